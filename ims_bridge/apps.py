@@ -1,0 +1,8 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ImsBridgeConfig(AppConfig):
+    name = "ims_bridge"
+    label = "ims_bridge"
+    verbose_name = _("IMS bridge")

@@ -1,0 +1,172 @@
+"""StreamField blocks shared by every page type. Blocks whose content belongs to another app
+(resources, discussions, compliance) ask for it through ``portal.providers``."""
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from wagtail import blocks
+from wagtail.embeds.blocks import EmbedBlock
+from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.snippets.blocks import SnippetChooserBlock
+
+from .providers import provide
+
+RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
+
+
+class HeadingBlock(blocks.StructBlock):
+    text = blocks.CharBlock(label=_("Heading"), max_length=200)
+
+    class Meta:
+        icon = "title"
+        template = "portal/blocks/heading.html"
+
+
+class QuoteBlock(blocks.StructBlock):
+    text = blocks.TextBlock(label=_("Quote"))
+    attribution = blocks.CharBlock(label=_("Attribution"), required=False, max_length=200)
+
+    class Meta:
+        icon = "openquote"
+        template = "portal/blocks/quote.html"
+
+
+class LinkBlock(blocks.StructBlock):
+    page = blocks.PageChooserBlock(label=_("Page"), required=False)
+    url = blocks.URLBlock(label=_("External URL"), required=False)
+    label = blocks.CharBlock(label=_("Label"), max_length=100)
+
+    class Meta:
+        icon = "link"
+
+
+class HeroBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    # A chooser, not ImageBlock: wagtail-localize 1.14 cannot extract an empty optional ImageBlock.
+    image = ImageChooserBlock(label=_("Decorative image"), required=False)
+    link = LinkBlock(label=_("Button"), required=False)
+
+    class Meta:
+        icon = "image"
+        template = "portal/blocks/hero.html"
+
+
+class CallToActionBlock(blocks.StructBlock):
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    link = LinkBlock(label=_("Button"))
+
+    class Meta:
+        icon = "pick"
+        template = "portal/blocks/call_to_action.html"
+
+
+class ProvidedListBlock(blocks.StructBlock):
+    """A heading and a list of items another app provides for the current language."""
+
+    provider_name = ""
+    empty_text = _("Nothing to show yet.")
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    limit = blocks.IntegerBlock(label=_("How many"), default=4, min_value=1, max_value=12)
+
+    class Meta:
+        template = "portal/blocks/provided_list.html"
+
+    def provider_context(self, value, parent_context):
+        page = (parent_context or {}).get("page")
+        return {
+            "language": get_language(),
+            "limit": value["limit"],
+            "country": getattr(page, "country", None),
+        }
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = provide(
+            self.provider_name, **self.provider_context(value, parent_context)
+        )
+        context["empty_text"] = self.empty_text
+        return context
+
+
+class FeaturedResourcesBlock(ProvidedListBlock):
+    """Editors pick pages; with none picked the knowledge library supplies its featured ones."""
+
+    provider_name = "featured_resources"
+    pages = blocks.ListBlock(blocks.PageChooserBlock(), label=_("Pages"), required=False)
+
+    class Meta:
+        icon = "doc-full"
+        template = "portal/blocks/featured_resources.html"
+
+
+class LatestDiscussionsBlock(ProvidedListBlock):
+    provider_name = "latest_discussions"
+    empty_text = _("No public discussions yet.")
+
+    class Meta:
+        icon = "group"
+
+
+class ComplianceHighlightBlock(ProvidedListBlock):
+    provider_name = "compliance_highlights"
+    empty_text = _("Compliance data will appear here once it is imported.")
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    country = SnippetChooserBlock("portal.Country", label=_("Country"), required=False)
+
+    class Meta:
+        icon = "table"
+
+    def provider_context(self, value, parent_context):
+        context = super().provider_context(value, parent_context)
+        context["country"] = value.get("country") or context["country"]
+        return context
+
+
+class CountryResourcesBlock(ProvidedListBlock):
+    provider_name = "country_resources"
+    empty_text = _("No resources for this country yet.")
+
+    class Meta:
+        icon = "doc-full"
+
+
+class CountryCommunitiesBlock(ProvidedListBlock):
+    provider_name = "country_communities"
+    empty_text = _("No communities for this country yet.")
+
+    class Meta:
+        icon = "group"
+
+
+class ComplianceSummaryBlock(ProvidedListBlock):
+    provider_name = "compliance_summary"
+    empty_text = _("Compliance data will appear here once it is imported.")
+
+    class Meta:
+        icon = "table"
+
+
+class BaseStreamBlock(blocks.StreamBlock):
+    heading = HeadingBlock()
+    paragraph = blocks.RichTextBlock(
+        label=_("Paragraph"), features=RICH_TEXT_FEATURES, template="portal/blocks/paragraph.html"
+    )
+    image = ImageBlock(label=_("Image"), template="portal/blocks/image.html")
+    quote = QuoteBlock()
+    embed = EmbedBlock(label=_("Video or other embed"), template="portal/blocks/embed.html")
+    call_to_action = CallToActionBlock()
+
+
+class HomeStreamBlock(BaseStreamBlock):
+    hero = HeroBlock()
+    featured_resources = FeaturedResourcesBlock()
+    latest_discussions = LatestDiscussionsBlock()
+    compliance_highlight = ComplianceHighlightBlock()
+
+
+class CountryStreamBlock(BaseStreamBlock):
+    country_resources = CountryResourcesBlock()
+    country_communities = CountryCommunitiesBlock()
+    compliance_summary = ComplianceSummaryBlock()

@@ -1,0 +1,3 @@
+from .seed import seed
+
+__all__ = ["seed"]

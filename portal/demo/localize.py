@@ -1,0 +1,42 @@
+"""Create translations the way an editor would in wagtail-localize: a translation source, the
+known strings as translation memory, then the target saved (and published, for pages)."""
+
+from django.db import transaction
+from wagtail.models import Locale
+from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from .translations import DEMO_TRANSLATIONS
+
+
+def demo_locales():
+    return list(Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code"))
+
+
+@transaction.atomic
+def translate(instance, locales=None):
+    """Translate `instance` into every locale it is not yet in. Returns how many were made."""
+    locales = demo_locales() if locales is None else locales
+    existing = set(instance.get_translations().values_list("locale_id", flat=True))
+    missing = [locale for locale in locales if locale.pk not in existing]
+    if not missing:
+        return 0
+    source, _created = TranslationSource.get_or_create_from_instance(instance)
+    segments = list(
+        StringSegment.objects.filter(source=source).select_related("string", "context")
+    )
+    for locale in missing:
+        memory = DEMO_TRANSLATIONS.get(locale.language_code, {})
+        for segment in segments:
+            text = memory.get(segment.string.data)
+            if text:
+                StringTranslation.objects.get_or_create(
+                    translation_of=segment.string,
+                    locale=locale,
+                    context=segment.context,
+                    defaults={"data": text},
+                )
+        translation, _ = Translation.objects.get_or_create(
+            source=source, target_locale=locale, defaults={"enabled": True}
+        )
+        translation.save_target(publish=True)
+    return len(missing)

@@ -1,0 +1,31 @@
+from .pages import BasePage, CountryIndexPage, CountryPage, HomePage, StandardPage
+from .site_settings import NavigationSettings
+from .taxonomy import (
+    Audience,
+    Cluster,
+    ClusterKind,
+    CompliancePoint,
+    Country,
+    Industry,
+    ProgrammeStatus,
+    TaxonomyTerm,
+    Topic,
+)
+
+__all__ = [
+    "Audience",
+    "BasePage",
+    "Cluster",
+    "ClusterKind",
+    "CompliancePoint",
+    "Country",
+    "CountryIndexPage",
+    "CountryPage",
+    "HomePage",
+    "Industry",
+    "NavigationSettings",
+    "ProgrammeStatus",
+    "StandardPage",
+    "TaxonomyTerm",
+    "Topic",
+]

@@ -1,0 +1,98 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
+from .mixins import IntroMixin
+from .taxonomy import Country
+
+
+class BasePage(IntroMixin, Page):
+    """Common base: every page has an intro and is translated field by field."""
+
+    content_panels = Page.content_panels + IntroMixin.intro_panels
+    search_fields = Page.search_fields + IntroMixin.intro_search_fields + [
+        index.FilterField("locale_id"),
+    ]
+    translatable_fields = [
+        TranslatableField("title"),
+        SynchronizedField("slug"),  # URLs stay /<lang>/countries/<slug>/ in every language
+        TranslatableField("seo_title"),
+        TranslatableField("search_description"),
+    ] + IntroMixin.intro_translatable_fields
+
+    class Meta:
+        abstract = True
+
+
+class HomePage(BasePage):
+    body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+class StandardPage(BasePage):
+    body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["portal.HomePage", "portal.StandardPage"]
+    subpage_types = ["portal.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class CountryIndexPage(BasePage):
+    parent_page_types = ["portal.HomePage"]
+    subpage_types = ["portal.CountryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("country index page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["country_pages"] = (
+            CountryPage.objects.child_of(self).live().public().select_related("country")
+        )
+        return context
+
+
+class CountryPage(BasePage):
+    """A country portal inside the global one."""
+
+    country = models.ForeignKey(
+        Country, on_delete=models.PROTECT, related_name="+", verbose_name=_("country")
+    )
+    body = StreamField(CountryStreamBlock(), blank=True, verbose_name=_("body"))
+
+    content_panels = BasePage.content_panels + [FieldPanel("country"), FieldPanel("body")]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("body"),
+        TranslatableField("country"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("body"),
+        index.FilterField("country_id"),
+    ]
+
+    parent_page_types = ["portal.CountryIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("country page")

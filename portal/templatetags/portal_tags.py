@@ -1,0 +1,82 @@
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language, get_language_info
+from wagtail.models import Page
+
+from ..models import NavigationSettings
+
+register = template.Library()
+
+
+@register.simple_tag
+def text_direction():
+    return "rtl" if get_language_info(get_language() or "en")["bidi"] else "ltr"
+
+
+def _language_entry(code, url, current):
+    info = get_language_info(code)
+    return {
+        "code": code,
+        "name": dict(settings.LANGUAGES)[code],
+        "url": url,
+        "current": code == current,
+        "dir": "rtl" if info["bidi"] else "ltr",
+    }
+
+
+@register.inclusion_tag("portal/includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    """Links to this page in every language it exists in (pages), or to the same URL under
+    another language prefix (other views)."""
+    request = context.get("request")
+    page = context.get("page")
+    current = get_language()
+    languages = []
+    if isinstance(page, Page) and page.pk:
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        by_code = {t.locale.language_code: t for t in translations}
+        for code, _name in settings.LANGUAGES:
+            if code in by_code:
+                languages.append(_language_entry(code, by_code[code].get_url(request), current))
+    elif request is not None:
+        path = request.get_full_path()
+        for code, _name in settings.LANGUAGES:
+            languages.append(_language_entry(code, translate_url(path, code), current))
+    return {"languages": languages, "current": current}
+
+
+def _localized_links(stream, request):
+    links = []
+    for block in stream:
+        page = block.value.get("page")
+        if page is None:
+            continue
+        localized = page.specific.localized
+        if localized.live:
+            links.append({"title": localized.title, "url": localized.get_url(request)})
+    return links
+
+
+@register.inclusion_tag("portal/includes/navigation.html", takes_context=True)
+def primary_navigation(context):
+    request = context.get("request")
+    nav = NavigationSettings.load(request_or_site=request)
+    return {"links": _localized_links(nav.primary_links, request), "request": request}
+
+
+@register.inclusion_tag("portal/includes/footer_links.html", takes_context=True)
+def footer_links(context):
+    request = context.get("request")
+    nav = NavigationSettings.load(request_or_site=request)
+    return {"links": _localized_links(nav.footer_links, request)}
+
+
+@register.simple_tag(takes_context=True)
+def localized_home_url(context):
+    """The home page in the active language, falling back to the default language."""
+    request = context.get("request")
+    site_root = Page.objects.filter(depth=2).first()
+    if site_root is None:
+        return "/"
+    return site_root.localized.get_url(request) or "/"

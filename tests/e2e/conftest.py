@@ -1,0 +1,102 @@
+"""Browser tests: Debian's chromium driven by Playwright against the production stack
+(gunicorn + whitenoise) serving a freshly migrated and seeded SQLite database.
+
+Playwright never downloads a browser here: it is pointed at /usr/bin/chromium. Without chromium
+the tests skip on a laptop and fail under CI=true."""
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+
+def _free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    if not Path(CHROMIUM).exists():
+        message = (
+            "chromium not found: install Debian's browser with `sudo apt-get install chromium` "
+            "(or set CHROMIUM_PATH) to run the browser tests"
+        )
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(message)
+        pytest.skip(message)
+    return CHROMIUM
+
+
+@pytest.fixture(scope="session")
+def portal_server(tmp_path_factory, chromium_path):
+    workdir = tmp_path_factory.mktemp("e2e")
+    env = {
+        "PATH": os.environ["PATH"],
+        "HOME": os.environ.get("HOME", str(workdir)),
+        "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+        "DEBUG": "0",
+        "SECURE_SSL": "0",
+        "SECRET_KEY": "e2e-only-key-4f9c2a7b1d6e8f3a5c0b9d2e7f1a4c6b8d0e3f5a",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
+        "STATIC_ROOT": str(workdir / "static"),
+        "MEDIA_ROOT": str(workdir / "media"),
+    }
+    manage = [sys.executable, "manage.py"]
+    for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"],
+                 ["seed_demo", "--demo-accounts"]):
+        subprocess.run(manage + args, cwd=ROOT, env=env, check=True, timeout=900,
+                       stdout=subprocess.DEVNULL)
+    port = _free_port()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
+    process = subprocess.Popen(
+        [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base_url = f"http://127.0.0.1:{port}"
+    for _attempt in range(150):
+        try:
+            urllib.request.urlopen(base_url + "/healthz", timeout=1)  # noqa: S310
+            break
+        except OSError:
+            time.sleep(0.2)
+    else:
+        process.terminate()
+        pytest.fail("gunicorn did not start: " + (workdir / "gunicorn.log").read_text())
+    yield base_url
+    process.terminate()
+    process.wait(timeout=10)
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser(chromium_path):
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=chromium_path,
+            args=["--headless", "--no-sandbox", "--disable-gpu"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()

@@ -1,0 +1,49 @@
+import io
+
+import pytest
+from django.core.management import call_command
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def indexed():
+    call_command("update_index", stdout=io.StringIO(), stderr=io.StringIO())
+
+
+def test_finds_pages_in_the_readers_language_only(client, indexed):
+    html = client.get("/fr/search/", {"q": "Cambodge"}).content.decode()
+    assert 'href="/fr/countries/cambodia/"' in html
+    html = client.get("/en/search/", {"q": "Cambodia"}).content.decode()
+    assert 'href="/en/countries/cambodia/"' in html
+    assert "/fr/countries/cambodia/" not in html
+
+
+def test_all_languages_marks_each_result_language(client, indexed):
+    html = client.get("/en/search/", {"q": "Cambodia", "all": "1"}).content.decode()
+    assert 'href="/en/countries/cambodia/"' in html
+    assert 'href="/es/countries/cambodia/"' in html
+    assert 'lang="es"' in html
+
+
+def test_no_results_offers_all_languages(client, indexed):
+    html = client.get("/en/search/", {"q": "zzzqqqxxy"}).content.decode()
+    assert "No results" in html
+    assert "all=1" in html
+
+
+@pytest.mark.parametrize(
+    "query",
+    ['"', "AND OR", "x" * 10_000, "'; DROP TABLE wagtailcore_page; --", "<b onmouseover=x>",
+     "\x00", "\u0000\u202e", "((", "*"],
+)
+def test_hostile_queries_give_a_normal_page(client, indexed, query):
+    response = client.get("/en/search/", {"q": query, "page": "99999"})
+    assert response.status_code == 200
+    assert "<b onmouseover=x>" not in response.content.decode()
+
+
+def test_empty_query_shows_the_form(client):
+    response = client.get("/ar/search/")
+    assert response.status_code == 200
+    assert 'id="search-page-q"' in response.content.decode()

@@ -15,8 +15,12 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from .api_taxonomy import router as taxonomy_router
 
-MOUNTED_APPS = {"knowledge": "resources", "communities": "communities", "ims_bridge": "compliance",
-                "search": "search"}
+MOUNTED_APPS = {
+    "knowledge": "resources",
+    "communities": "communities",
+    "ims_bridge": "compliance",
+    "search": "search",
+}
 
 
 class ErrorOut(Schema):

@@ -9,8 +9,9 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from portal.demo.seed import ensure_locales, seed_pages, seed_taxonomy
     from wagtail.models import Page
+
+    from portal.demo.seed import ensure_locales, seed_pages, seed_taxonomy
 
     with django_db_blocker.unblock():
         out = io.StringIO()

@@ -21,9 +21,7 @@ def translate(instance, locales=None):
     if not missing:
         return 0
     source, _created = TranslationSource.get_or_create_from_instance(instance)
-    segments = list(
-        StringSegment.objects.filter(source=source).select_related("string", "context")
-    )
+    segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     for locale in missing:
         memory = DEMO_TRANSLATIONS.get(locale.language_code, {})
         for segment in segments:

@@ -68,8 +68,9 @@ def seed_taxonomy(stdout):
         for slug, name in rows:
             _term(model, slug, name=name)
     for order, (slug, name, kind, aliases, points) in enumerate(CLUSTERS, start=1):
-        cluster = _term(Cluster, slug, name=name, kind=kind, sort_order=order,
-                        aliases="\n".join(aliases))
+        cluster = _term(
+            Cluster, slug, name=name, kind=kind, sort_order=order, aliases="\n".join(aliases)
+        )
         for point_order, (point, confirmed, point_aliases) in enumerate(points, start=1):
             _term(
                 CompliancePoint,
@@ -113,31 +114,44 @@ def seed_home():
         slug="home",
         intro="Training, tools and compliance data for better jobs in global supply chains.",
         body=_stream(
-            ("hero", {
-                "heading": "Better work, better business",
-                "text": "Find training modules, model policies and guides in your language, "
-                        "for your country and industry.",
-                "image": None,
-                "link": {"page": None, "url": "", "label": ""},
-            }),
+            (
+                "hero",
+                {
+                    "heading": "Better work, better business",
+                    "text": "Find training modules, model policies and guides in your language, "
+                    "for your country and industry.",
+                    "image": None,
+                    "link": {"page": None, "url": "", "label": ""},
+                },
+            ),
             ("featured_resources", {"heading": "Featured resources", "limit": 4, "pages": []}),
             ("latest_discussions", {"heading": "Latest discussions", "limit": 4}),
-            ("compliance_highlight", {
-                "heading": "Compliance at a glance", "limit": 4,
-                "text": "Aggregate non-compliance rates across Better Work countries.",
-                "country": None,
-            }),
-            ("call_to_action", {
-                "heading": "Join a community of practice",
-                "text": "Trainers and enterprise advisors share what works.",
-                "link": {"page": None, "url": "", "label": "Learn more"},
-            }),
+            (
+                "compliance_highlight",
+                {
+                    "heading": "Compliance at a glance",
+                    "limit": 4,
+                    "text": "Aggregate non-compliance rates across Better Work countries.",
+                    "country": None,
+                },
+            ),
+            (
+                "call_to_action",
+                {
+                    "heading": "Join a community of practice",
+                    "text": "Trainers and enterprise advisors share what works.",
+                    "link": {"page": None, "url": "", "label": "Learn more"},
+                },
+            ),
         ),
     )
     Page.get_first_root_node().add_child(instance=home)
     home.save_revision().publish()
     Site.objects.create(
-        hostname="localhost", port=80, root_page=home, is_default_site=True,
+        hostname="localhost",
+        port=80,
+        root_page=home,
+        is_default_site=True,
         site_name=settings.WAGTAIL_SITE_NAME,
     )
     return home
@@ -146,22 +160,35 @@ def seed_home():
 def seed_pages(stdout):
     home = seed_home()
     about, _ = _child(
-        home, StandardPage, "about", title="About the portal",
+        home,
+        StandardPage,
+        "about",
+        title="About the portal",
         intro="One place for Better Work's global and country knowledge.",
         body=_stream(
             ("heading", {"text": "What you will find here"}),
-            ("paragraph", "<p>Training modules, model policies, good-practice guides, worker "
-                          "awareness material and self-guided tools, in many languages.</p>"),
+            (
+                "paragraph",
+                "<p>Training modules, model policies, good-practice guides, worker "
+                "awareness material and self-guided tools, in many languages.</p>",
+            ),
         ),
     )
     countries, _ = _child(
-        home, CountryIndexPage, "countries", title="Countries",
+        home,
+        CountryIndexPage,
+        "countries",
+        title="Countries",
         intro="Better Work country programmes and their resources.",
     )
     for slug, _iso, name, *_rest in COUNTRIES:
         country = Country.objects.get(slug=slug, locale=Locale.get_default())
         _child(
-            countries, CountryPage, slug, title=name, country=country,
+            countries,
+            CountryPage,
+            slug,
+            title=name,
+            country=country,
             intro=f"The Better Work programme in {name}.",
             body=_stream(
                 ("country_resources", {"heading": "Resources", "limit": 6}),
@@ -173,10 +200,12 @@ def seed_pages(stdout):
         translate(Page.objects.get(pk=page.pk).specific)
     nav = NavigationSettings.load()
     if not nav.primary_links:
-        nav.primary_links = json.dumps([
-            {"type": "link", "value": {"page": countries.pk}},
-            {"type": "link", "value": {"page": about.pk}},
-        ])
+        nav.primary_links = json.dumps(
+            [
+                {"type": "link", "value": {"page": countries.pk}},
+                {"type": "link", "value": {"page": about.pk}},
+            ]
+        )
         nav.footer_links = json.dumps([{"type": "link", "value": {"page": about.pk}}])
         nav.save()
     stdout.write(f"  pages: {Page.objects.count()} in the tree")
@@ -192,8 +221,11 @@ def seed_accounts(stdout):
         home = HomePage.objects.filter(locale=Locale.get_default()).first()
         for permission in ("change_page", "publish_page"):
             GroupPagePermission.objects.create(
-                group=translators, page=home, permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=permission)
+                group=translators,
+                page=home,
+                permission=Permission.objects.get(
+                    content_type__app_label="wagtailcore", codename=permission
+                ),
             )
     for name in ("Trainers", "Community moderators", "Factory users", "Buyers"):
         Group.objects.get_or_create(name=name)
@@ -203,9 +235,13 @@ def seed_accounts(stdout):
             continue
         first, last = full_name.split(" ", 1)
         user = User.objects.create_user(
-            username=username, email=f"{username}@example.org", password=DEMO_PASSWORD,
-            first_name=first, last_name=last, is_staff=is_superuser or bool(
-                {"Editors", "Translators"} & set(groups)), is_superuser=is_superuser,
+            username=username,
+            email=f"{username}@example.org",
+            password=DEMO_PASSWORD,
+            first_name=first,
+            last_name=last,
+            is_staff=is_superuser or bool({"Editors", "Translators"} & set(groups)),
+            is_superuser=is_superuser,
         )
         user.groups.set(Group.objects.filter(name__in=groups))
     stdout.write(f"  accounts: {len(DEMO_ACCOUNTS)} demo accounts (password: {DEMO_PASSWORD})")

@@ -15,9 +15,13 @@ class BasePage(IntroMixin, Page):
     """Common base: every page has an intro and is translated field by field."""
 
     content_panels = Page.content_panels + IntroMixin.intro_panels
-    search_fields = Page.search_fields + IntroMixin.intro_search_fields + [
-        index.FilterField("locale_id"),
-    ]
+    search_fields = (
+        Page.search_fields
+        + IntroMixin.intro_search_fields
+        + [
+            index.FilterField("locale_id"),
+        ]
+    )
     translatable_fields = [
         TranslatableField("title"),
         SynchronizedField("slug"),  # URLs stay /<lang>/countries/<slug>/ in every language

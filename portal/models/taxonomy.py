@@ -20,7 +20,9 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
 
     name = models.CharField(_("name"), max_length=120)
     slug = models.SlugField(
-        _("slug"), max_length=120, help_text=_("Used in URLs and filters; the same in every language.")
+        _("slug"),
+        max_length=120,
+        help_text=_("Used in URLs and filters; the same in every language."),
     )
     description = models.TextField(_("description"), blank=True)
 
@@ -100,7 +102,9 @@ class Country(TaxonomyTerm):
         verbose_name_plural = _("countries")
         constraints = [
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_country_slug_locale"),
-            models.UniqueConstraint(fields=["iso_code", "locale"], name="unique_country_iso_locale"),
+            models.UniqueConstraint(
+                fields=["iso_code", "locale"], name="unique_country_iso_locale"
+            ),
         ]
 
 
@@ -175,7 +179,10 @@ class CompliancePoint(TaxonomyTerm):
     """A compliance point of the CAT: the same in every country, grouped in a cluster."""
 
     cluster = models.ForeignKey(
-        Cluster, on_delete=models.PROTECT, related_name="compliance_points", verbose_name=_("cluster")
+        Cluster,
+        on_delete=models.PROTECT,
+        related_name="compliance_points",
+        verbose_name=_("cluster"),
     )
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
     confirmed = models.BooleanField(

@@ -24,7 +24,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 SITE_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000")
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
-DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="Better Work portal <no-reply@localhost>")
+DEFAULT_FROM_EMAIL = env.str(
+    "DEFAULT_FROM_EMAIL", default="Better Work portal <no-reply@localhost>"
+)
 SECURE_SSL = env.bool("SECURE_SSL", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE_SSL else 0)
 SECURE_PROXY_SSL_HEADER_NAME = env.str("SECURE_PROXY_SSL_HEADER", default="")

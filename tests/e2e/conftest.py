@@ -54,16 +54,23 @@ def portal_server(tmp_path_factory, chromium_path):
         "MEDIA_ROOT": str(workdir / "media"),
     }
     manage = [sys.executable, "manage.py"]
-    for args in (["migrate", "--noinput", "-v0"], ["collectstatic", "--noinput", "-v0"],
-                 ["seed_demo", "--demo-accounts"]):
-        subprocess.run(manage + args, cwd=ROOT, env=env, check=True, timeout=900,
-                       stdout=subprocess.DEVNULL)
+    for args in (
+        ["migrate", "--noinput", "-v0"],
+        ["collectstatic", "--noinput", "-v0"],
+        ["seed_demo", "--demo-accounts"],
+    ):
+        subprocess.run(
+            manage + args, cwd=ROOT, env=env, check=True, timeout=900, stdout=subprocess.DEVNULL
+        )
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115
     process = subprocess.Popen(
         [str(gunicorn), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "2"],
-        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     base_url = f"http://127.0.0.1:{port}"
     for _attempt in range(150):

@@ -33,13 +33,19 @@ def gunicorn(tmp_path):
     }
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
-        cwd=ROOT, env=env, check=True, timeout=300,
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=300,
     )
     port = free_port()
     gunicorn_bin = Path(sys.executable).with_name("gunicorn")
     process = subprocess.Popen(
         [str(gunicorn_bin), "portal.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", "1"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     base = f"http://127.0.0.1:{port}"
     for _attempt in range(100):

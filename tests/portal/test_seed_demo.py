@@ -25,7 +25,9 @@ def test_second_run_changes_no_counts():
     first = row_counts()
     call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
     second = row_counts()
-    changed = {label: (first[label], second[label]) for label in first if first[label] != second[label]}
+    changed = {
+        label: (first[label], second[label]) for label in first if first[label] != second[label]
+    }
     assert changed == {}
     assert first["wagtailcore.Page"] > 100
 
@@ -47,7 +49,9 @@ def test_legacy_aliases_are_kept():
         slug="hazardous-work-and-other-worst-forms", locale__language_code="en"
     )
     assert set(hazardous.alias_list) == {"Hazardous Work", "Unconditional Worst Forms"}
-    assert not CompliancePoint.objects.get(slug="prison-labour", locale__language_code="en").confirmed
+    assert not CompliancePoint.objects.get(
+        slug="prison-labour", locale__language_code="en"
+    ).confirmed
 
 
 def test_demo_accounts_only_on_request_when_debug_is_off():
@@ -58,7 +62,13 @@ def test_demo_accounts_only_on_request_when_debug_is_off():
     call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
     users = get_user_model().objects
     assert set(users.values_list("username", flat=True)) >= {
-        "admin", "editor", "translator", "trainer", "moderator", "factory", "buyer"
+        "admin",
+        "editor",
+        "translator",
+        "trainer",
+        "moderator",
+        "factory",
+        "buyer",
     }
     assert users.get(username="admin").is_superuser
     assert users.get(username="editor").groups.filter(name="Editors").exists()

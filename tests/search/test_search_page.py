@@ -34,8 +34,17 @@ def test_no_results_offers_all_languages(client, indexed):
 
 @pytest.mark.parametrize(
     "query",
-    ['"', "AND OR", "x" * 10_000, "'; DROP TABLE wagtailcore_page; --", "<b onmouseover=x>",
-     "\x00", "\u0000\u202e", "((", "*"],
+    [
+        '"',
+        "AND OR",
+        "x" * 10_000,
+        "'; DROP TABLE wagtailcore_page; --",
+        "<b onmouseover=x>",
+        "\x00",
+        "\u0000\u202e",
+        "((",
+        "*",
+    ],
 )
 def test_hostile_queries_give_a_normal_page(client, indexed, query):
     response = client.get("/en/search/", {"q": query, "page": "99999"})

@@ -26,11 +26,14 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--scale", type=int, default=1,
+            "--scale",
+            type=int,
+            default=1,
             help="Multiply generated content by N (for benchmarks). Default 1.",
         )
         parser.add_argument(
-            "--demo-accounts", action="store_true",
+            "--demo-accounts",
+            action="store_true",
             help="Create the demo accounts even when DEBUG is off (they have a public password).",
         )
 

@@ -14,6 +14,8 @@ def clean_query(raw):
     """Trim, cap the length and drop characters no backend can index (controls, surrogates)."""
     text = "".join(ch for ch in raw[: MAX_QUERY_LENGTH * 2] if ch.isprintable() or ch == " ")
     text = text.encode("utf-8", "ignore").decode("utf-8")
+    if text.count('"') % 2:  # an unbalanced phrase quote is a syntax error in SQLite FTS5
+        text = text.replace('"', " ")
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 

@@ -1,35 +1,27 @@
-"""Site search, in the reader's language by default. A first version over Wagtail pages; the
-search issue adds facets, autocomplete, promotions and analytics on top of this view."""
+"""Site search in the reader's language (or all languages on request), with editors' picks,
+autocomplete and anonymous query statistics."""
 
 from django.core.paginator import Paginator
+from django.http import JsonResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
-from wagtail.models import Locale, Page
+from django.utils.translation import get_language
 
-MAX_QUERY_LENGTH = 200
+from .analytics import record_search
+from .query import autocomplete_pages, clean_query, editors_picks, search_pages
+
 RESULTS_PER_PAGE = 10
-
-
-def clean_query(raw):
-    """Trim, cap the length and drop characters no backend can index (controls, surrogates)."""
-    text = "".join(ch for ch in raw[: MAX_QUERY_LENGTH * 2] if ch.isprintable() or ch == " ")
-    text = text.encode("utf-8", "ignore").decode("utf-8")
-    if text.count('"') % 2:  # an unbalanced phrase quote is a syntax error in SQLite FTS5
-        text = text.replace('"', " ")
-    return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     all_languages = request.GET.get("all") == "1"
-    results = Page.objects.none()
+    language = get_language()
+    page_obj, picks = None, []
     if query:
-        pages = Page.objects.live().public().exclude(depth=1)
-        if not all_languages:
-            pages = pages.filter(locale=Locale.get_active())
-        results = pages.specific().search(query)
-    paginator = Paginator(results, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(request.GET.get("page"))
+        results = search_pages(query, language, all_languages)
+        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        picks = editors_picks(query, language)
+        record_search(query, language, page_obj.paginator.count)
     return render(
         request,
         "search/search.html",
@@ -37,7 +29,15 @@ def search(request):
             "search_query": query,
             "all_languages": all_languages,
             "page_obj": page_obj,
-            "results": page_obj.object_list,
-            "title": _("Search"),
+            "results": page_obj.object_list if page_obj else [],
+            "editors_picks": picks,
         },
     )
+
+
+def suggest(request):
+    query = clean_query(request.GET.get("q", ""))
+    if len(query) < 2:
+        return JsonResponse({"suggestions": []})
+    pages = autocomplete_pages(query, get_language())
+    return JsonResponse({"suggestions": [{"title": page.title, "url": page.url} for page in pages]})

@@ -6,6 +6,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from search.backend_settings import database_backends, elasticsearch_backends
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 env = environ.Env()
@@ -19,6 +21,7 @@ DATABASE_URL = env.str("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlit
 REDIS_URL = env.str("REDIS_URL", default="")
 ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="portal_")
+ELASTICSEARCH_ICU = env.bool("ELASTICSEARCH_ICU", default=False)  # analysis-icu plugin installed
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")  # immediate | database
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
@@ -131,21 +134,6 @@ TASKS = {
     }
 }
 
-# --- search ------------------------------------------------------------------------------------
-if ELASTICSEARCH_URL:
-    WAGTAILSEARCH_BACKENDS = {
-        "default": {
-            "BACKEND": "wagtail.search.backends.elasticsearch8",
-            "URLS": [ELASTICSEARCH_URL],
-            "INDEX_PREFIX": ELASTICSEARCH_INDEX_PREFIX,
-            "TIMEOUT": 5,
-            "OPTIONS": {},
-            "INDEX_SETTINGS": {},
-        }
-    }
-else:
-    WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-
 # --- security ----------------------------------------------------------------------------------
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -194,6 +182,17 @@ LANGUAGE_NAMES_TRANSLATED = {
     "id": _("Indonesian"),
     "bn": _("Bengali"),
 }
+
+# --- search ------------------------------------------------------------------------------------
+if ELASTICSEARCH_URL:
+    WAGTAILSEARCH_BACKENDS = elasticsearch_backends(
+        ELASTICSEARCH_URL,
+        ELASTICSEARCH_INDEX_PREFIX,
+        [code for code, _name in LANGUAGES],
+        icu=ELASTICSEARCH_ICU,
+    )
+else:
+    WAGTAILSEARCH_BACKENDS = database_backends(DATABASES["default"]["ENGINE"])
 
 # --- files -------------------------------------------------------------------------------------
 STATIC_URL = "/static/"

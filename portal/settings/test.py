@@ -10,6 +10,8 @@ os.environ.setdefault("SECURE_SSL", "0")
 os.environ["REDIS_URL"] = ""
 os.environ["ELASTICSEARCH_URL"] = ""
 
+from search.backend_settings import database_backends  # noqa: E402
+
 from .base import *  # noqa: E402,F403
 from .base import DATABASES, STORAGES  # noqa: E402
 
@@ -21,9 +23,8 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 # Search tests turn auto-update back on (override_settings) where they need the index.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "AUTO_UPDATE": False}
-}
+WAGTAILSEARCH_BACKENDS = database_backends(DATABASES["default"]["ENGINE"])
+WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file (not in-memory) test database, so `pytest --reuse-db` can keep it between runs.
     DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}.test"}

@@ -1,0 +1,62 @@
+"""Search backend settings, built from the environment by portal.settings.base.
+
+No Django imports here: settings import this module before apps load.
+
+With Elasticsearch, each language gets its own backend alias (``lang_<code>``) whose indices use
+that language's analyzer, so French is stemmed as French and Arabic as Arabic; the search views
+pick the alias for the active language. Languages without a built-in Elasticsearch analyzer
+(Vietnamese, Khmer) use a standard/ICU tokenizer with ASCII folding, so "Viet Nam" finds "Việt Nam".
+"""
+
+# Elasticsearch built-in language analyzers; None = custom folding analyzer below.
+LANGUAGE_ANALYZERS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ar": "arabic",
+    "id": "indonesian",
+    "bn": "bengali",
+    "vi": None,
+    "km": None,
+}
+
+
+def _analysis_for(language, icu):
+    builtin = LANGUAGE_ANALYZERS.get(language)
+    if builtin:
+        return {"analyzer": {"default": {"type": builtin}}}
+    tokenizer = "icu_tokenizer" if icu else "standard"
+    return {
+        "analyzer": {
+            "default": {
+                "type": "custom",
+                "tokenizer": tokenizer,
+                "filter": ["lowercase", "asciifolding"],
+            }
+        }
+    }
+
+
+def elasticsearch_backends(url, index_prefix, languages, *, icu=False, timeout=5):
+    """One elasticsearch8 backend per language; ``default`` is the first language's."""
+    backends = {}
+    for code in languages:
+        backends[f"lang_{code}"] = {
+            "BACKEND": "wagtail.search.backends.elasticsearch8",
+            "URLS": [url],
+            "INDEX_PREFIX": f"{index_prefix}{code}_",
+            "TIMEOUT": timeout,
+            "OPTIONS": {},
+            "INDEX_SETTINGS": {"settings": {"analysis": _analysis_for(code, icu)}},
+        }
+    backends["default"] = dict(backends[f"lang_{languages[0]}"])
+    return backends
+
+
+def database_backends(engine):
+    """The embedded default: one database backend. On PostgreSQL the `simple` text-search
+    configuration (no stemming, any script) suits content in eight languages sharing one table."""
+    backend = {"BACKEND": "wagtail.search.backends.database"}
+    if engine.endswith("postgresql"):
+        backend["SEARCH_CONFIG"] = "simple"
+    return {"default": backend}

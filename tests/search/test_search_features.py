@@ -1,0 +1,128 @@
+"""Editors' picks, autocomplete, query analytics and the search API."""
+
+import pytest
+from django.contrib.auth.models import Permission
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page
+
+from portal.models import CountryPage
+from search.models import SearchQueryStat
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def indexed():
+    from wagtail.search.backends import get_search_backend
+
+    get_search_backend().add_bulk(CountryPage, CountryPage.objects.all())
+    get_search_backend().add_bulk(Page, Page.objects.filter(depth__gte=2))
+
+
+@pytest.fixture
+def zebrafish_pages():
+    from wagtail.search.backends import get_search_backend
+
+    from portal.models import StandardPage
+
+    pages = []
+    for language in ("en", "es"):
+        about = StandardPage.objects.get(slug="about", locale__language_code=language)
+        page = StandardPage(
+            title=f"Zebrafish {language}", slug=f"zebrafish-{language}", intro="zebrafish"
+        )
+        about.add_child(instance=page)
+        pages.append(page)
+    get_search_backend().add_bulk(StandardPage, pages)
+    return pages
+
+
+def test_editors_pick_shown_above_results_in_readers_language(client):
+    about_en = Page.objects.get(slug="about", locale__language_code="en")
+    SearchPromotion.objects.create(
+        query=Query.get("labour law"), page=about_en, sort_order=0, description="Start here"
+    )
+    html = client.get("/fr/search/", {"q": "labour law"}).content.decode()
+    picks = html[html.index('class="editors-picks"') :]
+    assert 'href="/fr/about/"' in picks
+    assert "Start here" in picks
+    assert "editors-picks" not in client.get("/fr/search/", {"q": "other"}).content.decode()
+
+
+def test_autocomplete_suggests_titles_in_language(client):
+    data = client.get("/en/search/suggest/", {"q": "Camb"}).json()
+    assert {"title": "Cambodia", "url": "/en/countries/cambodia/"} in data["suggestions"]
+    assert client.get("/en/search/suggest/", {"q": "C"}).json() == {"suggestions": []}
+
+
+def test_search_is_logged_with_language_and_hit_count_but_no_user(client, django_user_model):
+    user = django_user_model.objects.create_user("reader", password="x")
+    client.force_login(user)
+    client.get("/en/search/", {"q": "Cambodia"})
+    client.get("/en/search/", {"q": "  CAMBODIA "})
+    client.get("/fr/search/", {"q": "nothing-matches-this"})
+    english = SearchQueryStat.objects.get(language="en", query="cambodia")
+    assert english.searches == 2
+    assert english.zero_result_searches == 0
+    assert english.last_hit_count >= 1
+    french = SearchQueryStat.objects.get(language="fr")
+    assert (french.searches, french.zero_result_searches) == (1, 1)
+    field_names = {f.name for f in SearchQueryStat._meta.get_fields()}
+    assert not field_names & {"user", "ip", "session", "user_agent"}
+
+
+def test_analytics_admin_needs_permission(client, django_user_model):
+    client.get("/vi/search/", {"q": "xyznothing"})
+    assert client.get("/admin/search-analytics/").status_code == 302  # to login
+    user = django_user_model.objects.create_user("ed", password="x")
+    user.user_permissions.add(Permission.objects.get(codename="access_admin"))
+    client.force_login(user)
+    refused = client.get("/admin/search-analytics/")
+    assert refused.status_code == 302 and refused["Location"] == "/admin/"
+    user.user_permissions.add(Permission.objects.get(codename="view_search_analytics"))
+    user = django_user_model.objects.get(pk=user.pk)
+    client.force_login(user)
+    response = client.get("/admin/search-analytics/", {"language": "vi", "days": "7"})
+    assert response.status_code == 200
+    html = response.content.decode()
+    zero = html[html.index('id="zero-result-queries"') :]
+    assert "xyznothing" in zero
+
+
+def test_analytics_admin_ignores_bad_filters(client, admin_user):
+    client.force_login(admin_user)
+    response = client.get("/admin/search-analytics/", {"language": "<x>", "days": "abc"})
+    assert response.status_code == 200
+
+
+def test_search_api_filters_by_language(client, zebrafish_pages):
+    data = client.get("/api/search/", {"q": "zebrafish", "language": "es"}).json()
+    assert data["count"] == 1
+    assert data["results"][0]["url"] == "/es/about/zebrafish-es/"
+    assert data["results"][0]["language"] == "es"
+    wide = client.get("/api/search/", {"q": "zebrafish", "all_languages": "true"}).json()
+    assert {r["language"] for r in wide["results"]} == {"en", "es"}
+
+
+@pytest.mark.parametrize(
+    ("params", "status"),
+    [
+        ({"q": "x", "language": "zz"}, 400),
+        ({"q": ""}, 400),
+        ({}, 400),
+        ({"q": "x", "page": "a"}, 400),
+        ({"q": "x", "page": "0"}, 400),
+    ],
+)
+def test_search_api_bad_input_is_json_400(client, params, status):
+    response = client.get("/api/search/", params)
+    assert response.status_code == status
+    assert "error" in response.json()
+
+
+def test_search_api_autocomplete_and_openapi(client):
+    assert {"title": "Cambodia", "url": "/en/countries/cambodia/"} in client.get(
+        "/api/search/autocomplete", {"q": "Camb"}
+    ).json()
+    paths = client.get("/api/openapi.json").json()["paths"]
+    assert "/api/search/" in paths and "/api/search/autocomplete" in paths

@@ -7,6 +7,7 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
+from ..text import fold_latin_diacritics
 from .mixins import IntroMixin
 from .taxonomy import Country
 
@@ -20,6 +21,7 @@ class BasePage(IntroMixin, Page):
         + IntroMixin.intro_search_fields
         + [
             index.FilterField("locale_id"),
+            index.SearchField("search_folded_text"),
         ]
     )
     translatable_fields = [
@@ -31,6 +33,13 @@ class BasePage(IntroMixin, Page):
 
     class Meta:
         abstract = True
+
+    def search_folded_text(self):
+        """Title and intro without Latin diacritics, so 'Viet Nam' finds 'Việt Nam' on the
+        database backend (Elasticsearch folds with its analyzer)."""
+        text = f"{self.title} {self.intro}"
+        folded = fold_latin_diacritics(text)
+        return folded if folded != text else ""
 
 
 class HomePage(BasePage):

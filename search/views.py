@@ -7,18 +7,20 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from .analytics import record_search
-from .query import autocomplete_pages, clean_query, editors_picks, search_pages
+from .query import autocomplete_pages, clean_query, editors_picks, faceted_search
 
 RESULTS_PER_PAGE = 10
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
-    all_languages = request.GET.get("all") == "1"
     language = get_language()
-    page_obj, picks = None, []
+    all_languages = request.GET.get("all") == "1"
+    types = request.GET.getlist("type")[:20]
+    languages = [] if all_languages else (request.GET.getlist("language")[:20] or [language])
+    page_obj, picks, facets = None, [], {}
     if query:
-        results = search_pages(query, language, all_languages)
+        results, facets = faceted_search(query, language, types=types, languages=languages)
         page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         picks = editors_picks(query, language)
         record_search(query, language, page_obj.paginator.count)
@@ -31,6 +33,8 @@ def search(request):
             "page_obj": page_obj,
             "results": page_obj.object_list if page_obj else [],
             "editors_picks": picks,
+            "facets": facets,
+            "querystring": request.GET.urlencode(),
         },
     )
 

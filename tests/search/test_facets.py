@@ -1,0 +1,83 @@
+"""Disjunctive facets on type and language: counts equal a direct count, and a facet's own
+selection does not hide its other options."""
+
+import re
+
+import pytest
+from wagtail.search.backends import get_search_backend
+
+from portal.models import CountryPage, StandardPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def corpus():
+    """'okapi' in 3 standard pages (en, en, fr) and 2 country pages (en, es)."""
+    made = []
+    for language, count in (("en", 2), ("fr", 1)):
+        about = StandardPage.objects.get(slug="about", locale__language_code=language)
+        for number in range(count):
+            page = StandardPage(title=f"Okapi {number}", slug=f"okapi-{number}", intro="okapi")
+            about.add_child(instance=page)
+            made.append(page)
+    for language, slug in (("en", "haiti"), ("es", "haiti")):
+        page = CountryPage.objects.get(slug=slug, locale__language_code=language)
+        page.intro = "okapi"
+        page.save()
+        made.append(page)
+    backend = get_search_backend()
+    for page in made:
+        backend.add(page)
+    return made
+
+
+def facet_counts(html, facet):
+    block = html[html.index(f'id="facet-{facet}"') :]
+    block = block[: block.index("</fieldset>")]
+    return {
+        value: int(count)
+        for value, count in re.findall(
+            r'value="([^"]+)"[^>]*>[^<]*<span class="count">\((\d+)\)', block
+        )
+    }
+
+
+def test_language_facet_counts_every_language_while_results_stay_in_mine(client, corpus):
+    html = client.get("/en/search/", {"q": "okapi"}).content.decode()
+    assert facet_counts(html, "language") == {"en": 3, "fr": 1, "es": 1}
+    assert facet_counts(html, "type") == {"standardpage": 2, "countrypage": 1}
+    assert "3 results" in html
+
+
+def test_selecting_two_languages_is_an_or(client, corpus):
+    html = client.get("/en/search/", {"q": "okapi", "language": ["fr", "es"]}).content.decode()
+    assert "2 results" in html
+    # the language facet ignores its own selection: English is still offered with its count
+    assert facet_counts(html, "language") == {"en": 3, "fr": 1, "es": 1}
+    assert facet_counts(html, "type") == {"standardpage": 1, "countrypage": 1}
+
+
+def test_type_selection_narrows_the_language_counts(client, corpus):
+    html = client.get(
+        "/en/search/", {"q": "okapi", "all": "1", "type": "countrypage"}
+    ).content.decode()
+    assert "2 results" in html
+    assert facet_counts(html, "language") == {"en": 1, "es": 1}
+    assert facet_counts(html, "type") == {"standardpage": 3, "countrypage": 2}
+
+
+def test_facet_counts_equal_a_direct_count(client, corpus):
+    html = client.get("/en/search/", {"q": "okapi", "all": "1"}).content.decode()
+    languages = facet_counts(html, "language")
+    for code, count in languages.items():
+        assert count == sum(1 for p in corpus if p.locale.language_code == code)
+    types = facet_counts(html, "type")
+    for name, count in types.items():
+        assert count == sum(1 for p in corpus if p._meta.model_name == name)
+
+
+def test_unknown_facet_values_are_ignored(client, corpus):
+    response = client.get("/en/search/", {"q": "okapi", "type": "<bogus>", "language": "zz"})
+    assert response.status_code == 200
+    assert "<bogus>" not in response.content.decode()

@@ -1,10 +1,10 @@
 from django.conf import settings
 from django.core.paginator import Paginator
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from .analytics import record_search
-from .query import autocomplete_pages, clean_query, search_pages
+from .query import autocomplete_pages, clean_query, faceted_search
 
 router = Router(tags=["search"])
 
@@ -18,6 +18,18 @@ class ResultOut(Schema):
     summary: str
 
 
+class FacetOptionOut(Schema):
+    value: str
+    label: str
+    count: int
+    selected: bool
+
+
+class FacetsOut(Schema):
+    type: list[FacetOptionOut] = []
+    language: list[FacetOptionOut] = []
+
+
 class SearchOut(Schema):
     query: str
     language: str
@@ -25,6 +37,7 @@ class SearchOut(Schema):
     count: int
     page: int
     num_pages: int
+    facets: FacetsOut
     results: list[ResultOut]
 
 
@@ -50,15 +63,28 @@ def _result(page):
     }
 
 
-@router.get("/", response=SearchOut, summary="Search public pages in one language or all")
-def search(request, q: str, language: str = "en", all_languages: bool = False, page: int = 1):
+@router.get("/", response=SearchOut, summary="Search public pages, with type and language facets")
+def search(
+    request,
+    q: str,
+    language: str = "en",
+    all_languages: bool = False,
+    page: int = 1,
+    type: list[str] = Query([]),  # noqa: A002, B008 - ninja declares query params this way
+    filter_language: list[str] = Query([], alias="in_language"),  # noqa: B008
+):
+    """`language` is the reader's language (results default to it); `in_language` (repeatable)
+    selects result languages instead; `all_languages=true` lifts the language filter. Facet
+    counts are disjunctive: each facet ignores its own selection."""
     query = clean_query(q)
     language = _language(language)
     if not query:
         raise HttpError(400, "The query 'q' is empty.")
     if page < 1:
         raise HttpError(400, "'page' must be 1 or more.")
-    paginator = Paginator(search_pages(query, language, all_languages), 20)
+    languages = [] if all_languages else (filter_language[:20] or [language])
+    results, facets = faceted_search(query, language, types=type[:20], languages=languages)
+    paginator = Paginator(results, 20)
     page_obj = paginator.get_page(page)
     record_search(query, language, paginator.count)
     return {
@@ -68,6 +94,7 @@ def search(request, q: str, language: str = "en", all_languages: bool = False, p
         "count": paginator.count,
         "page": page_obj.number,
         "num_pages": paginator.num_pages,
+        "facets": facets,
         "results": [_result(p.specific) for p in page_obj.object_list],
     }
 

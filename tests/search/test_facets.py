@@ -81,3 +81,15 @@ def test_unknown_facet_values_are_ignored(client, corpus):
     response = client.get("/en/search/", {"q": "okapi", "type": "<bogus>", "language": "zz"})
     assert response.status_code == 200
     assert "<bogus>" not in response.content.decode()
+
+
+def test_api_returns_the_same_facets(client, corpus):
+    data = client.get(
+        "/api/search/", {"q": "okapi", "in_language": ["fr", "es"], "type": "countrypage"}
+    ).json()
+    assert data["count"] == 1
+    assert data["results"][0]["url"] == "/es/countries/haiti/"
+    languages = {o["value"]: o["count"] for o in data["facets"]["language"]}
+    assert languages == {"en": 1, "es": 1}
+    types = {o["value"]: (o["count"], o["selected"]) for o in data["facets"]["type"]}
+    assert types == {"standardpage": (1, False), "countrypage": (1, True)}

@@ -51,3 +51,15 @@ def test_works_without_javascript(browser, portal_server):
     page.wait_for_url(re.compile(r"/vi/$"))
     assert page.locator("h1").count() == 1
     context.close()
+
+
+def test_header_search_form_works_without_javascript(browser, portal_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{portal_server}/vi/")
+    page.locator("#site-search").fill("Campuchia")
+    page.locator("#site-search").press("Enter")
+    page.wait_for_url(re.compile(r"/vi/search/\?q=Campuchia"))
+    assert page.locator("html").get_attribute("lang") == "vi"
+    assert page.locator("#search-page-q").input_value() == "Campuchia"
+    context.close()

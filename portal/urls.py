@@ -30,6 +30,8 @@ if settings.DEBUG:
 
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
+    path("communities/", include("communities.urls")),
+    path("accounts/", include("communities.accounts_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

@@ -1,0 +1,183 @@
+"""Accounts for community members: sign-up with e-mail verification, rate-limited login,
+password reset (Django's views), profile and notification preferences."""
+
+from django import forms
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.forms import UserCreationForm
+from django.contrib.auth.views import redirect_to_login
+from django.core import signing
+from django.core.mail import send_mail
+from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse, reverse_lazy
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from .forms import PreferencesForm, ProfileForm
+from .models import Profile
+from .ratelimits import login_limited
+
+VERIFY_SALT = "communities.verify-email"
+VERIFY_MAX_AGE = 60 * 60 * 24 * 3
+
+
+class SignupForm(UserCreationForm):
+    email = forms.EmailField(label=gettext_lazy("E-mail address"))
+    display_name = forms.CharField(
+        label=gettext_lazy("Display name"), max_length=120, required=False
+    )
+
+    class Meta(UserCreationForm.Meta):
+        model = get_user_model()
+        fields = ("username", "email")
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip().lower()
+        if get_user_model().objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("An account with this e-mail address already exists."))
+        return email
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("accounts:profile")
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = form.save(commit=False)
+        user.email = form.cleaned_data["email"]
+        user.is_active = False
+        user.save()
+        Profile.objects.create(user=user, display_name=form.cleaned_data["display_name"])
+        token = signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
+        link = _absolute(request, reverse("accounts:verify", kwargs={"token": token}))
+        body = render_to_string("communities/email/verify.txt", {"user": user, "link": link})
+        send_mail(_("Confirm your e-mail address"), body, None, [user.email])
+        return render(request, "communities/accounts/signup_done.html", {"email": user.email})
+    status = 400 if request.method == "POST" else 200
+    return render(request, "communities/accounts/signup.html", {"form": form}, status=status)
+
+
+def verify(request, token):
+    try:
+        data = signing.loads(token, salt=VERIFY_SALT, max_age=VERIFY_MAX_AGE)
+    except signing.BadSignature:
+        return render(request, "communities/accounts/verify.html", {"invalid": True}, status=400)
+    user = get_user_model().objects.filter(pk=data.get("u"), email=data.get("e")).first()
+    if user is None:
+        return render(request, "communities/accounts/verify.html", {"invalid": True}, status=400)
+    if request.method == "POST":
+        user.is_active = True
+        user.save(update_fields=["is_active"])
+        profile, _created = Profile.objects.get_or_create(user=user)
+        profile.email_verified = True
+        profile.save(update_fields=["email_verified"])
+        messages.success(request, _("Your e-mail address is confirmed. You can now log in."))
+        return redirect("accounts:login")
+    return render(request, "communities/accounts/verify.html", {"token": token})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "communities/accounts/login.html"
+    redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        if login_limited(request):
+            # An unbound form: validating it would check the password, which is exactly what
+            # the limit is there to stop.
+            form = self.get_form_class()(
+                request, initial={"username": request.POST.get("username", "")[:150]}
+            )
+            context = self.get_context_data(form=form, rate_limited=True)
+            return self.render_to_response(context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def get_default_redirect_url(self):
+        token = self.request.session.get("community_invitation")
+        if token:
+            return reverse("communities:invitation", kwargs={"token": token})
+        return reverse("communities:list")
+
+
+class LogoutView(auth_views.LogoutView):
+    template_name = "communities/accounts/logged_out.html"
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "communities/accounts/password_reset.html"
+    email_template_name = "communities/email/password_reset.txt"
+    subject_template_name = "communities/email/password_reset_subject.txt"
+    success_url = reverse_lazy("accounts:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "communities/accounts/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "communities/accounts/password_reset_confirm.html"
+    success_url = reverse_lazy("accounts:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "communities/accounts/password_reset_complete.html"
+
+
+def _profile(user):
+    profile, _created = Profile.objects.get_or_create(user=user)
+    return profile
+
+
+def profile(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+    form = ProfileForm(request.POST or None, instance=_profile(request.user))
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your profile is saved."))
+            return redirect("accounts:profile")
+        return render(request, "communities/accounts/profile.html", {"form": form}, status=400)
+    return render(request, "communities/accounts/profile.html", {"form": form})
+
+
+def preferences(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+    form = PreferencesForm(request.POST or None, instance=_profile(request.user))
+    if request.method == "POST":
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("Your notification preferences are saved."))
+            return redirect("accounts:preferences")
+        return render(request, "communities/accounts/preferences.html", {"form": form}, status=400)
+    subscriptions = request.user.community_subscriptions.select_related("community", "thread")
+    return render(
+        request,
+        "communities/accounts/preferences.html",
+        {"form": form, "subscriptions": subscriptions},
+    )
+
+
+def send_invitation(request, invitation):
+    link = _absolute(request, reverse("communities:invitation", kwargs={"token": invitation.token}))
+    body = render_to_string(
+        "communities/email/invitation.txt",
+        {
+            "invitation": invitation,
+            "link": link,
+            "signup": _absolute(request, reverse("accounts:signup")),
+        },
+    )
+    send_mail(
+        _("You are invited to %(name)s") % {"name": invitation.community.name},
+        body,
+        settings.DEFAULT_FROM_EMAIL,
+        [invitation.email],
+    )

@@ -1,0 +1,27 @@
+"""Communities of practice: spaces, people, discussions, moderation and notifications."""
+
+from .accounts import ApiToken, EmailMode, Profile
+from .community import Community, Invitation, JoinRequest, Membership, Role, Status, Visibility
+from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
+from .notifications import Notification, Subscription
+
+__all__ = [
+    "ApiToken",
+    "Attachment",
+    "Community",
+    "EmailMode",
+    "Flag",
+    "Invitation",
+    "JoinRequest",
+    "Membership",
+    "ModerationLog",
+    "Notification",
+    "Post",
+    "PostRevision",
+    "Profile",
+    "Role",
+    "Status",
+    "Subscription",
+    "Thread",
+    "Visibility",
+]

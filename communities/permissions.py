@@ -1,0 +1,152 @@
+"""The one place that decides who may do what in a community. Views, the API and the
+notification fan-out all ask these functions; nothing else checks roles itself.
+
+Roles, from least to most: anonymous, signed-in non-member, member, moderator, owner; editors
+(superusers or anyone with the ``communities.change_community`` permission) act as moderators
+everywhere. Pending and suspended memberships count as no membership for reading and writing.
+"""
+
+from .models import Membership, Role, Status, Visibility
+
+_CACHE_ATTR = "_community_membership_cache"
+
+
+def is_editor(user):
+    return bool(
+        user.is_authenticated
+        and user.is_active
+        and (user.is_superuser or user.has_perm("communities.change_community"))
+    )
+
+
+def membership(user, community):
+    """The user's Membership in the community (any status), or None; cached per user object."""
+    if not user.is_authenticated:
+        return None
+    cache = getattr(user, _CACHE_ATTR, None)
+    if cache is None:
+        cache = {}
+        setattr(user, _CACHE_ATTR, cache)
+    if community.pk not in cache:
+        cache[community.pk] = Membership.objects.filter(user=user, community=community).first()
+    return cache[community.pk]
+
+
+def forget(user):
+    """Drop cached memberships after a change (join, suspension…)."""
+    if hasattr(user, _CACHE_ATTR):
+        delattr(user, _CACHE_ATTR)
+
+
+def active_role(user, community):
+    m = membership(user, community)
+    if m is not None and m.status == Status.ACTIVE:
+        return m.role
+    return None
+
+
+def is_member(user, community):
+    return active_role(user, community) is not None
+
+
+def is_suspended(user, community):
+    m = membership(user, community)
+    return m is not None and m.status == Status.SUSPENDED
+
+
+def can_see_exists(user, community):
+    """Whether the community may appear in lists and its landing page may be shown."""
+    if community.visibility != Visibility.PRIVATE:
+        return True
+    if is_editor(user):
+        return True
+    return is_member(user, community)
+
+
+def can_read(user, community):
+    if community.visibility == Visibility.PUBLIC:
+        return True
+    return is_editor(user) or is_member(user, community)
+
+
+def can_moderate(user, community):
+    return is_editor(user) or active_role(user, community) in (Role.MODERATOR, Role.OWNER)
+
+
+def can_post(user, community):
+    """Start a new thread."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return is_editor(user) or is_member(user, community)
+
+
+def can_reply(user, thread):
+    community = thread.community
+    if not can_post(user, community):
+        return False
+    return not thread.locked or can_moderate(user, community)
+
+
+def can_edit_post(user, post):
+    community = post.thread.community
+    if not user.is_authenticated:
+        return False
+    if can_moderate(user, community):
+        return True
+    return post.author_id == user.pk and can_post(user, community) and not post.hidden
+
+
+def can_see_post(user, post):
+    if not can_read(user, post.thread.community):
+        return False
+    return not post.hidden or post.author_id == user.pk or can_moderate(user, post.thread.community)
+
+
+def can_flag(user, post):
+    return (
+        user.is_authenticated
+        and post.author_id != user.pk
+        and can_read(user, post.thread.community)
+        and not is_suspended(user, post.thread.community)
+    )
+
+
+def can_join(user, community):
+    """One-click join (public) or join request (members-only). Private: invitation only."""
+    if community.visibility == Visibility.PRIVATE:
+        return False
+    return membership(user, community) is None
+
+
+def can_invite(user, community):
+    return can_moderate(user, community)
+
+
+def readable_communities(user, queryset=None):
+    """Communities whose content the user may read."""
+    from django.db.models import Q
+
+    from .models import Community
+
+    qs = queryset if queryset is not None else Community.objects.all()
+    if is_editor(user):
+        return qs
+    condition = Q(visibility=Visibility.PUBLIC)
+    if user.is_authenticated:
+        condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
+    return qs.filter(condition).distinct()
+
+
+def visible_communities(user, queryset=None):
+    """Communities the user may know exist (lists)."""
+    from django.db.models import Q
+
+    from .models import Community
+
+    qs = queryset if queryset is not None else Community.objects.all()
+    if is_editor(user):
+        return qs
+    condition = ~Q(visibility=Visibility.PRIVATE)
+    if user.is_authenticated:
+        condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
+    return qs.filter(condition).distinct()

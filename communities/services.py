@@ -1,0 +1,154 @@
+"""Write operations shared by the HTML views, the API and the demo. Callers check permissions
+(communities.permissions) first; these functions keep the data consistent and log moderation."""
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from wagtail.search import index
+
+from . import markdown, permissions
+from .models import (
+    Attachment,
+    Membership,
+    ModerationLog,
+    Notification,
+    Post,
+    PostRevision,
+    Role,
+    Status,
+    Subscription,
+    Thread,
+)
+from .notifications import notify_new_post
+
+
+def _render_into(post):
+    post.html, mentioned = markdown.render(post.body)
+    return mentioned
+
+
+def _after_save(post, mentioned):
+    post.mentions.set(mentioned)
+    post.linked_pages.set(markdown.linked_pages(post.html))
+    reindex(post.thread)
+
+
+def reindex(thread):
+    """Refresh the thread's search entry (its text is its visible posts) after commit."""
+    transaction.on_commit(lambda: index.insert_or_update_object(thread))
+
+
+def follow(user, *, community=None, thread=None):
+    if community is not None:
+        Subscription.objects.get_or_create(user=user, community=community, thread=None)
+    else:
+        Subscription.objects.get_or_create(user=user, thread=thread, community=None)
+
+
+def unfollow(user, *, community=None, thread=None):
+    if community is not None:
+        Subscription.objects.filter(user=user, community=community, thread=None).delete()
+    else:
+        Subscription.objects.filter(user=user, thread=thread, community=None).delete()
+
+
+@transaction.atomic
+def create_thread(community, author, title, body, attachments=(), subject_page=None, now=None):
+    now = now or timezone.now()
+    thread = Thread.objects.create(
+        community=community,
+        title=title,
+        author=author,
+        created_at=now,
+        last_activity_at=now,
+        subject_page=subject_page,
+    )
+    post = Post(thread=thread, author=author, body=body, is_opening=True, created_at=now)
+    mentioned = _render_into(post)
+    post.save()
+    _after_save(post, mentioned)
+    _attach(post, author, attachments)
+    if author is not None:
+        follow(author, thread=thread)
+    transaction.on_commit(lambda: notify_new_post(post.pk))
+    return thread
+
+
+@transaction.atomic
+def create_reply(thread, author, body, attachments=(), now=None):
+    now = now or timezone.now()
+    post = Post(thread=thread, author=author, body=body, created_at=now)
+    mentioned = _render_into(post)
+    post.save()
+    _after_save(post, mentioned)
+    _attach(post, author, attachments)
+    Thread.objects.filter(pk=thread.pk).update(
+        reply_count=F("reply_count") + 1, last_activity_at=now
+    )
+    if author is not None:
+        follow(author, thread=thread)
+    transaction.on_commit(lambda: notify_new_post(post.pk))
+    return post
+
+
+def _attach(post, user, attachments):
+    ids = [a.pk for a in attachments if a is not None]
+    if ids:
+        Attachment.objects.filter(pk__in=ids, post__isnull=True, uploaded_by=user).update(post=post)
+
+
+@transaction.atomic
+def edit_post(post, editor, body, title=None):
+    previously = set(post.mentions.values_list("pk", flat=True))
+    PostRevision.objects.create(post=post, body=post.body, edited_by=editor)
+    post.body = body
+    post.edited_at = timezone.now()
+    mentioned = _render_into(post)
+    post.save()
+    _after_save(post, mentioned)
+    if title and post.is_opening:
+        Thread.objects.filter(pk=post.thread_id).update(title=title)
+    if editor.pk != post.author_id:
+        log(
+            post.thread.community,
+            editor,
+            ModerationLog.Action.EDIT,
+            post=post,
+            thread=post.thread,
+            target_user=post.author,
+        )
+    new_mentions = {u.pk for u in mentioned} - previously
+    if new_mentions:
+        transaction.on_commit(lambda: notify_new_post(post.pk, only_mentions=True))
+    return post
+
+
+def log(community, actor, action, **fields):
+    return ModerationLog.objects.create(community=community, actor=actor, action=action, **fields)
+
+
+def join(user, community, role=Role.MEMBER):
+    membership, created = Membership.objects.get_or_create(
+        user=user, community=community, defaults={"role": role, "status": Status.ACTIVE}
+    )
+    permissions.forget(user)
+    return membership, created
+
+
+def notify_moderators_of_join_request(join_request):
+    from django.db.models import Q
+
+    moderators = Membership.objects.filter(
+        community=join_request.community, status=Status.ACTIVE
+    ).filter(Q(role=Role.MODERATOR) | Q(role=Role.OWNER))
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=m.user_id,
+                kind=Notification.Kind.JOIN_REQUEST,
+                actor=join_request.user,
+                community=join_request.community,
+            )
+            for m in moderators
+        ]
+    )

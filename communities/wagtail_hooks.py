@@ -1,0 +1,99 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from portal.providers import ProvidedItem
+
+from .models import Community, Membership, ModerationLog, Visibility
+
+
+class CommunityViewSet(SnippetViewSet):
+    model = Community
+    icon = "group"
+    menu_label = _("Communities")
+    list_display = ["name", "slug", "visibility", "created_at"]
+    list_filter = ["visibility"]
+    search_fields = ["name", "description"]
+
+
+class MembershipViewSet(SnippetViewSet):
+    model = Membership
+    icon = "user"
+    menu_label = _("Memberships")
+    list_display = ["user", "community", "role", "status"]
+    list_filter = ["community", "role", "status"]
+
+
+class ModerationLogViewSet(SnippetViewSet):
+    model = ModerationLog
+    icon = "history"
+    menu_label = _("Moderation log")
+    list_display = ["action", "community", "actor", "target_user", "created_at"]
+    list_filter = ["community", "action"]
+    inspect_view_enabled = True
+
+
+class CommunitiesGroup(SnippetViewSetGroup):
+    items = (CommunityViewSet, MembershipViewSet, ModerationLogViewSet)
+    menu_icon = "group"
+    menu_label = _("Communities")
+    menu_name = "communities"
+
+
+register_snippet(CommunitiesGroup)
+
+
+def _language_filter(qs, language):
+    if not language:
+        return qs
+    from django.db.models import Q
+
+    return qs.filter(
+        Q(community__languages__isnull=True) | Q(community__languages__language_code=language)
+    ).distinct()
+
+
+@hooks.register("portal_provides_latest_discussions")
+def latest_discussions(language=None, limit=4, country=None, **kwargs):
+    from .models import Thread
+
+    threads = Thread.objects.filter(community__visibility=Visibility.PUBLIC).select_related(
+        "community"
+    )
+    threads = _language_filter(threads, language)
+    if country is not None:
+        threads = threads.filter(community__countries__slug=country.slug)
+    return [
+        ProvidedItem(
+            title=t.title,
+            url=t.get_absolute_url(),
+            summary=t.community.name,
+            meta=[_("%(count)s replies") % {"count": t.reply_count}],
+            language=language or "",
+        )
+        for t in threads.order_by("-last_activity_at")[:limit]
+    ]
+
+
+@hooks.register("portal_provides_country_communities")
+def country_communities(language=None, limit=4, country=None, **kwargs):
+    communities = Community.objects.exclude(visibility=Visibility.PRIVATE)
+    if country is not None:
+        communities = communities.filter(countries__slug=country.slug)
+    if language:
+        from django.db.models import Q
+
+        communities = communities.filter(
+            Q(languages__isnull=True) | Q(languages__language_code=language)
+        )
+    return [
+        ProvidedItem(
+            title=c.name,
+            url=c.get_absolute_url(),
+            summary=c.description[:200],
+            meta=[str(c.get_visibility_display()).split(":")[0]],
+            language=language or "",
+        )
+        for c in communities.distinct().order_by("name")[:limit]
+    ]

@@ -1,0 +1,161 @@
+"""Benchmark: IMS import throughput, aggregate recompute, and public compliance page reads.
+
+Generates a synthetic STAR export with about N findings (250 questions × 3 cycles per factory),
+imports it (findings/s, recompute excluded), recomputes the aggregates, then requests the public
+compliance pages and API in-process (Django test client) and prints p50/p95 server time.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ims_bench .venv/bin/python \\
+        bench/ims_import.py -n 1000000
+
+Each run starts from empty IMS tables (--keep to add to what is there).
+"""
+
+import argparse
+import io
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.test")
+
+import django  # noqa: E402
+
+django.setup()
+
+from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext  # noqa: E402
+
+
+def prepare():
+    call_command("migrate", verbosity=0)
+    from wagtail.models import Page
+
+    from ims_bridge.demo import seed_page
+    from portal.demo.seed import ensure_locales, seed_pages, seed_taxonomy
+
+    out = io.StringIO()
+    ensure_locales()
+    seed_taxonomy(out)
+    seed_pages(out)
+    Page.fix_tree(fix_paths=False)
+    seed_page(out)
+
+
+def clear():
+    from ims_bridge.models import (
+        AggregateCell,
+        Assessment,
+        CatVersion,
+        Factory,
+        ImportBatch,
+    )
+
+    ImportBatch.objects.all().delete()
+    AggregateCell.objects.all().delete()
+    Assessment.objects.all().delete()
+    Factory.objects.all().delete()
+    CatVersion.objects.all().delete()
+
+
+def timed_get(client, url, repeat):
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = client.get(url)
+        times.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200, (url, response.status_code)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    times.sort()
+    return statistics.median(times), times[int(len(times) * 0.95) - 1], len(queries)
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", "--findings", type=int, default=200_000)
+    parser.add_argument("--questions", type=int, default=250)
+    parser.add_argument("--cycles", type=int, default=3)
+    parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--keep", action="store_true", help="Do not clear IMS tables first.")
+    args = parser.parse_args()
+
+    from ims_bridge.aggregation import refresh
+    from ims_bridge.generator import generate
+    from ims_bridge.importers import Importer
+    from ims_bridge.models import AggregateCell, Finding
+
+    prepare()
+    if not args.keep:
+        clear()
+    per_factory = args.questions * args.cycles
+    factories = max(5, round(args.findings / per_factory))
+    countries = [
+        "bangladesh",
+        "cambodia",
+        "indonesia",
+        "jordan",
+        "vietnam",
+        "haiti",
+        "egypt",
+        "ethiopia",
+        "nicaragua",
+        "pakistan",
+    ]
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.csv"
+        started = time.perf_counter()
+        with path.open("w", newline="", encoding="utf-8") as out:
+            rows = generate(
+                out,
+                factories=factories,
+                cycles=args.cycles,
+                questions=args.questions,
+                countries=countries,
+                seed=7,
+            )
+        print(
+            f"generated {rows:,} rows ({path.stat().st_size / 1e6:.0f} MB) in "
+            f"{time.perf_counter() - started:.1f} s",
+            flush=True,
+        )
+        started = time.perf_counter()
+        batch = Importer(source=str(path), recompute=False).import_path(path, force=True)
+        elapsed = time.perf_counter() - started
+    print(
+        f"import: {batch.rows_imported:,} findings in {elapsed:.1f} s = "
+        f"{batch.rows_imported / elapsed:,.0f} findings/s (incl. raw rows, windows)",
+        flush=True,
+    )
+    started = time.perf_counter()
+    cells = refresh()
+    print(
+        f"recompute aggregates: {cells:,} cells over {Finding.objects.count():,} findings "
+        f"in {time.perf_counter() - started:.1f} s",
+        flush=True,
+    )
+    assert AggregateCell.objects.exists()
+
+    client = Client(HTTP_HOST="localhost")
+    urls = [
+        "/en/compliance/",
+        "/en/compliance/?indicator=point:overtime",
+        "/en/compliance/countries/cambodia/",
+        "/fr/compliance/countries/vietnam/",
+        "/en/compliance/countries/cambodia/points/csv/",
+        "/api/compliance/aggregates?level=point&country=cambodia",
+        "/en/countries/cambodia/",
+    ]
+    print(f"{'url':<60} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")
+    for url in urls:
+        p50, p95, queries = timed_get(client, url, args.repeat)
+        print(f"{url:<60} {p50:8.1f} {p95:8.1f} {queries:8d}", flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,43 @@
+from .access import CountryStaff, FactoryAccessGrant, FactoryAccessLog, FactoryMembership
+from .aggregates import AggregateCell, AggregateState, Level, Window, min_cell
+from .batches import BatchStatus, ImportBatch, RawRow, SyncState
+from .pages import ComplianceIndexPage
+from .star import (
+    Assessment,
+    CatVersion,
+    Factory,
+    FactoryStatus,
+    Finding,
+    ImprovementPlanItem,
+    PlanStatus,
+    PublicReporting,
+    Question,
+    QuestionType,
+)
+
+__all__ = [
+    "AggregateCell",
+    "AggregateState",
+    "Assessment",
+    "BatchStatus",
+    "CatVersion",
+    "ComplianceIndexPage",
+    "CountryStaff",
+    "Factory",
+    "FactoryAccessGrant",
+    "FactoryAccessLog",
+    "FactoryMembership",
+    "FactoryStatus",
+    "Finding",
+    "ImportBatch",
+    "ImprovementPlanItem",
+    "Level",
+    "PlanStatus",
+    "PublicReporting",
+    "Question",
+    "QuestionType",
+    "RawRow",
+    "SyncState",
+    "Window",
+    "min_cell",
+]

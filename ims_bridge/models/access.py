@@ -1,0 +1,111 @@
+"""Who may see which factory's data, and the log of buyers' reads."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class FactoryMembership(models.Model):
+    """A user who speaks for a factory: sees its data and grants buyers access."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ims_memberships"
+    )
+    factory = models.ForeignKey(
+        "ims_bridge.Factory", on_delete=models.CASCADE, related_name="memberships"
+    )
+
+    class Meta:
+        verbose_name = _("factory user")
+        verbose_name_plural = _("factory users")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "factory"], name="ims_unique_membership")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.factory}"
+
+
+class CountryStaff(models.Model):
+    """Country programme staff: see everything in their country."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ims_country_staff"
+    )
+    country = models.ForeignKey(
+        "portal.Country", on_delete=models.CASCADE, related_name="ims_staff"
+    )
+
+    class Meta:
+        verbose_name = _("country programme staff")
+        verbose_name_plural = _("country programme staff")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "country"], name="ims_unique_country_staff")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.country}"
+
+
+class GrantQuerySet(models.QuerySet):
+    def active(self):
+        now = timezone.now()
+        return self.filter(revoked_at__isnull=True).filter(
+            models.Q(expires_at__isnull=True) | models.Q(expires_at__gt=now)
+        )
+
+
+class FactoryAccessGrant(models.Model):
+    factory = models.ForeignKey(
+        "ims_bridge.Factory", on_delete=models.CASCADE, related_name="access_grants"
+    )
+    buyer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ims_grants_received"
+    )
+    granted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("revoked"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    objects = GrantQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("buyer access grant")
+        verbose_name_plural = _("buyer access grants")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["buyer", "revoked_at"])]
+
+    def __str__(self):
+        return f"{self.factory} → {self.buyer}"
+
+    @property
+    def is_active(self):
+        return self.revoked_at is None and (
+            self.expires_at is None or self.expires_at > timezone.now()
+        )
+
+
+class FactoryAccessLog(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True)
+    factory = models.ForeignKey(
+        "ims_bridge.Factory", on_delete=models.CASCADE, related_name="access_logs"
+    )
+    action = models.CharField(max_length=32)  # page, api, csv
+    at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        verbose_name = _("factory data access log entry")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.user} {self.action} {self.factory} {self.at:%Y-%m-%d %H:%M}"

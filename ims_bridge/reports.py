@@ -1,0 +1,190 @@
+"""Read side of the public aggregates, shared by pages, blocks, API and CSV downloads.
+
+Everything here reads AggregateCell only and applies suppression: a cell over fewer than
+``min_cell()`` factories has no rate (shown as "not enough factories")."""
+
+import csv
+from dataclasses import dataclass
+
+from django.http import HttpResponse
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from portal.models import Cluster, CompliancePoint, Country
+
+from .models import AggregateCell, Level, Window, min_cell
+
+
+@dataclass
+class Row:
+    label: str
+    assessed: int
+    percent: float | None
+    key: str = ""
+    url: str = ""
+    cycle: int | None = None
+
+    @property
+    def suppressed(self):
+        return self.percent is None
+
+    @property
+    def assessed_display(self):
+        return (
+            str(self.assessed)
+            if self.assessed >= min_cell()
+            else _("fewer than %(n)s") % {"n": min_cell()}
+        )
+
+
+def default_terms(model):
+    return model.objects.filter(locale=Locale.get_default())
+
+
+def names_in(model, locale):
+    """translation_key -> name in `locale` (falling back to the default-locale name)."""
+    names = {t.translation_key: t.name for t in default_terms(model)}
+    if locale is not None:
+        names.update({t.translation_key: t.name for t in model.objects.filter(locale=locale)})
+    return names
+
+
+def public_countries():
+    """Default-locale countries that have any aggregate."""
+    ids = AggregateCell.objects.filter(country__isnull=False).values("country_id").distinct()
+    return default_terms(Country).filter(pk__in=ids).order_by("name")
+
+
+def indicators(locale=None):
+    """(key, label) pairs for the cross-country comparison."""
+    cluster_names = names_in(Cluster, locale)
+    point_names = names_in(CompliancePoint, locale)
+    choices = [("overall", _("Any compliance point"))]
+    for cluster in default_terms(Cluster).order_by("sort_order"):
+        choices.append((f"cluster:{cluster.slug}", cluster_names[cluster.translation_key]))
+    for point in default_terms(CompliancePoint).select_related("cluster"):
+        choices.append((f"point:{point.slug}", "— " + point_names[point.translation_key]))
+    return choices
+
+
+def indicator_filter(key):
+    """AggregateCell filter for an indicator key, or None when the key is unknown."""
+    if key == "overall":
+        return {"level": Level.OVERALL}
+    kind, _sep, slug = key.partition(":")
+    if kind == "cluster":
+        term = default_terms(Cluster).filter(slug=slug).first()
+        return term and {"level": Level.CLUSTER, "cluster": term}
+    if kind == "point":
+        term = default_terms(CompliancePoint).filter(slug=slug).first()
+        return term and {"level": Level.POINT, "compliance_point": term}
+    if kind == "question" and slug:
+        return {"level": Level.QUESTION, "global_question_id": slug}
+    return None
+
+
+def _row(cell, label, **extra):
+    return Row(label=label, assessed=cell.factories_assessed, percent=cell.public_percent, **extra)
+
+
+def comparison(indicator_key, locale=None):
+    """One row per country for an indicator (latest assessment per factory)."""
+    filters = indicator_filter(indicator_key)
+    if filters is None:
+        return None
+    names = names_in(Country, locale)
+    cells = AggregateCell.objects.filter(
+        window=Window.LATEST, industry=None, panel=0, country__isnull=False, **filters
+    ).select_related("country")
+    rows = [_row(c, names[c.country.translation_key], key=c.country.slug) for c in cells]
+    return sorted(rows, key=lambda row: row.label)
+
+
+def country_report(country, locale=None, industry=None):
+    """Clusters, compliance points (grouped by cluster), trend and questions for a country."""
+    cluster_names = names_in(Cluster, locale)
+    point_names = names_in(CompliancePoint, locale)
+    base = AggregateCell.objects.filter(
+        country=country, industry=industry, panel=0, window=Window.LATEST
+    )
+    overall = base.filter(level=Level.OVERALL).first()
+    clusters = {c.cluster_id: c for c in base.filter(level=Level.CLUSTER)}
+    points = {c.compliance_point_id: c for c in base.filter(level=Level.POINT)}
+    cluster_rows, point_groups = [], []
+    all_points = list(default_terms(CompliancePoint))
+    for cluster in default_terms(Cluster).order_by("sort_order"):
+        label = cluster_names[cluster.translation_key]
+        cell = clusters.get(cluster.pk)
+        cluster_rows.append(
+            _row(cell, label, key=cluster.slug) if cell else Row(label, 0, None, cluster.slug)
+        )
+        group = [
+            _row(points[p.pk], point_names[p.translation_key], key=p.slug)
+            for p in all_points
+            if p.cluster_id == cluster.pk and p.pk in points
+        ]
+        if group:
+            point_groups.append((label, group))
+    questions = [
+        _row(c, c.question_label, key=c.global_question_id)
+        for c in base.filter(level=Level.QUESTION).order_by("global_question_id")
+    ]
+    return {
+        "overall": _row(overall, _("Any compliance point")) if overall else None,
+        "clusters": cluster_rows,
+        "point_groups": point_groups,
+        "questions": questions,
+        "trend": trend(country, locale),
+    }
+
+
+def trend(country, locale=None):
+    """Balanced-panel trend: the deepest panel with data, overall and per cluster by cycle."""
+    cells = AggregateCell.objects.filter(window=Window.PANEL, country=country, industry=None)
+    depth = max(cells.values_list("panel", flat=True), default=0)
+    if not depth:
+        return None
+    cells = cells.filter(panel=depth)
+    cluster_names = names_in(Cluster, locale)
+    series = []
+    overall = {c.cycle: c for c in cells.filter(level=Level.OVERALL)}
+    series.append((_("Any compliance point"), [overall.get(n) for n in range(1, depth + 1)]))
+    by_cluster = {}
+    for cell in cells.filter(level=Level.CLUSTER).select_related("cluster"):
+        by_cluster.setdefault(cell.cluster, {})[cell.cycle] = cell
+    for cluster in sorted(by_cluster, key=lambda c: c.sort_order):
+        series.append(
+            (
+                cluster_names[cluster.translation_key],
+                [by_cluster[cluster].get(n) for n in range(1, depth + 1)],
+            )
+        )
+    return {
+        "depth": depth,
+        "cycles": list(range(1, depth + 1)),
+        "factories": cells.filter(level=Level.OVERALL, cycle=1)
+        .values_list("factories_assessed", flat=True)
+        .first()
+        or 0,
+        "series": [
+            (label, [None if c is None else c.public_percent for c in row]) for label, row in series
+        ],
+    }
+
+
+def csv_response(filename, header, rows):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    writer = csv.writer(response)
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow(["" if value is None else value for value in row])
+    return response
+
+
+def public_csv_rows(rows):
+    note = _("not enough factories")
+    return [
+        (row.label, row.assessed_display, note if row.percent is None else row.percent)
+        for row in rows
+    ]

@@ -1,0 +1,298 @@
+"""Views behind ComplianceIndexPage's routes. Public views read aggregates only; factory-level
+views read through access.visible_factories(user) and log every read."""
+
+from datetime import datetime, time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model
+from django.contrib.auth.views import redirect_to_login
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.models import Locale
+
+from portal.models import Country
+
+from . import access, reports
+from .models import Assessment, FactoryAccessGrant, Finding, QuestionType
+
+
+def _locale(page):
+    return page.locale if page else Locale.get_active()
+
+
+def _render(request, page, template, **context):
+    context.setdefault("page", page)
+    context.setdefault("self", page)
+    return TemplateResponse(request, f"ims_bridge/{template}", context)
+
+
+def comparison(request, page):
+    locale = _locale(page)
+    choices = reports.indicators(locale)
+    key = request.GET.get("indicator") or "overall"
+    rows = reports.comparison(key, locale)
+    if rows is None:
+        key, rows = "overall", reports.comparison("overall", locale)
+    label = dict(choices).get(key, key.partition(":")[2]).lstrip("— ")
+    countries = reports.public_countries()
+    country_names = reports.names_in(Country, locale)
+    for row in rows:
+        row.url = page.url + page.reverse_subpage("country", kwargs={"slug": row.key})
+    return _render(
+        request,
+        page,
+        "compliance_index_page.html",
+        choices=choices,
+        indicator=key,
+        indicator_label=label,
+        rows=rows,
+        country_links=[
+            (
+                country_names[c.translation_key],
+                page.url + page.reverse_subpage("country", kwargs={"slug": c.slug}),
+            )
+            for c in countries
+        ],
+        csv_url=page.url + page.reverse_subpage("comparison_csv") + f"?indicator={key}",
+        min_cell=reports.min_cell(),
+    )
+
+
+def comparison_csv(request, page):
+    key = request.GET.get("indicator") or "overall"
+    rows = reports.comparison(key, _locale(page))
+    if rows is None:
+        raise Http404
+    return reports.csv_response(
+        f"compliance-{key.replace(':', '-')}.csv",
+        [_("Country"), _("Factories assessed"), _("Non-compliance rate (%)")],
+        reports.public_csv_rows(rows),
+    )
+
+
+def _country(slug):
+    return get_object_or_404(reports.default_terms(Country), slug=slug)
+
+
+def country_report(request, page, slug):
+    country = _country(slug)
+    locale = _locale(page)
+    report = reports.country_report(country, locale)
+    base = page.url + page.reverse_subpage("country", kwargs={"slug": slug})
+    return _render(
+        request,
+        page,
+        "country_report.html",
+        country=country.get_translation_or_none(locale) or country,
+        report=report,
+        csv_base=base,
+        min_cell=reports.min_cell(),
+        comparison_url=page.url,
+    )
+
+
+def country_csv(request, page, slug, table):
+    country = _country(slug)
+    report = reports.country_report(country, _locale(page))
+    header = [_("Indicator"), _("Factories assessed"), _("Non-compliance rate (%)")]
+    if table == "clusters":
+        rows = reports.public_csv_rows(report["clusters"])
+    elif table == "points":
+        rows = [
+            (cluster, *row)
+            for cluster, group in report["point_groups"]
+            for row in reports.public_csv_rows(group)
+        ]
+        header = [_("Cluster"), *header]
+    elif table == "questions":
+        rows = [
+            (row.key, *values)
+            for row, values in zip(
+                report["questions"], reports.public_csv_rows(report["questions"]), strict=True
+            )
+        ]
+        header = [_("Global question id"), *header]
+    else:
+        trend = report["trend"] or {"cycles": [], "series": []}
+        header = [_("Indicator")] + [_("Cycle %(n)s (%%)") % {"n": n} for n in trend["cycles"]]
+        note = _("not enough factories")
+        rows = [
+            (label, *[note if v is None else v for v in values])
+            for label, values in trend["series"]
+        ]
+    return reports.csv_response(f"compliance-{slug}-{table}.csv", header, rows)
+
+
+def transparency(request, page):
+    """Publicly reported issues of each factory's latest assessment, in publishing countries."""
+    latest = (
+        Assessment.objects.filter(
+            is_latest=True,
+            factory__country__ims_public_reporting__publishes=True,
+        )
+        .select_related("factory__country")
+        .order_by("factory__country__name", "factory__name")
+    )
+    country_slug = request.GET.get("country", "")
+    if country_slug:
+        latest = latest.filter(factory__country__slug=country_slug)
+    issues = {}
+    for finding in Finding.objects.filter(
+        assessment__in=latest,
+        value=1,
+        question__public_disclosure=True,
+        question__type=QuestionType.NCQ,
+    ).select_related("question__compliance_point"):
+        issues.setdefault(finding.assessment_id, []).append(finding.question)
+    entries = [(a, issues.get(a.pk, [])) for a in latest]
+    return _render(request, page, "transparency.html", entries=entries, country_slug=country_slug)
+
+
+def _login_required(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), settings.LOGIN_URL)
+    return None
+
+
+def dashboard(request, page):
+    if redirect := _login_required(request):
+        return redirect
+    factories = list(access.visible_factories(request.user).order_by("country__name", "name"))
+    grants = {
+        g.factory_id: g for g in FactoryAccessGrant.objects.active().filter(buyer=request.user)
+    }
+    managed = set(request.user.ims_memberships.values_list("factory_id", flat=True))
+    return _render(
+        request, page, "dashboard.html", factories=factories, grants=grants, managed=managed
+    )
+
+
+def _factory_urls(page, factory):
+    kwargs = {"star_id": factory.star_id}
+    return {
+        "report": page.url + page.reverse_subpage("factory", kwargs=kwargs),
+        "csv": page.url + page.reverse_subpage("factory_csv", kwargs=kwargs),
+        "access": page.url + page.reverse_subpage("factory_access", kwargs=kwargs),
+        "dashboard": page.url + page.reverse_subpage("dashboard"),
+    }
+
+
+def factory_report(request, page, star_id):
+    if redirect := _login_required(request):
+        return redirect
+    factory = access.get_visible_factory(request.user, star_id, "page")
+    return _render(
+        request,
+        page,
+        "factory_report.html",
+        factory=factory,
+        assessments=access.factory_report(factory),
+        urls=_factory_urls(page, factory),
+        can_manage=access.can_manage_access(request.user, factory),
+    )
+
+
+def factory_csv(request, page, star_id):
+    if redirect := _login_required(request):
+        return redirect
+    factory = access.get_visible_factory(request.user, star_id, "csv")
+    rows = []
+    for assessment in access.factory_report(factory):
+        for finding in assessment.finding_list:
+            question = finding.question
+            rows.append(
+                (
+                    assessment.star_id,
+                    assessment.start_date.isoformat(),
+                    assessment.cycle,
+                    question.compliance_point.cluster.name,
+                    question.compliance_point.name,
+                    question.star_id,
+                    question.label,
+                    question.type,
+                    finding.value if question.type == QuestionType.NCQ else finding.text,
+                )
+            )
+    return reports.csv_response(
+        f"factory-{factory.star_id}.csv",
+        [
+            "assessment",
+            "start_date",
+            "cycle",
+            "cluster",
+            "compliance_point",
+            "question_id",
+            "question",
+            "type",
+            "finding",
+        ],
+        rows,
+    )
+
+
+def factory_access(request, page, star_id):
+    """Factory users grant buyers access (optionally until a date) and revoke it."""
+    if redirect := _login_required(request):
+        return redirect
+    factory = access.visible_factories(request.user).filter(star_id=star_id).first()
+    if factory is None or not access.can_manage_access(request.user, factory):
+        raise Http404
+    urls = _factory_urls(page, factory)
+    errors = []
+    if request.method == "POST":
+        if "revoke" in request.POST:
+            grant = FactoryAccessGrant.objects.filter(
+                factory=factory,
+                pk=request.POST.get("revoke", "")
+                if request.POST.get("revoke", "").isdigit()
+                else None,
+            ).first()
+            if grant is None:
+                errors.append(_("That grant does not exist."))
+            else:
+                access.revoke(grant, request.user)
+                messages.success(request, _("Access revoked."))
+                return HttpResponseRedirect(urls["access"])
+        else:
+            username = request.POST.get("buyer", "").strip()
+            buyer = (
+                get_user_model()
+                .objects.filter(username=username, groups__name="Buyers", is_active=True)
+                .first()
+                if username
+                else None
+            )
+            expires_at = None
+            raw_date = request.POST.get("expires", "").strip()
+            if raw_date:
+                try:
+                    day = datetime.strptime(raw_date, "%Y-%m-%d").date()  # noqa: DTZ007
+                    expires_at = timezone.make_aware(datetime.combine(day, time.max))
+                    if expires_at <= timezone.now():
+                        errors.append(_("The expiry date must be in the future."))
+                except ValueError:
+                    errors.append(_("Enter the expiry date as YYYY-MM-DD."))
+            if buyer is None:
+                errors.append(_("No buyer account with that username."))
+            if not errors:
+                access.grant(factory, buyer, request.user, expires_at)
+                messages.success(request, _("Access granted."))
+                return HttpResponseRedirect(urls["access"])
+    grants = FactoryAccessGrant.objects.filter(factory=factory).select_related("buyer")
+    response = _render(
+        request,
+        page,
+        "factory_access.html",
+        factory=factory,
+        grants=grants,
+        errors=errors,
+        urls=urls,
+        form=request.POST if errors else {},
+    )
+    if errors:
+        response.status_code = 400
+    return response

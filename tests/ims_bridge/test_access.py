@@ -1,0 +1,170 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from wagtail.models import Locale
+
+from ims_bridge.models import (
+    CountryStaff,
+    Factory,
+    FactoryAccessGrant,
+    FactoryAccessLog,
+    FactoryMembership,
+)
+from portal.models import Country
+
+from .fixtures import load_fixture
+
+pytestmark = pytest.mark.django_db
+
+PAGE = "/en/compliance/factories/F1/"
+CSV = "/en/compliance/factories/F1/csv/"
+API = "/api/compliance/factories/F1"
+
+
+@pytest.fixture
+def world(tmp_path, compliance_page, make_user, global_staff):
+    load_fixture(tmp_path)
+    f1, v1 = Factory.objects.get(star_id="F1"), Factory.objects.get(star_id="V1")
+    en = Locale.get_default()
+    kh = Country.objects.get(slug="cambodia", locale=en)
+    vn = Country.objects.get(slug="vietnam", locale=en)
+    users = {"anonymous": None, "global staff": global_staff}
+    for name in ("buyer with grant", "buyer without grant", "buyer expired", "buyer revoked"):
+        users[name] = make_user(name.replace(" ", "-"), ["Buyers"])
+    now = timezone.now()
+    FactoryAccessGrant.objects.create(
+        factory=f1, buyer=users["buyer with grant"], expires_at=now + timedelta(days=3)
+    )
+    FactoryAccessGrant.objects.create(
+        factory=f1, buyer=users["buyer expired"], expires_at=now - timedelta(minutes=1)
+    )
+    FactoryAccessGrant.objects.create(factory=f1, buyer=users["buyer revoked"], revoked_at=now)
+    FactoryAccessGrant.objects.create(factory=v1, buyer=users["buyer without grant"])
+    users["factory user"] = make_user("fu-this", ["Factory users"])
+    FactoryMembership.objects.create(user=users["factory user"], factory=f1)
+    users["other factory user"] = make_user("fu-other", ["Factory users"])
+    FactoryMembership.objects.create(user=users["other factory user"], factory=v1)
+    users["country staff"] = make_user("staff-kh")
+    CountryStaff.objects.create(user=users["country staff"], country=kh)
+    users["other country staff"] = make_user("staff-vn")
+    CountryStaff.objects.create(user=users["other country staff"], country=vn)
+    users["superuser"] = make_user("root", is_superuser=True)
+    users["inactive global staff"] = make_user("gone", is_active=False)
+    return users
+
+
+ALLOWED = {"buyer with grant", "factory user", "country staff", "global staff", "superuser"}
+ACTORS = [
+    "anonymous",
+    "buyer with grant",
+    "buyer without grant",
+    "buyer expired",
+    "buyer revoked",
+    "factory user",
+    "other factory user",
+    "country staff",
+    "other country staff",
+    "global staff",
+    "superuser",
+]
+
+
+@pytest.mark.parametrize("actor", ACTORS)
+def test_permission_matrix(client, world, actor):
+    user = world[actor]
+    if user:
+        client.force_login(user)
+    page, csv, api = client.get(PAGE), client.get(CSV), client.get(API)
+    listing = client.get("/api/compliance/factories")
+    if actor in ALLOWED:
+        assert page.status_code == 200 and b"Factory F1" in page.content
+        assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
+        assert b"F1-2" in csv.content
+        assert api.status_code == 200 and api.json()["star_id"] == "F1"
+        assert "F1" in [f["star_id"] for f in listing.json()]
+    elif actor == "anonymous":
+        assert page.status_code == 302 and csv.status_code == 302
+        assert api.status_code == 401 and api.json() == {"error": "Authentication required."}
+        assert listing.status_code == 401
+    else:
+        assert (page.status_code, csv.status_code, api.status_code) == (404, 404, 404)
+        assert api.json() == {"error": "Not found."}
+        assert "F1" not in [f["star_id"] for f in listing.json()]
+
+
+def test_visible_to_is_the_one_path(world):
+    visible = {
+        name: set(Factory.objects.visible_to(user).values_list("star_id", flat=True))
+        for name, user in world.items()
+        if user
+    }
+    assert visible["buyer with grant"] == {"F1"}
+    assert visible["buyer without grant"] == {"V1"}
+    assert visible["country staff"] == {"F1", "F2", "F3", "F4", "F5", "F6"}
+    assert visible["other country staff"] == {"V1"}
+    assert visible["global staff"] == set(Factory.objects.values_list("star_id", flat=True))
+    assert visible["inactive global staff"] == set()
+    from django.contrib.auth.models import AnonymousUser
+
+    assert not Factory.objects.visible_to(AnonymousUser()).exists()
+
+
+def test_every_read_is_logged(client, world):
+    buyer = world["buyer with grant"]
+    client.force_login(buyer)
+    client.get(PAGE)
+    client.get(CSV)
+    client.get(API)
+    assert list(
+        FactoryAccessLog.objects.filter(user=buyer)
+        .order_by("at", "pk")
+        .values_list("action", "factory__star_id")
+    ) == [("page", "F1"), ("csv", "F1"), ("api", "F1")]
+
+
+def test_dashboard_lists_shared_factories(client, world):
+    assert client.get("/en/compliance/dashboard/").status_code == 302
+    client.force_login(world["buyer with grant"])
+    response = client.get("/en/compliance/dashboard/")
+    assert response.status_code == 200
+    assert b"Factory F1" in response.content and b"Factory V1" not in response.content
+    client.force_login(world["buyer revoked"])
+    assert b"Factory F1" not in client.get("/en/compliance/dashboard/").content
+
+
+def test_factory_user_grants_and_revokes(client, world, make_user):
+    new_buyer = make_user("acme", ["Buyers"])
+    access_url = "/en/compliance/factories/F1/access/"
+    client.force_login(new_buyer)
+    assert client.get(API).status_code == 404
+    assert client.get(access_url).status_code == 404  # buyers cannot manage access
+    client.force_login(world["other factory user"])
+    assert client.get(access_url).status_code == 404
+    assert client.post(access_url, {"buyer": "acme"}).status_code == 404
+    client.force_login(world["factory user"])
+    assert client.get(access_url).status_code == 200
+    bad = client.post(access_url, {"buyer": "acme", "expires": "yesterday"})
+    assert bad.status_code == 400 and b"YYYY-MM-DD" in bad.content
+    assert client.post(access_url, {"buyer": "nobody"}).status_code == 400
+    assert client.post(access_url, {"buyer": "fu-other"}).status_code == 400  # not a buyer
+    expires = (timezone.now() + timedelta(days=30)).date().isoformat()
+    assert client.post(access_url, {"buyer": "acme", "expires": expires}).status_code == 302
+    grant = FactoryAccessGrant.objects.get(buyer=new_buyer)
+    assert (
+        grant.granted_by == world["factory user"] and grant.expires_at.date().isoformat() == expires
+    )
+    client.force_login(new_buyer)
+    assert client.get(API).status_code == 200
+    client.force_login(world["factory user"])
+    assert client.post(access_url, {"revoke": str(grant.pk)}).status_code == 302
+    grant.refresh_from_db()
+    assert grant.revoked_by == world["factory user"]
+    client.force_login(new_buyer)
+    assert client.get(API).status_code == 404
+
+
+def test_factory_report_query_budget(client, world, django_assert_max_num_queries):
+    client.force_login(world["buyer with grant"])
+    with django_assert_max_num_queries(50):
+        assert client.get(PAGE).status_code == 200

@@ -1,0 +1,183 @@
+import csv
+import io
+
+import pytest
+from django.core.management import call_command
+from wagtail.models import Locale
+
+from ims_bridge.models import (
+    AggregateCell,
+    Assessment,
+    ComplianceIndexPage,
+    Factory,
+    ImportBatch,
+    PublicReporting,
+)
+from portal.models import Country, HomePage
+
+from .fixtures import load_fixture
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(tmp_path, compliance_page):
+    load_fixture(tmp_path)
+
+
+def rows_of(response):
+    return list(csv.reader(io.StringIO(response.content.decode())))
+
+
+def test_compliance_page_is_under_home_in_every_locale():
+    from ims_bridge.demo import seed_page
+
+    seed_page(None)
+    assert ComplianceIndexPage.parent_page_types == ["portal.HomePage"]
+    assert ComplianceIndexPage.objects.count() == Locale.objects.count()
+    for page in ComplianceIndexPage.objects.all():
+        assert isinstance(page.get_parent().specific, HomePage)
+
+
+def test_comparison_page_suppresses_small_cells(client, data, django_assert_max_num_queries):
+    with django_assert_max_num_queries(50):
+        response = client.get("/en/compliance/?indicator=point:overtime")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<caption>" in html and 'scope="row"' in html
+    assert "50.0%" in html  # Cambodia: 3 of 6
+    assert "not enough factories" in html  # Vietnam: 1 factory
+    assert "chart-4.6.1.umd.min.js" in html
+
+
+def test_unknown_indicator_falls_back(client, data):
+    assert client.get("/en/compliance/?indicator=point:nope").status_code == 200
+    assert client.get("/en/compliance/comparison/csv/?indicator=nope").status_code == 404
+
+
+def test_comparison_csv_is_suppressed(client, data):
+    response = client.get("/en/compliance/comparison/csv/?indicator=point:overtime")
+    assert response["Content-Type"].startswith("text/csv")
+    rows = rows_of(response)
+    assert rows[0] == ["Country", "Factories assessed", "Non-compliance rate (%)"]
+    assert ["Cambodia", "6", "50.0"] in rows
+    assert ["Vietnam", "fewer than 5", "not enough factories"] in rows
+
+
+def test_country_report_and_csvs(client, data):
+    response = client.get("/en/compliance/countries/cambodia/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Working Time" in html and "Regular Hours" in html and "Cycle 2" in html
+    clusters = rows_of(client.get("/en/compliance/countries/cambodia/clusters/csv/"))
+    assert ["Working Time", "6", "66.7"] in clusters
+    assert len(clusters) == 9  # header + the eight clusters
+    trend = rows_of(client.get("/en/compliance/countries/cambodia/trend/csv/"))
+    assert trend[0] == ["Indicator", "Cycle 1 (%)", "Cycle 2 (%)"]
+    vn = rows_of(client.get("/en/compliance/countries/vietnam/points/csv/"))
+    assert all(row[-1] == "not enough factories" for row in vn[1:])
+    assert client.get("/en/compliance/countries/atlantis/").status_code == 404
+
+
+def test_country_report_in_another_language(client, data):
+    response = client.get("/fr/compliance/countries/cambodia/")
+    assert response.status_code == 200
+
+
+def test_api_aggregates_are_suppressed(client, data):
+    response = client.get("/api/compliance/aggregates?level=point&country=vietnam")
+    assert response.status_code == 200
+    cells = response.json()
+    assert cells and all(
+        c["rate"] is None and c["factories_assessed"] is None and c["suppressed"] for c in cells
+    )
+    kh = client.get(
+        "/api/compliance/aggregates?level=point&country=cambodia&compliance_point=overtime"
+    ).json()
+    assert kh == [
+        {
+            "window": "latest",
+            "cycle": None,
+            "panel": 0,
+            "level": "point",
+            "country": "cambodia",
+            "industry": None,
+            "cluster": None,
+            "compliance_point": "overtime",
+            "global_question_id": "",
+            "factories_assessed": 6,
+            "rate": 0.5,
+            "suppressed": False,
+        }
+    ]
+    bad = client.get("/api/compliance/aggregates?level=nonsense")
+    assert bad.status_code == 400 and "error" in bad.json()
+    country = client.get("/api/compliance/countries/cambodia").json()
+    assert country["overall"]["percent"] == 66.7
+    assert client.get("/api/compliance/countries/atlantis").status_code == 404
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/compliance/aggregates" in schema["paths"]
+    assert "/api/compliance/factories/{star_id}" in schema["paths"]
+
+
+def test_transparency_only_for_publishing_programmes(client, data):
+    assert client.get("/api/compliance/transparency").json() == []
+    PublicReporting.objects.create(
+        country=Country.objects.get(slug="cambodia", locale=Locale.get_default())
+    )
+    Assessment.objects.filter(star_id="F1-2").update(factory_response="Overtime now capped.")
+    entries = {e["factory"]: e for e in client.get("/api/compliance/transparency").json()}
+    assert set(entries) == {f"Factory F{i}" for i in range(1, 7)}
+    # Only the publicly reported question (Q2) is named, from the latest assessment.
+    assert [i["compliance_point"] for i in entries["Factory F1"]["issues"]] == ["overtime"]
+    assert entries["Factory F2"]["issues"] == []
+    assert entries["Factory F1"]["response"] == "Overtime now capped."
+    html = client.get("/en/compliance/transparency/").content.decode()
+    assert "Overtime now capped." in html and "Factory V1" not in html
+
+
+def test_home_and_country_blocks_show_provided_compliance(client, data):
+    home = client.get("/en/")
+    assert home.status_code == 200
+    country = client.get("/en/countries/cambodia/")
+    assert "Working Time" in country.content.decode()
+    assert "66.7% of 6 factories non-compliant" in country.content.decode()
+
+
+def test_seed_demo_part_is_idempotent(compliance_page):
+    from dataclasses import dataclass
+
+    from ims_bridge import demo
+
+    @dataclass
+    class Context:
+        stdout: object
+        scale: int = 1
+        with_accounts: bool = True
+
+    demo.seed(Context(io.StringIO()))
+    counts = (
+        Factory.objects.count(),
+        ImportBatch.objects.count(),
+        AggregateCell.objects.count(),
+        ComplianceIndexPage.objects.count(),
+    )
+    assert counts[0] == 48
+    assert Factory.objects.values("country").distinct().count() >= 5
+    demo.seed(Context(io.StringIO()))
+    assert (
+        Factory.objects.count(),
+        ImportBatch.objects.count(),
+        AggregateCell.objects.count(),
+        ComplianceIndexPage.objects.count(),
+    ) == counts
+
+
+def test_generate_command_rejects_bad_input():
+    with pytest.raises(Exception, match="Unknown country"):
+        call_command("ims_generate", "-", "--countries", "atlantis")
+
+
+def test_question_indicator_comparison(client, data):
+    response = client.get("/en/compliance/?indicator=question:G-Q2")
+    assert response.status_code == 200 and "50.0%" in response.content.decode()

@@ -97,3 +97,13 @@ def country_communities(language=None, limit=4, country=None, **kwargs):
         )
         for c in communities.distinct().order_by("name")[:limit]
     ]
+
+
+@hooks.register("portal_provides_navigation")
+def navigation_entry(language, **context):
+    from django.urls import reverse
+    from django.utils.translation import gettext
+
+    from portal.providers import ProvidedItem
+
+    return [ProvidedItem(title=gettext("Communities"), url=reverse("communities:list"))]

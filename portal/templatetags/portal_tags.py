@@ -5,6 +5,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Page
 
 from ..models import NavigationSettings
+from ..providers import provide
 
 register = template.Library()
 
@@ -60,9 +61,20 @@ def _localized_links(stream, request):
 
 @register.inclusion_tag("portal/includes/navigation.html", takes_context=True)
 def primary_navigation(context):
+    """The apps' own sections first (hook ``portal_provides_navigation``), then the pages
+    editors chose in the navigation settings."""
     request = context.get("request")
     nav = NavigationSettings.load(request_or_site=request)
-    return {"links": _localized_links(nav.primary_links, request), "request": request}
+    provided = [
+        {"title": item.title, "url": item.url}
+        for item in provide("navigation", language=get_language(), request=request)
+    ]
+    links = provided + [
+        link
+        for link in _localized_links(nav.primary_links, request)
+        if link["url"] not in {item["url"] for item in provided}
+    ]
+    return {"links": links, "request": request}
 
 
 @register.inclusion_tag("portal/includes/footer_links.html", takes_context=True)

@@ -6,3 +6,8 @@ class KnowledgeConfig(AppConfig):
     name = "knowledge"
     label = "knowledge"
     verbose_name = _("Knowledge library")
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

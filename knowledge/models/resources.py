@@ -1,0 +1,466 @@
+"""Resource page types. They share the abstract ``ResourcePage`` (summary, body, taxonomy,
+licence, review date, version) and its materials, downloads and "download all" bundle."""
+
+import uuid
+
+from django.db import models
+from django.db.models import F
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable, Page
+from wagtail.search import index
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from portal.blocks import RICH_TEXT_FEATURES
+from portal.models import BasePage
+
+from ..blocks import ResourceStreamBlock, StepsStreamBlock
+
+
+class Licence(models.TextChoices):
+    CC_BY = "cc-by-4.0", _("Creative Commons Attribution 4.0")
+    CC_BY_NC_SA = "cc-by-nc-sa-4.0", _("Creative Commons Attribution-NonCommercial-ShareAlike 4.0")
+    ILO = "ilo-copyright", _("© ILO, free to reuse for training with attribution")
+    RESTRICTED = "restricted", _("Internal use by Better Work partners only")
+
+
+class MaterialKind(models.TextChoices):
+    TRAINER_GUIDE = "trainer-guide", _("Trainer guide")
+    HANDOUT = "handout", _("Participant handout")
+    SLIDES = "slides", _("Slides")
+    TEMPLATE = "template", _("Adaptable template")
+    WORKSHEET = "worksheet", _("Worksheet")
+    OTHER = "other", _("Other")
+
+
+class Material(Orderable):
+    """A downloadable file of a resource. Its URL (``…/download/<id>/``) stays the same when an
+    editor replaces the document; ``material_key`` is shared by the language versions of one
+    material (wagtail-localize copies it when a page is translated)."""
+
+    page = ParentalKey(Page, on_delete=models.CASCADE, related_name="knowledge_materials")
+    material_key = models.UUIDField(default=uuid.uuid4, editable=False)
+    kind = models.CharField(_("kind"), max_length=20, choices=MaterialKind.choices)
+    title = models.CharField(_("title"), max_length=200, blank=True)
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("document"),
+    )
+
+    panels = [FieldPanel("kind"), FieldPanel("title"), FieldPanel("document")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
+
+    def __str__(self):
+        return self.title or self.document.title
+
+    @property
+    def label(self):
+        return self.title or self.document.title
+
+    @property
+    def extension(self):
+        return self.document.file_extension.upper()
+
+
+class ResourcePage(RoutablePageMixin, BasePage):
+    resource_type = ""  # slug used in filters and the API; set on each concrete type
+
+    summary = models.TextField(
+        _("summary"),
+        max_length=600,
+        help_text=_("One or two sentences shown in listings and search results."),
+    )
+    body = StreamField(ResourceStreamBlock(), blank=True, verbose_name=_("body"))
+    countries = ParentalManyToManyField(
+        "portal.Country",
+        blank=True,
+        related_name="+",
+        verbose_name=_("countries"),
+        help_text=_("Leave empty for global material."),
+    )
+    industries = ParentalManyToManyField(
+        "portal.Industry", blank=True, related_name="+", verbose_name=_("industries")
+    )
+    topics = ParentalManyToManyField(
+        "portal.Topic", blank=True, related_name="+", verbose_name=_("topics")
+    )
+    audiences = ParentalManyToManyField(
+        "portal.Audience", blank=True, related_name="+", verbose_name=_("audiences")
+    )
+    compliance_points = ParentalManyToManyField(
+        "portal.CompliancePoint",
+        blank=True,
+        related_name="+",
+        verbose_name=_("compliance points it helps with"),
+    )
+    licence = models.CharField(
+        _("licence"), max_length=20, choices=Licence.choices, default=Licence.CC_BY
+    )
+    last_reviewed = models.DateField(_("last reviewed"), null=True, blank=True)
+    version = models.CharField(_("version"), max_length=20, blank=True)
+    featured = models.BooleanField(
+        _("featured"), default=False, help_text=_("Shown on the home page.")
+    )
+
+    taxonomy_panels = [
+        FieldPanel("countries"),
+        FieldPanel("industries"),
+        FieldPanel("topics"),
+        FieldPanel("audiences"),
+        FieldPanel("compliance_points"),
+    ]
+    content_panels = BasePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("body"),
+        MultiFieldPanel(taxonomy_panels, heading=_("Taxonomy")),
+        MultiFieldPanel(
+            [
+                FieldPanel("licence"),
+                FieldPanel("last_reviewed"),
+                FieldPanel("version"),
+                FieldPanel("featured"),
+            ],
+            heading=_("Publication"),
+        ),
+        InlinePanel("knowledge_materials", label=_("Materials")),
+    ]
+    translatable_fields = BasePage.translatable_fields + [
+        TranslatableField("summary"),
+        TranslatableField("body"),
+        TranslatableField("countries"),
+        TranslatableField("industries"),
+        TranslatableField("topics"),
+        TranslatableField("audiences"),
+        TranslatableField("compliance_points"),
+        SynchronizedField("licence"),
+        SynchronizedField("last_reviewed"),
+        SynchronizedField("version"),
+        SynchronizedField("featured"),
+        # Materials are deliberately not synchronised: each language version carries its own
+        # files (a Khmer handout), linked to the others by ``Material.material_key``.
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.AutocompleteField("title"),
+    ]
+    parent_page_types = ["knowledge.ResourceLibraryPage"]
+    subpage_types = []
+
+    class Meta:
+        abstract = True
+
+    # --- helpers used by templates, the index and the API -------------------------------------
+    @classmethod
+    def type_label(cls):
+        return cls._meta.verbose_name
+
+    def type_facts(self):
+        """Type-specific (label, value) pairs shown on the page and in the API."""
+        return []
+
+    def materials_with_stats(self):
+        return list(
+            Material.objects.filter(page=self)
+            .select_related("document", "stats")
+            .order_by("sort_order", "pk")
+        )
+
+    def bundle_pages(self):
+        """Pages whose materials go into this page's "download all" bundle."""
+        return [self]
+
+    def get_template(self, request, *args, **kwargs):
+        return "knowledge/resource_page.html"
+
+    # --- routes --------------------------------------------------------------------------------
+    @path("")
+    def detail(self, request):
+        return self.render(request)
+
+    def get_context(self, request, *args, **kwargs):
+        from ..views import resource_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(resource_context(self, request))
+        return context
+
+    @path("download/<int:material_id>/", name="download")
+    def download(self, request, material_id):
+        material = get_object_or_404(
+            Material.objects.select_related("document"), page=self, pk=material_id
+        )
+        from ..downloads import record_download
+
+        record_download(self, material)
+        document = material.document
+        try:
+            handle = document.file.open("rb")
+        except FileNotFoundError as exc:
+            raise Http404("The file is missing.") from exc
+        response = FileResponse(handle, as_attachment=True, filename=document.filename)
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    @path("bundle/", name="bundle")
+    def bundle(self, request):
+        from ..bundles import bundle_status
+
+        status, name = bundle_status(self)
+        if status == "empty":
+            raise Http404("This resource has no materials.")
+        if status == "ready":
+            from django.core.files.storage import default_storage
+
+            response = FileResponse(
+                default_storage.open(name, "rb"),
+                as_attachment=True,
+                filename=f"{self.slug}-{get_language()}.zip",
+            )
+            response["Cache-Control"] = "private, no-store"
+            return response
+        return TemplateResponse(
+            request, "knowledge/bundle_preparing.html", {"page": self}, status=202
+        )
+
+
+DELIVERY_MODES = [
+    ("classroom", _("Classroom")),
+    ("online", _("Online")),
+    ("blended", _("Blended")),
+    ("on-the-job", _("On the job")),
+]
+
+
+class TrainingProgrammePage(ResourcePage):
+    resource_type = "training-programme"
+
+    PROGRAMME_KINDS = [
+        ("modular", _("12-month modular programme")),
+        ("seminar", _("Single-issue seminar")),
+        ("induction", _("Induction kit")),
+        ("supervisor", _("First-level supervisor training")),
+    ]
+    programme_kind = models.CharField(
+        _("programme kind"), max_length=20, choices=PROGRAMME_KINDS, default="modular"
+    )
+    duration = models.CharField(
+        _("duration"), max_length=100, blank=True, help_text=_("For example: 12 months.")
+    )
+
+    content_panels = ResourcePage.content_panels + [
+        FieldPanel("programme_kind"),
+        FieldPanel("duration"),
+    ]
+    translatable_fields = ResourcePage.translatable_fields + [
+        SynchronizedField("programme_kind"),
+        TranslatableField("duration"),
+    ]
+    subpage_types = ["knowledge.TrainingModulePage"]
+
+    class Meta:
+        verbose_name = _("training programme")
+        verbose_name_plural = _("training programmes")
+
+    def type_facts(self):
+        return [(_("Programme"), self.get_programme_kind_display()), (_("Duration"), self.duration)]
+
+    def modules(self):
+        return TrainingModulePage.objects.child_of(self).live().public()
+
+    def bundle_pages(self):
+        return [self, *self.modules()]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["modules"] = self.modules()
+        return context
+
+
+class TrainingModulePage(ResourcePage):
+    resource_type = "training-module"
+
+    learning_objectives = models.TextField(
+        _("learning objectives"), blank=True, help_text=_("One objective per line.")
+    )
+    duration_minutes = models.PositiveIntegerField(_("duration (minutes)"), null=True, blank=True)
+    delivery_mode = models.CharField(
+        _("delivery mode"), max_length=20, choices=DELIVERY_MODES, default="classroom"
+    )
+    sessions = models.PositiveSmallIntegerField(_("sessions"), default=1)
+
+    content_panels = ResourcePage.content_panels + [
+        FieldPanel("learning_objectives"),
+        FieldPanel("duration_minutes"),
+        FieldPanel("delivery_mode"),
+        FieldPanel("sessions"),
+    ]
+    translatable_fields = ResourcePage.translatable_fields + [
+        TranslatableField("learning_objectives"),
+        SynchronizedField("duration_minutes"),
+        SynchronizedField("delivery_mode"),
+        SynchronizedField("sessions"),
+    ]
+    parent_page_types = ["knowledge.TrainingProgrammePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("training module")
+        verbose_name_plural = _("training modules")
+
+    @property
+    def objectives(self):
+        return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+    def type_facts(self):
+        return [
+            (_("Duration (minutes)"), self.duration_minutes or ""),
+            (_("Delivery mode"), self.get_delivery_mode_display()),
+            (_("Sessions"), self.sessions),
+        ]
+
+
+class ModelPolicyPage(ResourcePage):
+    resource_type = "model-policy"
+
+    policy_text = RichTextField(_("policy text"), features=RICH_TEXT_FEATURES, blank=True)
+
+    content_panels = ResourcePage.content_panels + [FieldPanel("policy_text")]
+    translatable_fields = ResourcePage.translatable_fields + [TranslatableField("policy_text")]
+    search_fields = ResourcePage.search_fields + [index.SearchField("policy_text")]
+
+    class Meta:
+        verbose_name = _("model policy or procedure")
+        verbose_name_plural = _("model policies and procedures")
+
+
+class GoodPracticeGuidePage(ResourcePage):
+    resource_type = "good-practice-guide"
+
+    class Meta:
+        verbose_name = _("good-practice guide")
+        verbose_name_plural = _("good-practice guides")
+
+
+class WorkbookPage(ResourcePage):
+    resource_type = "workbook"
+
+    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("steps"))
+
+    content_panels = ResourcePage.content_panels + [FieldPanel("steps")]
+    translatable_fields = ResourcePage.translatable_fields + [TranslatableField("steps")]
+
+    class Meta:
+        verbose_name = _("workbook for a mini project")
+        verbose_name_plural = _("workbooks for mini projects")
+
+
+class AwarenessMaterialPage(ResourcePage):
+    resource_type = "awareness-material"
+
+    FORMATS = [
+        ("comic", _("Comic")),
+        ("soap-opera", _("Soap-opera episode")),
+        ("poster", _("Poster")),
+        ("video", _("Video")),
+    ]
+    format = models.CharField(_("format"), max_length=20, choices=FORMATS, default="poster")
+
+    content_panels = ResourcePage.content_panels + [FieldPanel("format")]
+    translatable_fields = ResourcePage.translatable_fields + [SynchronizedField("format")]
+
+    class Meta:
+        verbose_name = _("worker-awareness material")
+        verbose_name_plural = _("worker-awareness materials")
+
+    def type_facts(self):
+        return [(_("Format"), self.get_format_display())]
+
+
+class SelfGuidedToolPage(ResourcePage):
+    """A guide an enterprise follows on its own; progress is kept in the reader's session."""
+
+    resource_type = "self-guided-tool"
+
+    steps = StreamField(StepsStreamBlock(), blank=True, verbose_name=_("steps"))
+
+    content_panels = ResourcePage.content_panels + [FieldPanel("steps")]
+    translatable_fields = ResourcePage.translatable_fields + [TranslatableField("steps")]
+
+    class Meta:
+        verbose_name = _("self-guided tool")
+        verbose_name_plural = _("self-guided tools")
+
+    def _progress_key(self):
+        return f"knowledge-progress-{self.translation_key}"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        done = (
+            set(request.session.get(self._progress_key(), []))
+            if hasattr(request, "session")
+            else set()
+        )
+        steps = [(i, block, i in done) for i, block in enumerate(self.steps)]
+        context["tool_steps"] = steps
+        context["progress_done"] = sum(1 for _i, _b, is_done in steps if is_done)
+        return context
+
+    @path("progress/", name="progress")
+    def progress(self, request):
+        """POST step=<n>&done=1|0 marks a step; no JS needed, stored in the session only."""
+        from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            step = int(request.POST.get("step", ""))
+        except ValueError as exc:
+            raise Http404("Unknown step.") from exc
+        if not 0 <= step < len(self.steps):
+            raise Http404("Unknown step.")
+        done = set(request.session.get(self._progress_key(), []))
+        if request.POST.get("done") == "1":
+            done.add(step)
+        else:
+            done.discard(step)
+        request.session[self._progress_key()] = sorted(done)
+        return HttpResponseRedirect(self.get_url(request) + f"#step-{step}")
+
+
+RESOURCE_TYPES = {
+    cls.resource_type: cls
+    for cls in (
+        TrainingProgrammePage,
+        TrainingModulePage,
+        ModelPolicyPage,
+        GoodPracticeGuidePage,
+        WorkbookPage,
+        AwarenessMaterialPage,
+        SelfGuidedToolPage,
+    )
+}
+
+
+def resource_type_choices():
+    return [(slug, cls._meta.verbose_name) for slug, cls in RESOURCE_TYPES.items()]
+
+
+def increment_material(material_id):
+    """Add one download to a material's counter (one UPDATE, or one INSERT the first time)."""
+    from .index import MaterialDownloads
+
+    if not MaterialDownloads.objects.filter(material_id=material_id).update(count=F("count") + 1):
+        MaterialDownloads.objects.create(material_id=material_id, count=1)

@@ -1,0 +1,177 @@
+"""The library listing: filters alone and combined, facet counts, languages, bad input."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from knowledge.models import GoodPracticeGuidePage
+
+from .conftest import make_resource
+
+pytestmark = pytest.mark.django_db
+
+
+def facets(response):
+    return {
+        f["name"]: {o["value"]: o["count"] for o in f["options"]}
+        for f in response.context["facets"]
+    }
+
+
+def titles(response):
+    return sorted(item["entry"].title for item in response.context["items"])
+
+
+def test_no_filter_lists_everything_with_counts(client, dataset):
+    response = client.get("/en/resources/")
+    assert response.status_code == 200
+    assert response.context["result_count"] == 6
+    counts = facets(response)
+    assert counts["country"] == {"global": 1, "cambodia": 2, "vietnam": 2, "bangladesh": 2}
+    assert counts["industry"] == {"apparel": 5, "footwear": 1}
+    assert counts["topic"] == {
+        "occupational-safety-and-health": 2,
+        "gender-equality": 2,
+        "wages-and-working-time": 1,
+    }
+    assert counts["type"] == {
+        "good-practice-guide": 1,
+        "model-policy": 1,
+        "workbook": 1,
+        "awareness-material": 1,
+        "training-programme": 1,
+        "training-module": 1,
+    }
+    assert counts["language"] == {"en": 6, "km": 1}
+    assert counts["audience"] == {"trainers": 1}
+    html = response.content.decode()
+    assert 'data-facet="country" data-value="cambodia">(2)' in html
+
+
+FILTER_CASES = [
+    ("country=cambodia", ["Guide A", "Policy B"]),
+    ("country=global", ["Workbook C"]),
+    ("country=cambodia&country=vietnam", ["Guide A", "Policy B", "Poster D"]),
+    ("industry=footwear", ["Policy B"]),
+    ("topic=gender-equality", ["Policy B", "Workbook C"]),
+    ("type=training-module", ["Module M"]),
+    ("type=workbook&type=model-policy", ["Policy B", "Workbook C"]),
+    ("language=km", ["Guide A"]),
+    ("audience=trainers", ["Guide A"]),
+    ("country=cambodia&industry=apparel", ["Guide A"]),
+    ("country=vietnam&topic=wages-and-working-time&industry=apparel", ["Poster D"]),
+    ("q=poster", ["Poster D"]),
+]
+
+
+def test_each_filter_alone_and_combined(client, dataset):
+    for query, expected in FILTER_CASES:
+        response = client.get(f"/en/resources/?{query}")
+        assert response.status_code == 200
+        assert titles(response) == expected, query
+        assert response.context["result_count"] == len(expected), query
+
+
+def test_facet_counts_are_what_selecting_the_option_would_give(client, dataset):
+    response = client.get("/en/resources/?country=cambodia&industry=apparel")
+    counts = facets(response)
+    # Country options counted with the industry filter only, and vice versa.
+    assert counts["country"] == {"global": 1, "cambodia": 1, "vietnam": 1, "bangladesh": 2}
+    assert counts["industry"] == {"apparel": 1, "footwear": 1}
+    assert counts["type"] == {"good-practice-guide": 1}
+    for country, n in counts["country"].items():
+        again = client.get(f"/en/resources/?country={country}&industry=apparel")
+        assert again.context["result_count"] == n
+
+
+def test_untranslated_resources_are_listed_and_marked(client, dataset):
+    response = client.get("/km/resources/")
+    assert response.context["result_count"] == 6
+    items = {item["entry"].translation_key: item for item in response.context["items"]}
+    guide = items[dataset["A"].translation_key]
+    assert guide["in_reader_language"] and guide["entry"].language == "km"
+    poster = items[dataset["D"].translation_key]
+    assert not poster["in_reader_language"] and poster["entry"].language == "en"
+    assert [v["code"] for v in guide["versions"]] == ["en", "km"]
+    html = response.content.decode()
+    assert html.count('class="meta not-translated"') == 5
+    assert 'href="/km/resources/guide-a-' in html
+
+
+def test_sort_orders(client, dataset):
+    by_title = client.get("/en/resources/?sort=title")
+    assert [i["entry"].title for i in by_title.context["items"]] == sorted(
+        [i["entry"].title for i in by_title.context["items"]], key=str.lower
+    )
+    newest = client.get("/en/resources/?sort=newest")
+    assert newest.context["items"][0]["entry"].title == "Module M"
+    assert client.get("/en/resources/?sort=downloads").status_code == 200
+
+
+BAD_QUERIES = [
+    "country=atlantis",
+    "industry=<script>",
+    "page=abc",
+    "page=999999999999",
+    "page=-1",
+    "sort=random",
+    "type=nope&country=cambodia",
+    "q=" + "x" * 5000,
+    "language=xx",
+    "country=cambodia&country=cambodia",
+]
+
+
+def test_bad_values_give_a_normal_page(client, dataset):
+    for query in BAD_QUERIES:
+        response = client.get(f"/en/resources/?{query}")
+        assert response.status_code == 200, query
+        assert "items" in response.context, query
+
+
+def test_unknown_value_is_reported_and_ignored(client, dataset):
+    response = client.get("/en/resources/?country=atlantis&industry=footwear")
+    assert "not recognised" in response.content.decode()
+    assert titles(response) == ["Policy B"]
+
+
+def test_pagination_keeps_filters(client, library):
+    for n in range(14):
+        make_resource(library, GoodPracticeGuidePage, f"Bulk {n:02}", industries=["apparel"])
+    response = client.get("/en/resources/?industry=apparel&sort=title")
+    assert len(response.context["items"]) == 12
+    html = response.content.decode()
+    assert "?industry=apparel&amp;sort=title&amp;page=2" in html
+    second = client.get("/en/resources/?industry=apparel&sort=title&page=2")
+    assert [i["entry"].title for i in second.context["items"]] == ["Bulk 12", "Bulk 13"]
+
+
+def _queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+def test_listing_query_budget_does_not_grow_with_results(
+    client, library, django_assert_max_num_queries
+):
+    make_resource(
+        library, GoodPracticeGuidePage, "Only one", countries=["cambodia"], industries=["apparel"]
+    )
+    url = "/en/resources/?country=cambodia&industry=apparel"
+    few = _queries(client, url)
+    for n in range(15):
+        make_resource(
+            library,
+            GoodPracticeGuidePage,
+            f"More {n}",
+            countries=["cambodia"],
+            industries=["apparel"],
+            topics=["productivity"],
+        )
+    many = _queries(client, url)
+    assert many == few
+    with django_assert_max_num_queries(40):
+        client.get(url)
+    with django_assert_max_num_queries(40):
+        client.get("/en/resources/")

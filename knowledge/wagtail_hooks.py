@@ -25,3 +25,17 @@ def protect_restricted_materials(document, request):
     if verdict == "forbidden":
         raise PermissionDenied
     return None
+
+
+@hooks.register("portal_provides_navigation")
+def navigation_entry(language, request=None, **context):
+    from wagtail.models import Locale
+
+    from portal.providers import ProvidedItem
+
+    from .models import ResourceLibraryPage
+
+    pages = ResourceLibraryPage.objects.live()
+    page = pages.filter(locale__language_code=language).first()
+    page = page or pages.filter(locale=Locale.get_default()).first()
+    return [ProvidedItem(title=page.title, url=page.get_url(request))] if page else []

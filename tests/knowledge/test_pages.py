@@ -157,3 +157,11 @@ def test_admin_edit_and_create_views(client, library, django_user_model):
     assert client.get(f"/admin/pages/{guide.pk}/edit/").status_code == 200
     url = f"/admin/pages/add/knowledge/trainingprogrammepage/{library.pk}/"
     assert client.get(url).status_code == 200
+
+
+def test_resource_links_to_its_discussion_and_library_is_in_navigation(client, library):
+    page = make_resource(library, GoodPracticeGuidePage, "Discussable guide")
+    html = client.get(page.url).content.decode()
+    assert f'/en/communities/discuss/?page={page.pk}"' in html
+    nav = html[html.index('class="primary-nav"') :]
+    assert '<a href="/en/resources/"' in nav[: nav.index("</nav>")]

@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
 os.environ.setdefault("DEBUG", "0")
 
-WORDS = (
+WORDS = (  # noqa: SIM905 - a readable word list
     "safety wages overtime fire exit chemical union dialogue contract leave training supervisor "
     "garment factory worker health first aid ventilation harassment productivity gender "
     "sécurité salaire formation seguridad salario capacitación an toàn lương đào tạo"

@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -69,7 +70,10 @@ def latest_discussions(language=None, limit=4, country=None, **kwargs):
             title=t.title,
             url=t.get_absolute_url(),
             summary=t.community.name,
-            meta=[_("%(count)s replies") % {"count": t.reply_count}],
+            meta=[
+                ngettext("%(count)s reply", "%(count)s replies", t.reply_count)
+                % {"count": t.reply_count}
+            ],
             language=language or "",
         )
         for t in threads.order_by("-last_activity_at")[:limit]

@@ -26,6 +26,47 @@ DEMO_COUNTRIES = ["bangladesh", "cambodia", "indonesia", "jordan", "vietnam", "h
 PUBLISHING = ["cambodia", "jordan"]
 
 
+_INTRO = (
+    "Aggregate findings of Better Work factory assessments, by country, cluster and "
+    "compliance point."
+)
+PAGE_TRANSLATIONS = {
+    "fr": {
+        "Compliance data": "Données de conformité",
+        _INTRO: "Résultats agrégés des évaluations d'usines de Better Work, par pays, "
+        "groupe et point de conformité.",
+    },
+    "es": {
+        "Compliance data": "Datos de cumplimiento",
+        _INTRO: "Resultados agregados de las evaluaciones de fábricas de Better Work, por país, "
+        "grupo y punto de cumplimiento.",
+    },
+    "ar": {
+        "Compliance data": "بيانات الامتثال",
+        _INTRO: "النتائج المجمّعة لتقييمات المصانع في برنامج عمل أفضل، حسب البلد والمجموعة "
+        "ونقطة الامتثال.",
+    },
+    "vi": {
+        "Compliance data": "Dữ liệu tuân thủ",
+        _INTRO: "Kết quả tổng hợp các đợt đánh giá nhà máy của Better Work, theo quốc gia, "
+        "nhóm và điểm tuân thủ.",
+    },
+    "km": {
+        "Compliance data": "ទិន្នន័យអនុលោមភាព",
+        _INTRO: "លទ្ធផលសរុបនៃការវាយតម្លៃរោងចក្ររបស់ Better Work តាមប្រទេស ក្រុម និងចំណុចអនុលោមភាព។",
+    },
+    "id": {
+        "Compliance data": "Data kepatuhan",
+        _INTRO: "Temuan gabungan penilaian pabrik Better Work, menurut negara, klaster dan "
+        "poin kepatuhan.",
+    },
+    "bn": {
+        "Compliance data": "সম্মতি তথ্য",
+        _INTRO: "বেটার ওয়ার্কের কারখানা মূল্যায়নের সমন্বিত ফলাফল, দেশ, ক্লাস্টার ও সম্মতি বিষয় অনুযায়ী।",
+    },
+}
+
+
 def seed_page(stdout, locales=None):
     home = HomePage.objects.filter(locale=Locale.get_default()).first()
     if home is None:
@@ -35,12 +76,11 @@ def seed_page(stdout, locales=None):
         page = ComplianceIndexPage(
             title="Compliance data",
             slug="compliance",
-            intro="Aggregate findings of Better Work factory assessments, by country, "
-            "cluster and compliance point.",
+            intro=_INTRO,
         )
         home.add_child(instance=page)
         page.save_revision().publish()
-    translate(page, locales)
+    translate(page, locales, memory=PAGE_TRANSLATIONS)
     # Strings without demo translation memory leave the target as a draft: publish it with the
     # English text, as an editor would before translating.
     for translation in page.get_translations().filter(live=False):

@@ -13,8 +13,11 @@ def demo_locales():
 
 
 @transaction.atomic
-def translate(instance, locales=None):
-    """Translate `instance` into every locale it is not yet in. Returns how many were made."""
+def translate(instance, locales=None, memory=None):
+    """Translate `instance` into every locale it is not yet in. Returns how many were made.
+
+    `memory` ({language: {English: translation}}) adds an app's own demo strings to the
+    portal's translation memory."""
     locales = demo_locales() if locales is None else locales
     existing = set(instance.get_translations().values_list("locale_id", flat=True))
     missing = [locale for locale in locales if locale.pk not in existing]
@@ -23,9 +26,12 @@ def translate(instance, locales=None):
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     for locale in missing:
-        memory = DEMO_TRANSLATIONS.get(locale.language_code, {})
+        known = {
+            **DEMO_TRANSLATIONS.get(locale.language_code, {}),
+            **(memory or {}).get(locale.language_code, {}),
+        }
         for segment in segments:
-            text = memory.get(segment.string.data)
+            text = known.get(segment.string.data)
             if text:
                 StringTranslation.objects.get_or_create(
                     translation_of=segment.string,

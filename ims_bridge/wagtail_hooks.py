@@ -127,13 +127,8 @@ register_snippet(IMSGroup)
 
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
-    from wagtail.models import Locale
-
-    from portal.providers import ProvidedItem
+    from portal.providers import section_link
 
     from .models.pages import ComplianceIndexPage
 
-    page = ComplianceIndexPage.objects.live().filter(locale__language_code=language).first()
-    if page is None:
-        page = ComplianceIndexPage.objects.live().filter(locale=Locale.get_default()).first()
-    return [ProvidedItem(title=page.title, url=page.get_url(request))] if page else []
+    return section_link(ComplianceIndexPage, language, request)

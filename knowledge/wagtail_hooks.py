@@ -29,13 +29,8 @@ def protect_restricted_materials(document, request):
 
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
-    from wagtail.models import Locale
-
-    from portal.providers import ProvidedItem
+    from portal.providers import section_link
 
     from .models import ResourceLibraryPage
 
-    pages = ResourceLibraryPage.objects.live()
-    page = pages.filter(locale__language_code=language).first()
-    page = page or pages.filter(locale=Locale.get_default()).first()
-    return [ProvidedItem(title=page.title, url=page.get_url(request))] if page else []
+    return section_link(ResourceLibraryPage, language, request)

@@ -10,7 +10,7 @@ import importlib.util
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from ninja import NinjaAPI, Schema
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 
 from .api_taxonomy import router as taxonomy_router
@@ -21,11 +21,6 @@ MOUNTED_APPS = {
     "ims_bridge": "compliance",
     "search": "search",
 }
-
-
-class ErrorOut(Schema):
-    error: str
-    detail: list | dict | None = None
 
 
 api = NinjaAPI(

@@ -24,3 +24,14 @@ def provide(name, **context):
     for provider in hooks.get_hooks(f"portal_provides_{name}"):
         items.extend(provider(**context))
     return items
+
+
+def section_link(page_model, language, request=None):
+    """The live page of `page_model` in `language` (else in the default language) as a
+    navigation item; an empty list when the site has none."""
+    from wagtail.models import Locale
+
+    pages = page_model.objects.live()
+    page = pages.filter(locale__language_code=language).first()
+    page = page or pages.filter(locale=Locale.get_default()).first()
+    return [ProvidedItem(title=page.title, url=page.get_url(request))] if page else []

@@ -144,12 +144,24 @@ def aliases_help():
     return _("Other names this term had in older IMS exports, one per line; matched on import.")
 
 
-class Cluster(TaxonomyTerm):
+class LegacyAliasesMixin(models.Model):
+    """Names a CAT term had in older IMS exports, one per line, matched on import."""
+
+    aliases = models.TextField(_("legacy aliases"), blank=True, help_text=aliases_help)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def alias_list(self):
+        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
+
+
+class Cluster(LegacyAliasesMixin, TaxonomyTerm):
     """One of the eight clusters of the Compliance Assessment Tool (CAT)."""
 
     kind = models.CharField(_("kind"), max_length=3, choices=ClusterKind.choices)
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
-    aliases = models.TextField(_("legacy aliases"), blank=True, help_text=aliases_help)
 
     panels = TaxonomyTerm.panels + [
         FieldPanel("kind"),
@@ -170,12 +182,8 @@ class Cluster(TaxonomyTerm):
             models.UniqueConstraint(fields=["slug", "locale"], name="unique_cluster_slug_locale")
         ]
 
-    @property
-    def alias_list(self):
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]
 
-
-class CompliancePoint(TaxonomyTerm):
+class CompliancePoint(LegacyAliasesMixin, TaxonomyTerm):
     """A compliance point of the CAT: the same in every country, grouped in a cluster."""
 
     cluster = models.ForeignKey(
@@ -190,7 +198,6 @@ class CompliancePoint(TaxonomyTerm):
         default=True,
         help_text=_("Unconfirmed points come from the CAT global template only."),
     )
-    aliases = models.TextField(_("legacy aliases"), blank=True, help_text=aliases_help)
 
     panels = TaxonomyTerm.panels + [
         FieldPanel("cluster"),
@@ -214,7 +221,3 @@ class CompliancePoint(TaxonomyTerm):
                 fields=["slug", "locale"], name="unique_compliancepoint_slug_locale"
             )
         ]
-
-    @property
-    def alias_list(self):
-        return [line.strip() for line in self.aliases.splitlines() if line.strip()]

@@ -3,7 +3,7 @@
 import datetime
 
 from django.conf import settings
-from django.core.paginator import EmptyPage, Paginator
+from django.core.paginator import EmptyPage
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
@@ -136,7 +136,7 @@ def listing(request, params: Query[ListingParams]):
     invalid = filterset.invalid_fields()
     if invalid:
         raise HttpError(400, "Unknown value for: " + ", ".join(invalid) + ".")
-    paginator = Paginator(filterset.results(), params.page_size)
+    paginator = filterset.paginator(params.page_size)
     try:
         page = paginator.page(params.page)
     except EmptyPage as exc:

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.db.models import Max
 from wagtail.models import Locale, Page
 
-from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet
+from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet, ResourceIndexVersion
 from .models.index import GLOBAL
 
 TAXONOMY_FACETS = {
@@ -26,7 +26,9 @@ def _is_public(page):
 
 def refresh_primary(translation_key):
     """Mark one version per resource as the one shown to readers of other languages:
-    a public one first, the default language first, then the oldest page."""
+    a public one first, the default language first, then the oldest page. Every change to the
+    index ends here, so this is where cached facet counts are invalidated."""
+    index_changed()
     entries = list(
         ResourceEntry.objects.filter(translation_key=translation_key).only(
             "page_id", "language", "is_public", "is_primary", "languages"
@@ -42,6 +44,22 @@ def refresh_primary(translation_key):
     stale = [e.page_id for e in entries if e.is_primary != (e.page_id == best.page_id)]
     if stale:
         ResourceEntry.objects.filter(page_id__in=stale).update(is_primary=models_case(best.page_id))
+
+
+def index_changed():
+    ResourceIndexVersion.bump()
+    # Recount the unfiltered library of every language once the change is committed (once per
+    # transaction, however many pages it published), so the most requested listing does not
+    # pay for the count.
+    connection = transaction.get_connection()
+    if not any(func is _enqueue_warm_counts for _sids, func, _robust in connection.run_on_commit):
+        transaction.on_commit(_enqueue_warm_counts)
+
+
+def _enqueue_warm_counts():
+    from .filters import warm_listing_counts
+
+    warm_listing_counts.enqueue()
 
 
 def languages_value(codes):

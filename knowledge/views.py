@@ -1,7 +1,6 @@
 """Context for the library listing and resource pages (called from the page models)."""
 
 from django.conf import settings
-from django.core.paginator import Paginator
 from django.utils.translation import get_language
 
 from .filters import ResourceFilter, languages_for, reader_locales, taxonomy_choices
@@ -28,7 +27,7 @@ def _size(document):
 def library_context(page, request):
     language = page.locale.language_code
     filterset = ResourceFilter(request.GET or None, language=language)
-    paginator = Paginator(filterset.results(), PAGE_SIZE)
+    paginator = filterset.paginator(PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     entries = list(page_obj.object_list)
     versions = languages_for(entries)

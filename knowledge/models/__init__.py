@@ -1,4 +1,4 @@
-from .index import MaterialDownloads, ResourceEntry, ResourceFacet
+from .index import MaterialDownloads, ResourceEntry, ResourceFacet, ResourceIndexVersion
 from .library import ResourceLibraryPage
 from .resources import (
     RESOURCE_TYPES,
@@ -25,6 +25,7 @@ __all__ = [
     "ModelPolicyPage",
     "ResourceEntry",
     "ResourceFacet",
+    "ResourceIndexVersion",
     "ResourceLibraryPage",
     "ResourcePage",
     "SelfGuidedToolPage",

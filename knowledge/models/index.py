@@ -12,6 +12,7 @@ publish, unpublish, move, delete and view-restriction changes (``knowledge.index
 import uuid
 
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -48,7 +49,18 @@ class ResourceEntry(models.Model):
             models.Index(fields=["translation_key", "language"], name="knowledge_entry_key_lang"),
             models.Index(fields=["language", "is_public"], name="knowledge_entry_lang_public"),
             models.Index(fields=["is_primary", "is_public"], name="knowledge_entry_primary"),
-            models.Index(fields=["-published_at"], name="knowledge_entry_published"),
+            # The three sorts of the library, so a page of results is an index range scan.
+            models.Index(
+                models.F("published_at").desc(), Lower("title"), name="knowledge_entry_newest"
+            ),
+            models.Index(
+                Lower("title"), models.F("published_at").desc(), name="knowledge_entry_title"
+            ),
+            models.Index(
+                models.F("downloads").desc(),
+                models.F("published_at").desc(),
+                name="knowledge_entry_downloads",
+            ),
         ]
 
     def __str__(self):
@@ -70,6 +82,31 @@ class ResourceFacet(models.Model):
 
     def __str__(self):
         return f"{self.facet}={self.value}"
+
+
+class ResourceIndexVersion(models.Model):
+    """One row whose token changes with every change to the index. Facet counts are cached
+    under it, so a publish anywhere invalidates every process's cached counts at once (the
+    token lives in the database, not in a per-process cache)."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
+    token = models.CharField(max_length=32, default="")
+
+    class Meta:
+        verbose_name = _("resource index version")
+
+    def __str__(self):
+        return self.token
+
+    @classmethod
+    def current(cls):
+        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
+
+    @classmethod
+    def bump(cls):
+        # A random token, not a counter: a rolled-back change must not bring back a number
+        # whose cached counts described other data.
+        cls.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
 
 
 class MaterialDownloads(models.Model):

@@ -175,3 +175,84 @@ def test_listing_query_budget_does_not_grow_with_results(
         client.get(url)
     with django_assert_max_num_queries(40):
         client.get("/en/resources/")
+
+
+COUNTING_SQL = ("knowledge_resourcefacet", "COUNT(")
+
+
+def _counting_queries(captured):
+    return [q["sql"] for q in captured if all(part in q["sql"] for part in COUNTING_SQL)] + [
+        q["sql"] for q in captured if 'COUNT(*) AS "__count"' in q["sql"]
+    ]
+
+
+def test_repeated_listing_reuses_its_counts(client, dataset):
+    url = "/en/resources/?industry=apparel"
+    with CaptureQueriesContext(connection) as first:
+        counted = client.get(url)
+    assert _counting_queries(first.captured_queries)
+    with CaptureQueriesContext(connection) as second:
+        again = client.get(url + "&sort=title&page=1")
+    assert _counting_queries(second.captured_queries) == []
+    assert again.context["result_count"] == counted.context["result_count"] == 5
+    assert facets(again) == facets(counted)
+    # Another filter set is counted on its own.
+    other = client.get("/en/resources/?industry=footwear")
+    assert other.context["result_count"] == 1
+
+
+def test_cached_counts_follow_publish_unpublish_and_delete(client, dataset, library):
+    url = "/en/resources/?industry=apparel"
+    before = client.get(url)
+    assert before.context["result_count"] == 5
+    assert facets(before)["country"]["cambodia"] == 1
+    fresh = make_resource(
+        library,
+        GoodPracticeGuidePage,
+        "Fresh guide",
+        countries=["cambodia"],
+        industries=["apparel"],
+    )
+    after_publish = client.get(url)
+    assert after_publish.context["result_count"] == 6
+    assert facets(after_publish)["country"]["cambodia"] == 2
+    assert "Fresh guide" in titles(after_publish)
+    api = client.get("/api/resources/?industry=apparel").json()
+    assert api["count"] == 6
+
+    fresh.unpublish()
+    after_unpublish = client.get(url)
+    assert after_unpublish.context["result_count"] == 5
+    assert facets(after_unpublish)["country"]["cambodia"] == 1
+
+    fresh.save_revision().publish()
+    assert client.get(url).context["result_count"] == 6
+    fresh.delete()
+    assert client.get(url).context["result_count"] == 5
+    assert client.get("/api/resources/?industry=apparel").json()["count"] == 5
+
+
+def test_cached_counts_follow_a_view_restriction(client, dataset):
+    from wagtail.models import PageViewRestriction
+
+    url = "/en/resources/?country=vietnam"
+    assert client.get(url).context["result_count"] == 2
+    PageViewRestriction.objects.create(
+        page=dataset["D"], restriction_type=PageViewRestriction.LOGIN
+    )
+    response = client.get(url)
+    assert response.context["result_count"] == 1
+    assert titles(response) == ["Policy B"]
+
+
+def test_warming_after_a_publish_counts_every_language(
+    client, library, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        make_resource(library, GoodPracticeGuidePage, "Warm guide", industries=["apparel"])
+    with CaptureQueriesContext(connection) as captured:
+        english = client.get("/en/resources/")
+        khmer = client.get("/api/resources/?lang=km").json()
+        arabic = client.get("/api/resources/?lang=ar&page_size=5").json()
+    assert english.context["result_count"] == khmer["count"] == arabic["count"] == 1
+    assert _counting_queries(captured.captured_queries) == []

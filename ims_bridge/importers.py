@@ -1,8 +1,9 @@
 """Import a STAR export (or the bridge's JSON Lines form) as one atomic batch.
 
-Rows are validated one by one, written in chunks with bulk operations, and every row is kept as
-a RawRow linked to its batch and factory. A file already imported (same SHA-256) is skipped, and
-all writes are upserts that only touch what changed, so importing twice changes nothing."""
+Rows are validated one by one and written in chunks with bulk operations; every row is kept as
+read, linked to its batch and factory (``RawRows``: one record per factory and chunk). A file
+already imported (same SHA-256) is skipped, and all writes are upserts that only touch what
+changed, so importing twice changes nothing."""
 
 import functools
 import hashlib
@@ -29,7 +30,7 @@ from .models import (
     PlanStatus,
     Question,
     QuestionType,
-    RawRow,
+    RawRows,
 )
 from .readers import FormatError, read_records
 
@@ -224,22 +225,31 @@ class Importer:
             self.rows_read += 1
             chunk.append(record)
             if len(chunk) >= self.chunk_size:
-                self._write_chunk(chunk)
+                self._write_chunk(chunk, source.header)
                 chunk = []
-                self.progress(self.batch, source.bytes_read, self.total)
+                self._report_progress(source)
         if self.rows_read == 0:
             raise FormatError("The file has a header but no rows.")
         if chunk:
-            self._write_chunk(chunk)
-        self.progress(self.batch, source.bytes_read, self.total)
+            self._write_chunk(chunk, source.header)
+        self._report_progress(source)
         if connection.vendor == "postgresql" and self.rows_read >= ANALYZE_AFTER_ROWS:
             # Fresh statistics after a bulk load, or the aggregate queries get a poor plan.
             with connection.cursor() as cursor:
-                for model in (Finding, Assessment, Question, Factory, RawRow):
+                for model in (Finding, Assessment, Question, Factory, RawRows):
                     cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         from .aggregation import mark_windows
 
         mark_windows()
+
+    def _report_progress(self, source):
+        """The counts so far go on the (unsaved) batch: the import's transaction hides saved
+        ones from other connections, so the progress callback decides where to publish them."""
+        batch = self.batch
+        batch.rows_read = self.rows_read
+        batch.rows_imported = self.rows_imported
+        batch.rows_rejected = self.rows_rejected
+        self.progress(batch, source.bytes_read, self.total)
 
     def _reject(self, record, column, reason):
         self.rows_rejected += 1
@@ -247,7 +257,7 @@ class Importer:
         name = record.columns.get(column, column) if column else None
         self.errors.append({"line": record.line, "column": name, "reason": reason})
 
-    def _write_chunk(self, chunk):
+    def _write_chunk(self, chunk, header):
         findings, plans = [], []
         for record in chunk:
             record.accepted = True
@@ -266,18 +276,30 @@ class Importer:
             self._save_findings(findings)
         if plans:
             self._save_plans(plans)
+        self._keep_raw_rows(chunk, header)
+
+    def _keep_raw_rows(self, chunk, header):
+        """Every row as read, one RawRows record per factory the chunk's rows matched."""
+        factory_pk = {key: factory.pk for key, factory in self.factories.items()}
+        groups = {}
+        for record in chunk:
+            groups.setdefault(factory_pk.get(record.factory_key), []).append(
+                [record.line, record.accepted, record.raw]
+            )
+        columns = json.dumps(header, ensure_ascii=False)
         fast_insert(
-            RawRow,
-            ["batch_id", "line", "data", "accepted", "factory_id"],
+            RawRows,
+            ["batch_id", "factory_id", "columns", "lines", "first_line", "row_count"],
             [
                 (
                     self.batch.pk,
-                    record.line,
-                    json.dumps(record.raw, ensure_ascii=False),
-                    record.accepted,
-                    getattr(self.factories.get(record.factory_key), "pk", None),
+                    factory_id,
+                    columns,
+                    json.dumps(lines, ensure_ascii=False),
+                    lines[0][0],
+                    len(lines),
                 )
-                for record in chunk
+                for factory_id, lines in groups.items()
             ],
         )
 
@@ -337,12 +359,12 @@ class Importer:
         record.factory_key = values.get("factory_id") or None
         if len(self._memo) > 200_000:
             self._memo.clear()
-        key_a = ("a", record.date_format, *(values.get(k, "") for k in self.FACTORY_KEYS))
+        key_a = ("a", record.date_format, *map(values.get, self.FACTORY_KEYS))
         part_a = self._memo.get(key_a)
         if part_a is None:
             part_a = self._memo[key_a] = self._clean_factory_part(record)
         country_pk = part_a["factory"]["country_id"]
-        key_q = ("q", country_pk, *(values.get(k, "") for k in self.QUESTION_KEYS))
+        key_q = ("q", country_pk, *map(values.get, self.QUESTION_KEYS))
         part_q = self._memo.get(key_q)
         if part_q is None:
             part_q = self._memo[key_q] = self._clean_question_part(record, country_pk)
@@ -354,7 +376,7 @@ class Importer:
             value = int(finding)
         else:
             text = finding
-        return {"record": record, **part_a, **part_q, "value": value, "text": text}
+        return (record, part_a, part_q, value, text)
 
     def _clean_factory_part(self, record):
         values = record.values
@@ -494,7 +516,18 @@ class Importer:
         return create
 
     def _save_findings(self, rows):
-        factories = {row["factory"]["star_id"]: row["factory"] for row in rows}
+        """Write the chunk's findings. ``rows`` are (record, factory/assessment part, question
+        part, value, text); parts are shared by the rows that repeat them, so factories,
+        questions and assessments are resolved once per distinct part, not once per row."""
+        parts_a, parts_q, cat_of = {}, {}, {}
+        for _record, part_a, part_q, _value, _text in rows:
+            if id(part_a) not in parts_a:
+                parts_a[id(part_a)] = part_a
+                # An assessment's CAT version is the one of its first row in this chunk.
+                cat_of[id(part_a)] = part_q["cat"]
+            parts_q.setdefault(id(part_q), part_q)
+
+        factories = {part["factory"]["star_id"]: part["factory"] for part in parts_a.values()}
         missing = [key for key in factories if key not in self.factories]
         for factory in Factory.objects.filter(star_id__in=missing):
             self.factories[factory.star_id] = factory
@@ -509,17 +542,15 @@ class Importer:
             wanted[key] = fields
         self._upsert(Factory, self.factories, "star_id", wanted)
 
-        for country_id, name in {row["cat"] for row in rows}:
+        for country_id, name in {part["cat"] for part in parts_q.values()}:
             if (country_id, name) not in self.cat_versions:
                 self.cat_versions[(country_id, name)] = CatVersion.objects.get_or_create(
                     country_id=country_id, name=name
                 )[0]
-
         by_cat = {}
-        for row in rows:
-            cat = self.cat_versions[row["cat"]]
-            row["cat_obj"] = cat
-            by_cat.setdefault(cat.pk, {})[row["question"]["star_id"]] = row["question"]
+        for part in parts_q.values():
+            cat_id = self.cat_versions[part["cat"]].pk
+            by_cat.setdefault(cat_id, {})[part["question"]["star_id"]] = part["question"]
         for cat_id, questions in by_cat.items():
             cache = self.questions.setdefault(cat_id, {})
             self._upsert(
@@ -533,58 +564,64 @@ class Importer:
                 },
                 extra_lookup={"cat_version_id": cat_id},
             )
+        question_pk = {}
+        for key, part in parts_q.items():
+            cat_id = self.cat_versions[part["cat"]].pk
+            question_pk[key] = self.questions[cat_id][part["question"]["star_id"]].pk
 
         # Assessments: an id seen before must keep its factory.
-        known = [
-            r["assessment"]["star_id"]
-            for r in rows
-            if r["assessment"]["star_id"] not in self.assessments
-        ]
+        known = {
+            part["assessment"]["star_id"]
+            for part in parts_a.values()
+            if part["assessment"]["star_id"] not in self.assessments
+        }
         for assessment in Assessment.objects.filter(star_id__in=known):
             self.assessments[assessment.star_id] = assessment
-        wanted, good = {}, []
-        for row in rows:
-            factory = self.factories[row["factory"]["star_id"]]
-            data = row["assessment"]
+        wanted, refused = {}, {}
+        for key, part in parts_a.items():
+            factory_pk = self.factories[part["factory"]["star_id"]].pk
+            data = part["assessment"]
             existing = self.assessments.get(data["star_id"])
             claimed = wanted.get(data["star_id"])
             owner = (
                 claimed["factory_id"]
                 if claimed
-                else (existing.factory_id if existing else factory.pk)
+                else (existing.factory_id if existing else factory_pk)
             )
-            if owner != factory.pk:
-                self._reject(
-                    row["record"],
-                    "assessment_id",
-                    f"assessment {data['star_id']!r} belongs to another factory",
-                )
+            if owner != factory_pk:
+                refused[key] = f"assessment {data['star_id']!r} belongs to another factory"
                 continue
             wanted[data["star_id"]] = {
-                "factory_id": factory.pk,
+                "factory_id": factory_pk,
                 "cycle": data["cycle"],
                 "start_date": data["start_date"],
-                "cat_version_id": row["cat_obj"].pk,
+                "cat_version_id": self.cat_versions[cat_of[key]].pk,
             }
-            good.append(row)
         created = self._upsert(Assessment, self.assessments, "star_id", wanted)
         # Assessments created in this chunk have no stored findings to compare with yet.
         self.chunk_new_assessments = {obj.pk for obj in created}
+        assessment_pk = {
+            key: self.assessments[part["assessment"]["star_id"]].pk
+            for key, part in parts_a.items()
+            if key not in refused
+        }
 
         findings = {}
-        for row in good:
-            assessment = self.assessments[row["assessment"]["star_id"]]
-            question = self.questions[row["cat_obj"].pk][row["question"]["star_id"]]
-            key = (assessment.pk, question.pk)
+        for record, part_a, part_q, value, text in rows:
+            a_key = id(part_a)
+            if a_key in refused:
+                self._reject(record, "assessment_id", refused[a_key])
+                continue
+            key = (assessment_pk[a_key], question_pk[id(part_q)])
             if key in findings:
                 self._reject(
-                    row["record"],
+                    record,
                     "question_id",
                     f"duplicate of line {findings[key][0]} (same assessment and question)",
                 )
                 continue
-            findings[key] = (row["record"].line, row["value"], row["text"])
-            self.rows_imported += 1
+            findings[key] = (record.line, value, text)
+        self.rows_imported += len(findings)
         self._write_findings(findings)
 
     def _write_findings(self, findings):

@@ -1,4 +1,9 @@
-"""Items for the portal's compliance blocks (hooks portal_provides_compliance_*)."""
+"""Items for the portal's compliance blocks (hooks portal_provides_compliance_*).
+
+Everything here reads AggregateCell only, through the public (suppressed) rate: a cell over
+fewer than ``min_cell()`` factories shows no rate and no exact factory count."""
+
+from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -8,6 +13,31 @@ from portal.providers import ProvidedItem
 
 from . import reports
 from .models import AggregateCell, ComplianceIndexPage, Level, Window
+
+
+@dataclass(frozen=True)
+class RateItem(ProvidedItem):
+    """One public rate: ``percent`` is None when the cell is suppressed; ``assessed`` is the
+    number of factories assessed as shown to the public ("fewer than 5" when suppressed)."""
+
+    key: str = ""
+    percent: float | None = None
+    assessed: str = ""
+
+    @property
+    def suppressed(self):
+        return self.percent is None
+
+
+@dataclass(frozen=True)
+class RateTable(ProvidedItem):
+    """A table of rates: ``title`` is its caption, ``url`` the fuller report (``link_label``),
+    ``csv_url`` the same table as CSV (when the site has one)."""
+
+    rows: tuple[RateItem, ...] = ()
+    first_column: str = ""
+    link_label: str = ""
+    csv_url: str = ""
 
 
 def _compliance_page(language):
@@ -22,18 +52,39 @@ def _locale(language):
     return Locale.objects.filter(language_code=language).first()
 
 
-def _default_country(country):
-    if country is None:
+def _default_term(term):
+    """The default-language version of a taxonomy term (aggregates point at those)."""
+    if term is None:
         return None
-    return country.get_translation_or_none(Locale.get_default()) or country
+    if term.locale_id == Locale.get_default().pk:
+        return term
+    return term.get_translation_or_none(Locale.get_default()) or term
 
 
-def compliance_highlights(language="", limit=4, country=None, **kwargs):
-    """The compliance points with the highest public non-compliance rates."""
-    country = _default_country(country)
-    page = _compliance_page(language)
-    names = reports.names_in(CompliancePoint, _locale(language))
-    cells = AggregateCell.objects.filter(
+_default_country = _default_term
+
+
+def _localized_name(term, locale):
+    if term is None:
+        return ""
+    if locale is None or term.locale_id == locale.pk:
+        return term.name
+    translated = term.get_translation_or_none(locale)
+    return (translated or term).name
+
+
+def _country_url(page, country):
+    return page.url + page.reverse_subpage("country", kwargs={"slug": country.slug})
+
+
+def _rate_item(cell, label, **extra):
+    row = reports.Row(label=label, assessed=cell.factories_assessed, percent=cell.public_percent)
+    return RateItem(title=label, percent=row.percent, assessed=row.assessed_display, **extra)
+
+
+def _public_point_cells(country):
+    """Compliance-point cells of the latest window that may be shown publicly (not suppressed)."""
+    return AggregateCell.objects.filter(
         window=Window.LATEST,
         level=Level.POINT,
         industry=None,
@@ -41,6 +92,14 @@ def compliance_highlights(language="", limit=4, country=None, **kwargs):
         country=country,
         factories_assessed__gte=reports.min_cell(),
     ).select_related("compliance_point")
+
+
+def compliance_highlights(language="", limit=4, country=None, **kwargs):
+    """The compliance points with the highest public non-compliance rates."""
+    country = _default_country(country)
+    page = _compliance_page(language)
+    names = reports.names_in(CompliancePoint, _locale(language))
+    cells = _public_point_cells(country)
     cells = sorted(cells, key=lambda c: (-c.rate, c.compliance_point.sort_order))[:limit]
     items = []
     for cell in cells:
@@ -63,36 +122,146 @@ def compliance_highlights(language="", limit=4, country=None, **kwargs):
     return items
 
 
-def compliance_summary(language="", limit=8, country=None, **kwargs):
-    """Cluster rates for a country (the eight clusters, latest assessment per factory)."""
-    country = _default_country(country)
-    if country is None:
-        return []
-    page = _compliance_page(language)
-    url = page.url + page.reverse_subpage("country", kwargs={"slug": country.slug}) if page else ""
-    names = reports.names_in(Cluster, _locale(language))
-    cells = (
+def compliance_summary(language="", limit=8, country=None, industry=None, **kwargs):
+    """Cluster rates (latest assessment per factory) for a country and/or an industry, or for
+    all countries: one RateTable, or nothing before any data is imported."""
+    country, industry = _default_term(country), _default_term(industry)
+    locale = _locale(language)
+    cells = list(
         AggregateCell.objects.filter(
             window=Window.LATEST,
             level=Level.CLUSTER,
-            industry=None,
             panel=0,
             country=country,
+            industry=industry,
         )
         .select_related("cluster")
-        .order_by("cluster__sort_order")[:limit]
+        .order_by("cluster__sort_order")[: max(1, min(int(limit or 8), 12))]
     )
-    return [
-        ProvidedItem(
-            title=names.get(cell.cluster.translation_key, cell.cluster.name),
+    if not cells:
+        return []
+    names = reports.names_in(Cluster, locale)
+    page = _compliance_page(language)
+    scope = [_localized_name(term, locale) for term in (country, industry) if term is not None]
+    url = csv_url = link_label = ""
+    if page is not None and country is not None:
+        url = _country_url(page, country)
+        link_label = _("Compliance in %(name)s") % {"name": scope[0]}
+        if industry is None:
+            csv_url = url + "clusters/csv/"
+    elif page is not None:
+        url, link_label = page.url, page.title
+    rows = tuple(
+        _rate_item(
+            cell,
+            names.get(cell.cluster.translation_key, cell.cluster.name),
             url=url,
-            summary=(
-                _("not enough factories")
-                if cell.suppressed
-                else _("%(rate)s%% of %(n)s factories non-compliant")
-                % {"rate": cell.public_percent, "n": cell.factories_assessed}
-            ),
+            key=cell.cluster.slug,
             language=language,
         )
         for cell in cells
+    )
+    return [
+        RateTable(
+            title=_("Non-compliance by cluster (latest assessment per factory)"),
+            summary=" · ".join(scope) or _("All countries"),
+            url=url,
+            link_label=link_label,
+            csv_url=csv_url,
+            first_column=_("Cluster"),
+            rows=rows,
+            language=language,
+        )
     ]
+
+
+def _indicator_label(key, locale):
+    if key == "overall":
+        return _("Any compliance point")
+    kind, _sep, slug = key.partition(":")
+    model = {"cluster": Cluster, "point": CompliancePoint}.get(kind)
+    if model is None:
+        return slug
+    term = reports.default_terms(model).filter(slug=slug).first()
+    return _localized_name(term, locale) if term else slug
+
+
+def compliance_comparison(language="", indicator="overall", **kwargs):
+    """One indicator (overall, a cluster or a compliance point) across countries: one
+    RateTable linking to the compliance page and its CSV."""
+    indicator = indicator or "overall"
+    locale = _locale(language)
+    rows = reports.comparison(indicator, locale)
+    if not rows:
+        return []
+    page = _compliance_page(language)
+    label = _indicator_label(indicator, locale)
+    url = csv_url = link_label = ""
+    if page is not None:
+        url = f"{page.url}?indicator={indicator}"
+        csv_url = page.url + page.reverse_subpage("comparison_csv") + f"?indicator={indicator}"
+        link_label = page.title
+    countries = {}
+    if page is not None:
+        countries = {
+            row.key: page.url + page.reverse_subpage("country", kwargs={"slug": row.key})
+            for row in rows
+        }
+    return [
+        RateTable(
+            title=_("Non-compliance by country: %(label)s") % {"label": label},
+            url=url,
+            link_label=link_label,
+            csv_url=csv_url,
+            first_column=_("Country"),
+            rows=tuple(
+                RateItem(
+                    title=row.label,
+                    url=countries.get(row.key, ""),
+                    key=row.key,
+                    percent=row.percent,
+                    assessed=row.assessed_display,
+                    language=language,
+                )
+                for row in rows
+            ),
+            language=language,
+        )
+    ]
+
+
+def compliance_top_issues(language="", limit=5, country=None, **kwargs):
+    """The compliance points with the highest public rates for a country, or across all
+    countries; suppressed cells are never ranked. Items carry the point's slug as ``key``."""
+    country = _default_term(country)
+    limit = max(1, min(int(limit or 5), 12))
+    cells = _public_point_cells(country)
+    # Public cells only (the filter above), and only points where some factory fails.
+    cells = sorted(
+        (c for c in cells if c.public_rate), key=lambda c: (-c.rate, c.compliance_point.sort_order)
+    )[:limit]
+    if not cells:
+        return []
+    names = reports.names_in(CompliancePoint, _locale(language))
+    page = _compliance_page(language)
+    items = []
+    for cell in cells:
+        point = cell.compliance_point
+        if page is None:
+            url = ""
+        elif country is not None:
+            url = _country_url(page, country)
+        else:
+            url = f"{page.url}?indicator=point:{point.slug}"
+        items.append(
+            _rate_item(
+                cell,
+                names.get(point.translation_key, point.name),
+                url=url,
+                key=point.slug,
+                summary=_("%(rate)s%% of %(n)s factories non-compliant")
+                % {"rate": cell.public_percent, "n": cell.factories_assessed},
+                language=language,
+            )
+        )
+    return items

@@ -7,6 +7,7 @@ runaway line cannot exhaust memory)."""
 import csv
 import json
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 MAX_LINE_BYTES = 1_000_000
 JSON_FORMAT = "ims-bridge"
@@ -52,7 +53,7 @@ class FormatError(Exception):
 class Record:
     line: int
     kind: str  # "finding" | "plan_item" | "invalid"
-    raw: dict
+    raw: list | dict  # the CSV fields as read (under LineSource.header), or the JSON object
     values: dict = field(default_factory=dict)
     columns: dict = field(default_factory=dict)  # internal key -> name in the file
     date_format: str = "%d/%m/%Y"
@@ -68,6 +69,7 @@ class LineSource:
         self.line_no = 0
         self.bytes_read = 0
         self.progress = progress
+        self.header = []  # the CSV header as read; empty for JSON Lines
 
     def __iter__(self):
         return self
@@ -133,6 +135,7 @@ def read_csv(source):
     if bad:
         raise FormatError(f"The header line is unreadable: {bad}.")
     header = [name.strip() for name in header]
+    source.header = header
     if set(PLAN_COLUMNS) <= set(header) and "Question.ID" not in header:
         mapping, kind = PLAN_COLUMNS, "plan_item"
     else:
@@ -148,6 +151,9 @@ def read_csv(source):
         mapping = {**STAR_COLUMNS, **{k: v for k, v in STAR_OPTIONAL.items() if k in header}}
         kind = "finding"
     positions = {key: header.index(name) for name, key in mapping.items()}
+    keys = tuple(positions)
+    pick = itemgetter(*positions.values())
+    strip = str.strip
     columns = {key: name for name, key in mapping.items()}
     last = reader.line_num
     while True:
@@ -158,11 +164,11 @@ def read_csv(source):
         except csv.Error as exc:
             first, last = last + 1, reader.line_num
             source.take_bad(first, last)
-            yield Record(first, "invalid", {}, error=(None, f"unreadable CSV: {exc}"))
+            yield Record(first, "invalid", [], error=(None, f"unreadable CSV: {exc}"))
             continue
         first, last = last + 1, reader.line_num
         bad = source.take_bad(first, last)
-        raw = dict(zip(header, row, strict=False))
+        raw = row
         if bad:
             yield Record(first, "invalid", raw, error=(None, bad))
             continue
@@ -176,7 +182,7 @@ def read_csv(source):
                 error=(None, f"{len(row)} fields where the header has {len(header)}"),
             )
             continue
-        values = {key: row[pos].strip() for key, pos in positions.items()}
+        values = dict(zip(keys, map(strip, pick(row)), strict=True))
         yield Record(first, kind, raw, values, columns)
 
 

@@ -1,5 +1,6 @@
 """Background work (django-tasks): schedule `sync_ims` (e.g. hourly from cron or a worker)."""
 
+from django.conf import settings
 from django_tasks import task
 
 
@@ -12,14 +13,31 @@ def sync_ims():
 
 @task()
 def import_uploaded_batch(batch_id):
+    """Import an export uploaded in the admin, publishing its progress for the batch page."""
+    from . import progress
     from .importers import Importer, ImportFailed
     from .models import ImportBatch
 
     batch = ImportBatch.objects.get(pk=batch_id)
+    options = {}
+    if getattr(settings, "IMS_IMPORT_CHUNK_SIZE", None):
+        options["chunk_size"] = settings.IMS_IMPORT_CHUNK_SIZE
+    importer = None
+
+    def report(running_batch, done, total):
+        progress.publish(running_batch, importer, done, total)
+
+    importer = Importer(
+        source=batch.source,
+        user=batch.created_by,
+        kind="upload",
+        progress=report,
+        **options,
+    )
     try:
         with batch.upload.open("rb") as fileobj:
-            Importer(source=batch.source, user=batch.created_by, kind="upload").import_file(
-                fileobj, batch=batch, total=batch.upload.size
-            )
+            importer.import_file(fileobj, batch=batch, total=batch.upload.size)
     except ImportFailed:
         pass  # the batch carries the message and the error report
+    finally:
+        progress.clear(batch_id)

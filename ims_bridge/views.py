@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
@@ -176,6 +176,7 @@ def _factory_urls(page, factory):
     return {
         "report": page.url + page.reverse_subpage("factory", kwargs=kwargs),
         "csv": page.url + page.reverse_subpage("factory_csv", kwargs=kwargs),
+        "pdf": page.url + page.reverse_subpage("factory_pdf", kwargs=kwargs),
         "access": page.url + page.reverse_subpage("factory_access", kwargs=kwargs),
         "dashboard": page.url + page.reverse_subpage("dashboard"),
     }
@@ -232,6 +233,22 @@ def factory_csv(request, page, star_id):
         ],
         rows,
     )
+
+
+def factory_pdf(request, page, star_id):
+    """The factory report as PDF: same access path and same logging as the CSV export."""
+    if redirect := _login_required(request):
+        return redirect
+    factory = access.get_visible_factory(request.user, star_id, "pdf")
+    from .pdf import factory_report_pdf
+
+    response = HttpResponse(
+        factory_report_pdf(factory, access.factory_report(factory)),
+        content_type="application/pdf",
+    )
+    response["Content-Disposition"] = f'attachment; filename="factory-{factory.star_id}.pdf"'
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def factory_access(request, page, star_id):

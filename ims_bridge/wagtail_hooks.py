@@ -1,10 +1,12 @@
+from django.http import JsonResponse
 from django.shortcuts import redirect
+from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
 
-from . import providers
+from . import progress, providers
 from .models import (
     BatchStatus,
     CountryStaff,
@@ -26,12 +28,34 @@ def compliance_summary(**context):
     return providers.compliance_summary(**context)
 
 
+@hooks.register("portal_provides_compliance_comparison")
+def compliance_comparison(**context):
+    return providers.compliance_comparison(**context)
+
+
+@hooks.register("portal_provides_compliance_top_issues")
+def compliance_top_issues(**context):
+    return providers.compliance_top_issues(**context)
+
+
 class FactoryViewSet(SnippetViewSet):
     model = Factory
     icon = "site"
     list_display = ["name", "star_id", "os_id", "country", "status"]
     list_filter = ["status", "country"]
     search_fields = ["name", "star_id", "os_id"]
+
+
+class ImportBatchInspectView(InspectView):
+    """The batch page: its live status panel (see progress.py) above the stored fields."""
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["batch_status"] = progress.status(self.object)
+        context["status_url"] = reverse(
+            "wagtailsnippets_ims_bridge_importbatch:status", args=(self.object.pk,)
+        )
+        return context
 
 
 class ImportBatchViewSet(SnippetViewSet):
@@ -50,14 +74,10 @@ class ImportBatchViewSet(SnippetViewSet):
     ]
     list_filter = ["status", "kind"]
     inspect_view_enabled = True
+    inspect_view_class = ImportBatchInspectView
     inspect_view_fields = [
         "source",
         "kind",
-        "status",
-        "rows_read",
-        "rows_imported",
-        "rows_rejected",
-        "message",
         "errors",
         "created_by",
         "created_at",
@@ -65,8 +85,31 @@ class ImportBatchViewSet(SnippetViewSet):
         "sha256",
     ]
 
+    inspect_template_name = "ims_bridge/admin/importbatch_inspect.html"
+
     def get_edit_handler(self):
         return ObjectList([FieldPanel("upload")]).bind_to_model(self.model)
+
+    def get_urlpatterns(self):
+        return super().get_urlpatterns() + [
+            path("status/<int:pk>/", self.status_view, name="status")
+        ]
+
+    def status_view(self, request, pk):
+        """JSON state of one batch (polled by its inspect page while the import runs), for
+        the staff who may see import batches; the admin's own login check comes first."""
+        if not self.permission_policy.user_has_any_permission(
+            request.user, ["add", "change", "delete", "view"]
+        ):
+            return JsonResponse(
+                {"error": "You do not have permission to see import batches."}, status=403
+            )
+        batch = ImportBatch.objects.filter(pk=pk).first()
+        if batch is None:
+            return JsonResponse({"error": "Not found."}, status=404)
+        response = JsonResponse(progress.status(batch))
+        response["Cache-Control"] = "no-store"
+        return response
 
 
 @hooks.register("after_create_snippet")

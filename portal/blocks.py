@@ -141,11 +141,114 @@ class CountryCommunitiesBlock(ProvidedListBlock):
 
 
 class ComplianceSummaryBlock(ProvidedListBlock):
+    """Cluster rates for a country and/or an industry (the page's country when none is chosen,
+    all countries elsewhere). The provider returns one table item (``rows``, ``first_column``,
+    ``csv_url``, ``link_label``) whose rows carry ``percent`` (None when suppressed) and
+    ``assessed``; only public, suppressed aggregates are read."""
+
     provider_name = "compliance_summary"
     empty_text = _("Compliance data will appear here once it is imported.")
+    country = SnippetChooserBlock("portal.Country", label=_("Country"), required=False)
+    industry = SnippetChooserBlock("portal.Industry", label=_("Industry"), required=False)
 
     class Meta:
         icon = "table"
+        template = "portal/blocks/compliance_table.html"
+
+    def provider_context(self, value, parent_context):
+        context = super().provider_context(value, parent_context)
+        context["country"] = value.get("country") or context["country"]
+        context["industry"] = value.get("industry")
+        return context
+
+
+def compliance_indicator_choices():
+    """Indicators of the cross-country comparison: overall, each cluster, each compliance point
+    (keys as the compliance page's ``?indicator=``; slugs are the same in every language)."""
+    from wagtail.models import Locale
+
+    from .models import Cluster, CompliancePoint
+
+    locale = Locale.get_default()
+    choices = [("overall", _("Any compliance point"))]
+    points = {}
+    for point in CompliancePoint.objects.filter(locale=locale).order_by("sort_order", "name"):
+        points.setdefault(point.cluster_id, []).append(point)
+    for cluster in Cluster.objects.filter(locale=locale).order_by("sort_order", "name"):
+        choices.append((f"cluster:{cluster.slug}", cluster.name))
+        choices += [(f"point:{p.slug}", f"— {p.name}") for p in points.get(cluster.pk, [])]
+    return choices
+
+
+class ComplianceComparisonBlock(blocks.StructBlock):
+    """One indicator compared across countries: a table (suppressed cells marked) with links to
+    the compliance page and its CSV, from the ``compliance_comparison`` provider."""
+
+    heading = blocks.CharBlock(label=_("Heading"), max_length=200)
+    indicator = blocks.ChoiceBlock(
+        choices=compliance_indicator_choices, label=_("Indicator"), search_index=False
+    )
+    text = blocks.TextBlock(label=_("Text"), required=False)
+
+    class Meta:
+        icon = "table"
+        template = "portal/blocks/compliance_table.html"
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        context["items"] = provide(
+            "compliance_comparison", language=get_language(), indicator=value["indicator"]
+        )
+        context["empty_text"] = ComplianceSummaryBlock.empty_text
+        return context
+
+
+class ComplianceTopIssuesBlock(ProvidedListBlock):
+    """The compliance points with the highest public non-compliance rates for a country (the
+    page's or the chosen one) or globally, each with the knowledge resources linked to it in
+    the reader's language: the compliance → knowledge loop.
+
+    Two provider calls whatever the number of issues: ``compliance_top_issues`` (items with
+    ``key`` = compliance point slug) and ``compliance_point_resources`` (``(slug, item)``
+    pairs for all the slugs at once)."""
+
+    provider_name = "compliance_top_issues"
+    empty_text = _("Compliance data will appear here once it is imported.")
+    limit = blocks.IntegerBlock(label=_("How many"), default=5, min_value=1, max_value=12)
+    text = blocks.TextBlock(label=_("Text"), required=False)
+    country = SnippetChooserBlock("portal.Country", label=_("Country"), required=False)
+    resources = blocks.IntegerBlock(
+        label=_("Resources per issue"), default=3, min_value=0, max_value=6
+    )
+
+    class Meta:
+        icon = "warning"
+        template = "portal/blocks/compliance_top_issues.html"
+
+    def provider_context(self, value, parent_context):
+        context = super().provider_context(value, parent_context)
+        context["country"] = value.get("country") or context["country"]
+        return context
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context)
+        per_issue = value.get("resources")
+        per_issue = 3 if per_issue is None else per_issue
+        keys = [getattr(item, "key", "") for item in context["items"]]
+        related = {}
+        if per_issue and any(keys):
+            for slug, resource in provide(
+                "compliance_point_resources",
+                language=get_language(),
+                compliance_points=[k for k in keys if k],
+                limit=per_issue,
+            ):
+                related.setdefault(slug, []).append(resource)
+        context["issues"] = [
+            (item, related.get(key, [])) for item, key in zip(context["items"], keys, strict=True)
+        ]
+        context["show_resources"] = bool(per_issue)
+        return context
 
 
 class BaseStreamBlock(blocks.StreamBlock):
@@ -157,6 +260,9 @@ class BaseStreamBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     embed = EmbedBlock(label=_("Video or other embed"), template="portal/blocks/embed.html")
     call_to_action = CallToActionBlock()
+    compliance_summary = ComplianceSummaryBlock(label=_("Compliance summary"))
+    compliance_comparison = ComplianceComparisonBlock(label=_("Compliance: compare countries"))
+    compliance_top_issues = ComplianceTopIssuesBlock(label=_("Compliance: top issues"))
 
 
 class HomeStreamBlock(BaseStreamBlock):
@@ -169,4 +275,3 @@ class HomeStreamBlock(BaseStreamBlock):
 class CountryStreamBlock(BaseStreamBlock):
     country_resources = CountryResourcesBlock()
     country_communities = CountryCommunitiesBlock()
-    compliance_summary = ComplianceSummaryBlock()

@@ -1,6 +1,6 @@
 from .access import CountryStaff, FactoryAccessGrant, FactoryAccessLog, FactoryMembership
 from .aggregates import AggregateCell, AggregateState, Level, Window, min_cell
-from .batches import BatchStatus, ImportBatch, RawRow, SyncState
+from .batches import BatchStatus, ImportBatch, RawRow, RawRows, SyncState
 from .pages import ComplianceIndexPage
 from .star import (
     Assessment,
@@ -37,6 +37,7 @@ __all__ = [
     "Question",
     "QuestionType",
     "RawRow",
+    "RawRows",
     "SyncState",
     "Window",
     "min_cell",

@@ -54,14 +54,40 @@ class ImportBatch(models.Model):
         return f"#{self.pk} {self.source} ({self.get_status_display()})"
 
 
-class RawRow(models.Model):
-    """Every row of every batch, as read, linked to the factory it matched (if any)."""
+class RawRow:
+    """One row of a batch as it was read (see ``RawRows``)."""
+
+    __slots__ = ("batch_id", "factory_id", "line", "accepted", "data")
+
+    def __init__(self, batch_id, factory_id, line, accepted, data):
+        self.batch_id = batch_id
+        self.factory_id = factory_id
+        self.line = line
+        self.accepted = accepted
+        self.data = data
+
+    def __repr__(self):
+        return f"<RawRow batch {self.batch_id} line {self.line}>"
+
+
+class RawRowsQuerySet(models.QuerySet):
+    def rows(self):
+        """Every raw row of these groups, in (batch, line) order."""
+        found = [row for group in self.order_by() for row in group.rows()]
+        found.sort(key=lambda row: (row.batch_id, row.line))
+        return found
+
+
+class RawRows(models.Model):
+    """Every row of every batch, as read, kept per batch and the factory the rows matched
+    (``factory`` empty for rows that matched none). One record holds many rows so that keeping
+    them costs the import little: ``lines`` lists each row as ``[line, accepted, fields]``,
+    where ``fields`` is the list of CSV values under ``columns`` (the file's header) or, for
+    the JSON Lines form (``columns`` empty), the object as read."""
 
     batch = models.ForeignKey(
         ImportBatch, on_delete=models.CASCADE, related_name="raw_rows", verbose_name=_("batch")
     )
-    line = models.PositiveIntegerField(_("line"))
-    data = models.JSONField(_("raw data"))
     factory = models.ForeignKey(
         "ims_bridge.Factory",
         on_delete=models.SET_NULL,
@@ -70,16 +96,27 @@ class RawRow(models.Model):
         related_name="raw_rows",
         verbose_name=_("factory"),
     )
-    accepted = models.BooleanField(_("accepted"), default=True)
+    columns = models.JSONField(_("columns"), default=list, blank=True)
+    lines = models.JSONField(_("rows"), default=list)
+    first_line = models.PositiveIntegerField(_("first line"))
+    row_count = models.PositiveIntegerField(_("rows"))
+
+    objects = RawRowsQuerySet.as_manager()
 
     class Meta:
-        verbose_name = _("raw row")
+        verbose_name = _("raw rows")
         verbose_name_plural = _("raw rows")
-        ordering = ["batch", "line"]
-        indexes = [models.Index(fields=["batch", "line"])]
+        ordering = ["batch", "first_line"]
+        indexes = [models.Index(fields=["batch", "first_line"], name="ims_rawrows_batch_line")]
 
     def __str__(self):
-        return f"batch {self.batch_id} line {self.line}"
+        return f"batch {self.batch_id}: {self.row_count} rows from line {self.first_line}"
+
+    def rows(self):
+        columns = self.columns
+        for line, accepted, fields in self.lines:
+            data = dict(zip(columns, fields, strict=False)) if columns else fields
+            yield RawRow(self.batch_id, self.factory_id, line, accepted, data)
 
 
 class SyncState(models.Model):

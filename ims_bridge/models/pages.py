@@ -52,6 +52,12 @@ class ComplianceIndexPage(RoutablePageMixin, BasePage):
 
         return views.factory_csv(request, self, star_id)
 
+    @re_path(r"^factories/(?P<star_id>[-\w]+)/pdf/$")
+    def factory_pdf(self, request, star_id):
+        from .. import views
+
+        return views.factory_pdf(request, self, star_id)
+
     @re_path(r"^factories/(?P<star_id>[-\w]+)/access/$")
     def factory_access(self, request, star_id):
         from .. import views

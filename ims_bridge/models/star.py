@@ -166,14 +166,21 @@ class Assessment(models.Model):
 
 
 class Finding(models.Model):
+    # No single-column indexes: the unique (assessment, question) and the (question, value)
+    # indexes serve those lookups, and every index slows the bulk import.
     assessment = models.ForeignKey(
         Assessment,
         on_delete=models.CASCADE,
         related_name="findings",
         verbose_name=_("assessment"),
+        db_index=False,
     )
     question = models.ForeignKey(
-        Question, on_delete=models.CASCADE, related_name="findings", verbose_name=_("question")
+        Question,
+        on_delete=models.CASCADE,
+        related_name="findings",
+        verbose_name=_("question"),
+        db_index=False,
     )
     value = models.PositiveSmallIntegerField(
         _("finding (NCQ)"), null=True, blank=True, help_text=_("1 = non-compliant, 0 = compliant.")

@@ -2,56 +2,14 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-from wagtail.models import Locale
 
-from ims_bridge.models import (
-    CountryStaff,
-    Factory,
-    FactoryAccessGrant,
-    FactoryAccessLog,
-    FactoryMembership,
-)
-from portal.models import Country
-
-from .fixtures import load_fixture
+from ims_bridge.models import Factory, FactoryAccessGrant, FactoryAccessLog
 
 pytestmark = pytest.mark.django_db
 
 PAGE = "/en/compliance/factories/F1/"
 CSV = "/en/compliance/factories/F1/csv/"
 API = "/api/compliance/factories/F1"
-
-
-@pytest.fixture
-def world(tmp_path, compliance_page, make_user, global_staff):
-    load_fixture(tmp_path)
-    f1, v1 = Factory.objects.get(star_id="F1"), Factory.objects.get(star_id="V1")
-    en = Locale.get_default()
-    kh = Country.objects.get(slug="cambodia", locale=en)
-    vn = Country.objects.get(slug="vietnam", locale=en)
-    users = {"anonymous": None, "global staff": global_staff}
-    for name in ("buyer with grant", "buyer without grant", "buyer expired", "buyer revoked"):
-        users[name] = make_user(name.replace(" ", "-"), ["Buyers"])
-    now = timezone.now()
-    FactoryAccessGrant.objects.create(
-        factory=f1, buyer=users["buyer with grant"], expires_at=now + timedelta(days=3)
-    )
-    FactoryAccessGrant.objects.create(
-        factory=f1, buyer=users["buyer expired"], expires_at=now - timedelta(minutes=1)
-    )
-    FactoryAccessGrant.objects.create(factory=f1, buyer=users["buyer revoked"], revoked_at=now)
-    FactoryAccessGrant.objects.create(factory=v1, buyer=users["buyer without grant"])
-    users["factory user"] = make_user("fu-this", ["Factory users"])
-    FactoryMembership.objects.create(user=users["factory user"], factory=f1)
-    users["other factory user"] = make_user("fu-other", ["Factory users"])
-    FactoryMembership.objects.create(user=users["other factory user"], factory=v1)
-    users["country staff"] = make_user("staff-kh")
-    CountryStaff.objects.create(user=users["country staff"], country=kh)
-    users["other country staff"] = make_user("staff-vn")
-    CountryStaff.objects.create(user=users["other country staff"], country=vn)
-    users["superuser"] = make_user("root", is_superuser=True)
-    users["inactive global staff"] = make_user("gone", is_active=False)
-    return users
 
 
 ALLOWED = {"buyer with grant", "factory user", "country staff", "global staff", "superuser"}

@@ -4,15 +4,21 @@ Everything here reads AggregateCell only and applies suppression: a cell over fe
 ``min_cell()`` factories has no rate (shown as "not enough factories")."""
 
 import csv
+import hashlib
 from dataclasses import dataclass
+from functools import wraps
 
+from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.models import Cluster, CompliancePoint, Country
 
-from .models import AggregateCell, Level, Window, min_cell
+from .models import AggregateCell, AggregateState, Level, Window, min_cell
+
+REPORT_CACHE_SECONDS = 24 * 60 * 60  # only bounds memory: a recompute changes every key
 
 
 @dataclass
@@ -35,6 +41,40 @@ class Row:
             if self.assessed >= min_cell()
             else _("fewer than %(n)s") % {"n": min_cell()}
         )
+
+
+def aggregates_version():
+    """Changes with every recompute of the aggregates (the state row's timestamp)."""
+    computed = AggregateState.objects.values_list("computed_at", flat=True).first()
+    return computed.isoformat() if computed else "none"
+
+
+def cached_until_recompute(function):
+    """Cache a report built from aggregates until they are recomputed. The key holds the
+    arguments, the active language (labels are translated while building) and the
+    suppression threshold, so a cached report never shows what its inputs would not."""
+
+    @wraps(function)
+    def cached(*args, **kwargs):
+        values = [*args, *(kwargs[name] for name in sorted(kwargs))]
+        parts = repr(
+            (function.__name__, sorted(kwargs), [_key_part(v) for v in values], get_language())
+        )
+        digest = hashlib.sha256(f"{parts}:{min_cell()}".encode()).hexdigest()
+        key = f"ims:report:{aggregates_version()}:{digest}"
+        result = cache.get(key)
+        if result is None:
+            result = function(*args, **kwargs)
+            if result is not None:
+                cache.set(key, result, REPORT_CACHE_SECONDS)
+        return result
+
+    return cached
+
+
+def _key_part(value):
+    meta = getattr(value, "_meta", None)
+    return f"{meta.label}:{value.pk}" if meta is not None else repr(value)
 
 
 def default_terms(model):
@@ -87,6 +127,7 @@ def _row(cell, label, **extra):
     return Row(label=label, assessed=cell.factories_assessed, percent=cell.public_percent, **extra)
 
 
+@cached_until_recompute
 def comparison(indicator_key, locale=None):
     """One row per country for an indicator (latest assessment per factory)."""
     filters = indicator_filter(indicator_key)
@@ -100,6 +141,7 @@ def comparison(indicator_key, locale=None):
     return sorted(rows, key=lambda row: row.label)
 
 
+@cached_until_recompute
 def country_report(country, locale=None, industry=None):
     """Clusters, compliance points (grouped by cluster), trend and questions for a country."""
     cluster_names = names_in(Cluster, locale)

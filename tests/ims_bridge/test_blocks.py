@@ -317,7 +317,8 @@ def test_blocks_cost_a_fixed_number_of_queries(
         comparison("cluster:working-time"),
         top_issues("cambodia", limit=12, resources=6),
     )
-    _queries(client, empty)  # warm the site-root and locale caches
+    for url in (empty, small, large):  # warm the site-root, locale and report caches
+        _queries(client, url)
     baseline = _queries(client, empty)
     small_cost, large_cost = _queries(client, small) - baseline, _queries(client, large) - baseline
     for n in range(5):  # more resources on the same points cost nothing more

@@ -184,3 +184,37 @@ def test_generate_command_rejects_bad_input():
 def test_question_indicator_comparison(client, data):
     response = client.get("/en/compliance/?indicator=question:G-Q2")
     assert response.status_code == 200 and "50.0%" in response.content.decode()
+
+
+def test_cached_reports_change_with_a_new_import(client, data, tmp_path, settings):
+    from .helpers import star_csv, star_row
+
+    url = "/en/compliance/?indicator=point:overtime"
+    assert "50.0%" in client.get(url).content.decode()  # Cambodia: 3 of 6
+    country_page = client.get("/en/compliance/countries/cambodia/").content.decode()
+    assert "50.0%" in country_page
+    update = tmp_path / "update.csv"
+    update.write_text(
+        star_csv(
+            [
+                star_row(
+                    "F4",
+                    "F4-2",
+                    date="10/02/2022",
+                    cycle=2,
+                    question="Q1",
+                    finding="1",
+                    global_id="G-Q1",
+                    cat="Cambodia CAT",
+                )
+            ]
+        ),
+        encoding="utf-8",
+    )
+    call_command("ims_import", str(update), stdout=io.StringIO())
+    html = client.get(url).content.decode()
+    assert "66.7%" in html and "50.0%" not in html  # Cambodia: 4 of 6
+    assert "66.7%" in client.get("/en/compliance/countries/cambodia/").content.decode()
+    # A stricter suppression threshold applies at once, cached reports or not.
+    settings.IMS_MIN_CELL_FACTORIES = 10
+    assert "66.7%" not in client.get(url).content.decode()

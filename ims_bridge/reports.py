@@ -5,6 +5,7 @@ Everything here reads AggregateCell only and applies suppression: a cell over fe
 
 import csv
 import hashlib
+import re
 from dataclasses import dataclass
 from functools import wraps
 
@@ -214,9 +215,16 @@ def trend(country, locale=None):
     }
 
 
+def attachment(filename):
+    """A Content-Disposition value whatever the file name holds (ids come from imported data:
+    quotes or line breaks there must not break the header)."""
+    safe = re.sub(r"[^A-Za-z0-9._-]+", "_", filename).strip("._") or "download"
+    return f'attachment; filename="{safe[:120]}"'
+
+
 def csv_response(filename, header, rows):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Content-Disposition"] = attachment(filename)
     writer = csv.writer(response)
     writer.writerow(header)
     for row in rows:

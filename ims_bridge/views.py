@@ -246,7 +246,7 @@ def factory_pdf(request, page, star_id):
         factory_report_pdf(factory, access.factory_report(factory)),
         content_type="application/pdf",
     )
-    response["Content-Disposition"] = f'attachment; filename="factory-{factory.star_id}.pdf"'
+    response["Content-Disposition"] = reports.attachment(f"factory-{factory.star_id}.pdf")
     response["Cache-Control"] = "private, no-store"
     return response
 

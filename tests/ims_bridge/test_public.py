@@ -218,3 +218,11 @@ def test_cached_reports_change_with_a_new_import(client, data, tmp_path, setting
     # A stricter suppression threshold applies at once, cached reports or not.
     settings.IMS_MIN_CELL_FACTORIES = 10
     assert "66.7%" not in client.get(url).content.decode()
+
+
+def test_download_names_cannot_break_the_header():
+    from ims_bridge.reports import attachment
+
+    assert attachment('factory-A"1\r\nX: y.pdf') == 'attachment; filename="factory-A_1_X_y.pdf"'
+    assert attachment("factory-ខ្មែរ.csv") == 'attachment; filename="factory-_.csv"'
+    assert attachment("...") == 'attachment; filename="download"'

@@ -148,6 +148,8 @@ def main():
         "/en/compliance/countries/cambodia/",
         "/fr/compliance/countries/vietnam/",
         "/en/compliance/countries/cambodia/points/csv/",
+        "/en/compliance/transparency/",
+        "/ar/compliance/transparency/?country=cambodia",
         "/api/compliance/aggregates?level=point&country=cambodia",
         "/en/countries/cambodia/",
     ]

@@ -1,21 +1,30 @@
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.utils import translation
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 
 from .analytics import record_search
-from .query import autocomplete_pages, clean_query, faceted_search
+from .hits import hits
+from .query import autocomplete_pages, clean_query, filters_from, site_search
+from .spelling import did_you_mean
 
 router = Router(tags=["search"])
+RESULTS_PER_PAGE = 20
+ASIDE_RESULTS = 5
 
 
 class ResultOut(Schema):
     id: int
+    kind: str  # "page" or "discussion"
     title: str
     url: str
     language: str
     type: str
     summary: str
+    title_html: str  # escaped title with the query's words in <mark>
+    excerpt: str  # escaped excerpt with the query's words in <mark>
+    community: str = ""
 
 
 class FacetOptionOut(Schema):
@@ -28,6 +37,14 @@ class FacetOptionOut(Schema):
 class FacetsOut(Schema):
     type: list[FacetOptionOut] = []
     language: list[FacetOptionOut] = []
+    country: list[FacetOptionOut] = []
+    industry: list[FacetOptionOut] = []
+    topic: list[FacetOptionOut] = []
+
+
+class DiscussionsOut(Schema):
+    count: int
+    results: list[ResultOut]
 
 
 class SearchOut(Schema):
@@ -39,6 +56,8 @@ class SearchOut(Schema):
     num_pages: int
     facets: FacetsOut
     results: list[ResultOut]
+    discussions: DiscussionsOut | None = None
+    suggestion: str | None = None
 
 
 class SuggestionOut(Schema):
@@ -52,18 +71,33 @@ def _language(language):
     return language
 
 
-def _result(page):
-    return {
-        "id": page.pk,
-        "title": page.title,
-        "url": page.url or "",
-        "language": page.locale.language_code,
-        "type": page.specific_class._meta.model_name if page.specific_class else "page",
-        "summary": getattr(page, "intro", "") or page.search_description or "",
-    }
+def _summary(hit, objects):
+    page = objects.get(hit.id) if hit.kind == "page" else None
+    if page is None:
+        return ""
+    return getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description
 
 
-@router.get("/", response=SearchOut, summary="Search public pages, with type and language facets")
+def _results(matches, objects, query):
+    by_id = {obj.pk: obj for obj in objects}
+    return [
+        {
+            "id": hit.id,
+            "kind": hit.kind,
+            "title": hit.title,
+            "url": hit.url,
+            "language": hit.language,
+            "type": hit.type,
+            "summary": _summary(hit, by_id),
+            "title_html": str(hit.title_html),
+            "excerpt": str(hit.excerpt_html),
+            "community": hit.context,
+        }
+        for hit in hits(matches, objects, query)
+    ]
+
+
+@router.get("/", response=SearchOut, summary="Search pages and discussions, with facets")
 def search(
     request,
     q: str,
@@ -72,21 +106,44 @@ def search(
     page: int = 1,
     type: list[str] = Query([]),  # noqa: A002, B008 - ninja declares query params this way
     filter_language: list[str] = Query([], alias="in_language"),  # noqa: B008
+    country: list[str] = Query([]),  # noqa: B008
+    industry: list[str] = Query([]),  # noqa: B008
+    topic: list[str] = Query([]),  # noqa: B008
 ):
     """`language` is the reader's language (results default to it); `in_language` (repeatable)
-    selects result languages instead; `all_languages=true` lifts the language filter. Facet
-    counts are disjunctive: each facet ignores its own selection."""
+    selects result languages instead; `all_languages=true` lifts the language filter.
+    `type` (page model names or `discussion`), `country`, `industry` and `topic` (taxonomy
+    slugs; `country=global` for material with no country) are repeatable: OR within one, AND
+    across them. Facet counts are disjunctive: each facet ignores its own selection.
+    `results` are pages, or discussions when no page matched or `type=discussion` alone;
+    `discussions` lists the first discussions the caller may read beside the pages.
+    `title_html` and `excerpt` are escaped HTML with matches in `<mark>`."""
     query = clean_query(q)
     language = _language(language)
     if not query:
         raise HttpError(400, "The query 'q' is empty.")
     if page < 1:
         raise HttpError(400, "'page' must be 1 or more.")
-    languages = [] if all_languages else (filter_language[:20] or [language])
-    results, facets = faceted_search(query, language, types=type[:20], languages=languages)
-    paginator = Paginator(results, 20)
+    params = {
+        "type": type,
+        "language": filter_language,
+        "country": country,
+        "industry": industry,
+        "topic": topic,
+    }
+    filters = filters_from(params, language, all_languages)
+    outcome = site_search(query, language, filters, user=request.user)
+    paginator = Paginator(outcome.main, RESULTS_PER_PAGE)
     page_obj = paginator.get_page(page)
-    record_search(query, language, paginator.count)
+    record_search(query, language, outcome.total)
+    aside = outcome.aside
+    with translation.override(language):  # discussion URLs in the reader's language
+        results = _results(outcome.main, page_obj.object_list, query)
+        discussions = (
+            {"count": aside.count(), "results": _results(aside, aside[:ASIDE_RESULTS], query)}
+            if aside
+            else None
+        )
     return {
         "query": query,
         "language": language,
@@ -94,8 +151,10 @@ def search(
         "count": paginator.count,
         "page": page_obj.number,
         "num_pages": paginator.num_pages,
-        "facets": facets,
-        "results": [_result(p.specific) for p in page_obj.object_list],
+        "facets": outcome.facets,
+        "results": results,
+        "discussions": discussions,
+        "suggestion": None if outcome.total else did_you_mean(query, language),
     }
 
 

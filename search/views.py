@@ -1,5 +1,7 @@
-"""Site search in the reader's language (or all languages on request), with editors' picks,
-autocomplete and anonymous query statistics."""
+"""Site search in the reader's language (or all languages on request), with facets, editors'
+picks, discussions the reader may read, autocomplete and anonymous query statistics."""
+
+from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
 from django.http import JsonResponse
@@ -7,36 +9,52 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 
 from .analytics import record_search
-from .query import autocomplete_pages, clean_query, editors_picks, faceted_search
+from .hits import hits
+from .query import (
+    FACETS,
+    TAXONOMY_FACETS,
+    autocomplete_pages,
+    clean_query,
+    editors_picks,
+    filters_from,
+    site_search,
+)
+from .spelling import did_you_mean
 
 RESULTS_PER_PAGE = 10
+ASIDE_RESULTS = 5
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     language = get_language()
     all_languages = request.GET.get("all") == "1"
-    types = request.GET.getlist("type")[:20]
-    languages = [] if all_languages else (request.GET.getlist("language")[:20] or [language])
-    page_obj, picks, facets = None, [], {}
+    context = {"search_query": query, "all_languages": all_languages, "facets": {}}
     if query:
-        results, facets = faceted_search(query, language, types=types, languages=languages)
-        page_obj = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
-        picks = editors_picks(query, language)
-        record_search(query, language, page_obj.paginator.count)
-    return render(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "all_languages": all_languages,
-            "page_obj": page_obj,
-            "results": page_obj.object_list if page_obj else [],
-            "editors_picks": picks,
-            "facets": facets,
-            "querystring": request.GET.urlencode(),
-        },
-    )
+        params = {facet: request.GET.getlist(facet) for facet in FACETS}
+        filters = filters_from(params, language, all_languages)
+        outcome = site_search(query, language, filters, user=request.user)
+        page_obj = Paginator(outcome.main, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        aside = outcome.aside if page_obj.number == 1 else None
+        record_search(query, language, outcome.total)
+        context.update(
+            outcome=outcome,
+            page_obj=page_obj,
+            results=hits(outcome.main, page_obj.object_list, query),
+            aside=aside,
+            aside_results=hits(aside, aside[:ASIDE_RESULTS], query) if aside else [],
+            editors_picks=editors_picks(query, language),
+            facets=outcome.facets,
+            suggestion=None if outcome.total else did_you_mean(query, language),
+            library_url=library_url(language, outcome.filters),
+        )
+    return render(request, "search/search.html", context)
+
+
+def library_url(language, filters):
+    """The resource library with the same country, industry and topic filters."""
+    params = [(facet, slug) for facet in TAXONOMY_FACETS for slug in getattr(filters, facet)]
+    return f"/{language}/resources/" + (f"?{urlencode(params)}" if params else "")
 
 
 def suggest(request):

@@ -31,11 +31,13 @@ class Thread(index.Indexed, models.Model):
     )
 
     # Site search filters by community_id (the communities a reader may read: see
-    # communities.permissions.readable_communities) and never sees hidden posts.
+    # communities.permissions.readable_communities) and never sees hidden posts; it leaves out
+    # threads whose opening post is hidden by id.
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("searchable_text"),
         index.AutocompleteField("title"),
+        index.FilterField("id"),
         index.FilterField("community_id"),
         index.FilterField("last_activity_at"),
     ]

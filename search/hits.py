@@ -1,0 +1,86 @@
+"""One page of results, ready to show: title and excerpt with the query's words marked
+(escaped HTML), URL, type and language. Shared by the HTML page and the API."""
+
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from . import discussions
+from .highlight import excerpt, highlight, plain_text
+
+
+@dataclass
+class Hit:
+    kind: str  # "page" or "discussion"
+    id: int
+    title: str
+    title_html: str
+    excerpt_html: str
+    url: str
+    type: str  # page model name, or "discussion"
+    type_label: str
+    language: str  # "" for discussions (their community's languages vary)
+    language_name: str = ""
+    context: str = ""  # the community of a discussion
+
+
+def _page_texts(page):
+    return [
+        getattr(page, "summary", ""),
+        getattr(page, "intro", ""),
+        page.search_description,
+    ]
+
+
+def page_hits(pages, query):
+    from wagtail.models import Locale
+
+    locales = {locale.pk: locale for locale in Locale.objects.all()}
+    hits = []
+    for page in pages:
+        model = page.specific_class or type(page)
+        hits.append(
+            Hit(
+                kind="page",
+                id=page.pk,
+                title=page.title,
+                title_html=highlight(page.title, query),
+                excerpt_html=excerpt(_page_texts(page), query) or "",
+                url=page.url or "",
+                type=model._meta.model_name,
+                type_label=str(model._meta.verbose_name),
+                language=locales[page.locale_id].language_code,
+                language_name=locales[page.locale_id].get_display_name(),
+            )
+        )
+    return hits
+
+
+def thread_hits(threads, query):
+    threads = list(threads)
+    texts = discussions.visible_texts(threads)
+    return [
+        Hit(
+            kind="discussion",
+            id=thread.pk,
+            title=thread.title,
+            title_html=highlight(thread.title, query),
+            excerpt_html=excerpt(texts.get(thread.pk, []), query) or "",
+            url=thread.get_absolute_url(),
+            type="discussion",
+            type_label=_("discussion"),
+            language="",
+            context=thread.community.name,
+        )
+        for thread in threads
+    ]
+
+
+def hits(matches, objects, query):
+    """Hits for ``objects``, a slice of ``matches`` (``search.query.Matches``)."""
+    if matches.kind == "pages":
+        return page_hits(objects, query)
+    return thread_hits(objects, query)
+
+
+__all__ = ["Hit", "hits", "page_hits", "plain_text", "thread_hits"]

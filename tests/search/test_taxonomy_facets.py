@@ -1,0 +1,247 @@
+"""Country, industry and topic facets: disjunctive like type and language, counted from the
+denormalised resource index and the country portals, and equal to a direct count of the
+pages' own many-to-many relations."""
+
+from collections import Counter
+
+import pytest
+
+from knowledge.models import (
+    AwarenessMaterialPage,
+    GoodPracticeGuidePage,
+    ModelPolicyPage,
+    WorkbookPage,
+)
+from portal.models import CountryPage, StandardPage
+
+from .conftest import facet_counts, index, result_count
+
+pytestmark = pytest.mark.django_db
+
+OSH, GENDER, WAGES = "occupational-safety-and-health", "gender-equality", "wages-and-working-time"
+
+
+@pytest.fixture
+def corpus(make_resource):
+    """'quagga' in five English resources, one French resource, the English Cambodia portal and
+    one English standard page (no taxonomy)."""
+    made = {
+        "R1": make_resource(
+            GoodPracticeGuidePage,
+            "Quagga guide",
+            countries=["cambodia"],
+            industries=["apparel"],
+            topics=[OSH],
+        ),
+        "R2": make_resource(
+            ModelPolicyPage,
+            "Quagga policy",
+            countries=["cambodia", "vietnam"],
+            industries=["footwear"],
+            topics=[OSH, GENDER],
+        ),
+        "R3": make_resource(
+            WorkbookPage, "Quagga workbook", industries=["apparel"], topics=[GENDER]
+        ),  # global: no country
+        "R4": make_resource(
+            AwarenessMaterialPage,
+            "Quagga poster",
+            countries=["vietnam"],
+            industries=["apparel", "footwear"],
+            topics=[WAGES],
+        ),
+        "R5": make_resource(
+            GoodPracticeGuidePage,
+            "Guide quagga",
+            language="fr",
+            countries=["cambodia"],
+            industries=["apparel"],
+        ),
+    }
+    portal = CountryPage.objects.get(slug="cambodia", locale__language_code="en")
+    portal.intro = "The quagga programme in Cambodia."
+    portal.save()
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    plain = StandardPage(title="Quagga notes", slug="quagga-notes", intro="quagga")
+    about.add_child(instance=plain)
+    index(portal, plain)
+    made["portal"] = portal
+    made["plain"] = plain
+    return made
+
+
+def direct_counts(pages, facet):
+    """Count straight from the pages' relations (not from the search index tables)."""
+    counter = Counter()
+    for page in pages:
+        page = page.specific
+        if isinstance(page, CountryPage):
+            slugs = {page.country.slug} if facet == "country" else set()
+        elif hasattr(page, "countries"):
+            relation = {"country": "countries", "industry": "industries", "topic": "topics"}[facet]
+            slugs = set(getattr(page, relation).values_list("slug", flat=True))
+            if facet == "country" and not slugs:
+                slugs = {"global"}
+        else:
+            slugs = set()
+        counter.update(slugs)
+    return dict(counter)
+
+
+def english(corpus):
+    return [p for key, p in corpus.items() if key != "R5"]
+
+
+@pytest.mark.parametrize("facet", ["country", "industry", "topic"])
+def test_counts_equal_a_direct_count(client, corpus, facet):
+    html = client.get("/en/search/", {"q": "quagga"}).content.decode()
+    assert result_count(html) == 6
+    assert facet_counts(html, facet) == direct_counts(english(corpus), facet)
+
+
+def test_counts_in_all_languages_include_the_french_resource(client, corpus):
+    html = client.get("/en/search/", {"q": "quagga", "all": "1"}).content.decode()
+    assert facet_counts(html, "country") == direct_counts(corpus.values(), "country")
+    assert facet_counts(html, "country")["cambodia"] == 4  # R1, R2, R5 and the portal
+
+
+def test_options_within_a_facet_are_ored_and_the_facet_keeps_its_counts(client, corpus):
+    everything = client.get("/en/search/", {"q": "quagga"}).content.decode()
+    html = client.get(
+        "/en/search/", {"q": "quagga", "country": ["cambodia", "vietnam"]}
+    ).content.decode()
+    assert result_count(html) == 4  # R1, R2, R4 and the Cambodia portal
+    assert facet_counts(html, "country") == facet_counts(everything, "country")
+    chosen = [corpus[k] for k in ("R1", "R2", "R4", "portal")]
+    assert facet_counts(html, "industry") == direct_counts(chosen, "industry")
+    assert facet_counts(html, "topic") == direct_counts(chosen, "topic")
+    assert facet_counts(html, "type") == {
+        "goodpracticeguidepage": 1,
+        "modelpolicypage": 1,
+        "awarenessmaterialpage": 1,
+        "countrypage": 1,
+    }
+
+
+def test_facets_are_anded(client, corpus):
+    html = client.get(
+        "/en/search/", {"q": "quagga", "country": "cambodia", "industry": "apparel"}
+    ).content.decode()
+    assert result_count(html) == 1
+    assert f'href="{corpus["R1"].url}"' in html
+    # country counts apply the industry selection: apparel resources per country
+    assert facet_counts(html, "country") == {"cambodia": 1, "vietnam": 1, "global": 1}
+    # industry counts apply the country selection (R1, R2 and the portal)
+    assert facet_counts(html, "industry") == {"apparel": 1, "footwear": 1}
+
+
+def test_global_material_is_a_country_option(client, corpus):
+    html = client.get("/en/search/", {"q": "quagga", "country": "global"}).content.decode()
+    assert result_count(html) == 1
+    assert "<mark>Quagga</mark> workbook" in html
+
+
+def test_a_topic_leaves_out_pages_without_topics(client, corpus):
+    html = client.get("/en/search/", {"q": "quagga", "topic": GENDER}).content.decode()
+    assert result_count(html) == 2
+    assert "countrypage" not in facet_counts(html, "type")
+    assert "standardpage" not in facet_counts(html, "type")
+
+
+def test_type_and_language_selections_narrow_taxonomy_counts(client, corpus):
+    html = client.get(
+        "/en/search/", {"q": "quagga", "type": "goodpracticeguidepage", "language": ["en", "fr"]}
+    ).content.decode()
+    assert result_count(html) == 2  # R1 and R5
+    assert facet_counts(html, "country") == {"cambodia": 2}
+    assert facet_counts(html, "industry") == {"apparel": 2}
+
+
+def test_labels_are_in_the_readers_language(client, corpus):
+    html = client.get("/fr/search/", {"q": "quagga", "all": "1"}).content.decode()
+    block = html[html.index('id="facet-country"') :]
+    assert "Cambodge" in block and "Viet Nam" in block
+
+
+def test_unknown_and_hostile_slugs_are_ignored(client, corpus):
+    plain = client.get("/en/search/", {"q": "quagga"}).content.decode()
+    response = client.get(
+        "/en/search/",
+        {
+            "q": "quagga",
+            "country": ["<script>", "' OR 1=1 --", "x" * 5000],
+            "industry": "\x00",
+            "topic": ["nope"] * 50,
+        },
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "<script>" not in html
+    assert result_count(html) == result_count(plain) == 6
+
+
+def test_api_returns_the_taxonomy_facets(client, corpus):
+    data = client.get(
+        "/api/search/", {"q": "quagga", "country": ["cambodia", "vietnam"], "topic": OSH}
+    ).json()
+    assert data["count"] == 2  # R1 and R2
+    assert {r["title"] for r in data["results"]} == {"Quagga guide", "Quagga policy"}
+    countries = {o["value"]: (o["count"], o["selected"]) for o in data["facets"]["country"]}
+    assert countries == {"cambodia": (2, True), "vietnam": (1, True)}
+    topics = {o["value"]: (o["count"], o["selected"]) for o in data["facets"]["topic"]}
+    chosen = [corpus[k] for k in ("R1", "R2", "R4", "portal")]
+    assert topics == {slug: (n, slug == OSH) for slug, n in direct_counts(chosen, "topic").items()}
+    labels = {o["value"]: o["label"] for o in data["facets"]["country"]}
+    assert labels == {"cambodia": "Cambodia", "vietnam": "Vietnam"}
+
+
+SELECTIONS = [
+    {},
+    {"country": ["cambodia"]},
+    {"country": ["vietnam", "global"], "industry": ["apparel"]},
+    {"topic": [OSH, WAGES], "type": ["modelpolicypage", "awarenessmaterialpage"]},
+    {"industry": ["footwear"], "topic": [GENDER], "in_language": ["en", "fr"]},
+    {"all_languages": "true", "country": ["cambodia"], "industry": ["apparel"]},
+]
+
+
+@pytest.mark.parametrize("selection", SELECTIONS)
+def test_every_count_is_the_number_of_results_choosing_it_would_give(client, corpus, selection):
+    """The definition of a disjunctive count, checked for every option the API offers."""
+    base = {"q": "quagga", **selection}
+    data = client.get("/api/search/", base).json()
+    for facet, options in data["facets"].items():
+        parameter = "in_language" if facet == "language" else facet
+        for option in options:
+            narrowed = {**base, parameter: [option["value"]]}
+            if facet == "language":
+                narrowed.pop("all_languages", None)
+            count = client.get("/api/search/", narrowed).json()["count"]
+            assert option["count"] == count, (facet, option, selection)
+
+
+def test_the_number_of_queries_does_not_grow_with_the_options(client, corpus):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(params):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/search/", {"q": "quagga", **params}).status_code == 200
+        return len(captured)
+
+    queries({"country": "cambodia"})  # warm the per-process caches (content types, sites)
+    # the same results (the extra countries match nothing), so the same pages to load
+    one = queries({"country": "cambodia", "topic": OSH})
+    many = queries(
+        {"country": ["cambodia", "jordan", "haiti", "egypt"], "topic": [OSH, "productivity"]}
+    )
+    assert one == many
+    assert queries({}) <= 30
+
+
+def test_openapi_documents_the_facet_parameters(client):
+    operation = client.get("/api/openapi.json").json()["paths"]["/api/search/"]["get"]
+    names = {p["name"] for p in operation["parameters"]}
+    assert {"q", "type", "in_language", "country", "industry", "topic"} <= names
+    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["FacetsOut"]
+    assert {"country", "industry", "topic"} <= set(schema["properties"])

@@ -314,7 +314,8 @@ def _add(totals, counted):
 
 
 def _sorted(options):
-    """Most results first; options without results are left out (as before a selection)."""
+    """Most results first. Options without results are left out unless selected: a selected
+    option stays visible (with its 0) so the reader can untick it."""
     options.sort(key=lambda option: (-option["count"], str(option["label"]).lower()))
     return options
 
@@ -331,7 +332,18 @@ def _type_options(type_counts, thread_count, filters, page_types):
         for ct_id, count in type_counts.items()
         if ct_id in by_ct and count
     ]
-    if thread_count:
+    shown = {option["value"] for option in options}
+    for name, (_ct, model) in page_types.items():
+        if name in filters.type and name not in shown:
+            options.append(
+                {
+                    "value": name,
+                    "label": str(model._meta.verbose_name),
+                    "count": 0,
+                    "selected": True,
+                }
+            )
+    if thread_count or DISCUSSION in filters.type:
         options.append(
             {
                 "value": DISCUSSION,
@@ -354,17 +366,19 @@ def _language_options(language_counts, filters, locales):
                 "selected": code in filters.language,
             }
             for code, locale in locales.items()
-            if language_counts.get(locale.pk, 0)
+            if language_counts.get(locale.pk, 0) or code in filters.language
         ]
     )
 
 
 def _taxonomy_options(facet, counts, filters, language):
     selected = getattr(filters, facet)
-    slugs = {slug for slug, n in counts.items() if n}
+    slugs = {slug for slug, n in counts.items() if n} | set(selected)
     if not slugs:
         return []
     names = taxonomy.labels(facet, slugs, language)
+    # A selected slug that names no term (a typo, a hostile value) is not echoed back.
+    slugs = {slug for slug in slugs if counts.get(slug) or slug in names}
     return _sorted(
         [
             {

@@ -89,6 +89,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "portal.urls"
+# The portal's own login page, resolved in the reader's language (/fr/accounts/login/ …).
+LOGIN_URL = "accounts:login"
 WSGI_APPLICATION = "portal.wsgi.application"
 
 TEMPLATES = [

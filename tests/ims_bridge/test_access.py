@@ -126,3 +126,9 @@ def test_factory_report_query_budget(client, world, django_assert_max_num_querie
     client.force_login(world["buyer with grant"])
     with django_assert_max_num_queries(50):
         assert client.get(PAGE).status_code == 200
+
+
+def test_login_redirect_keeps_the_readers_language(client, world):
+    response = client.get("/fr/compliance/factories/F1/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/accounts/login/?next=/fr/compliance/factories/F1/")

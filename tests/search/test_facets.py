@@ -89,7 +89,8 @@ def test_api_returns_the_same_facets(client, corpus):
     ).json()
     assert data["count"] == 1
     assert data["results"][0]["url"] == "/es/countries/haiti/"
-    languages = {o["value"]: o["count"] for o in data["facets"]["language"]}
-    assert languages == {"en": 1, "es": 1}
+    languages = {o["value"]: (o["count"], o["selected"]) for o in data["facets"]["language"]}
+    # French is selected but gives nothing: it stays listed (count 0) so it can be unselected.
+    assert languages == {"en": (1, False), "es": (1, True), "fr": (0, True)}
     types = {o["value"]: (o["count"], o["selected"]) for o in data["facets"]["type"]}
     assert types == {"standardpage": (1, False), "countrypage": (1, True)}

@@ -245,3 +245,16 @@ def test_openapi_documents_the_facet_parameters(client):
     assert {"q", "type", "in_language", "country", "industry", "topic"} <= names
     schema = client.get("/api/openapi.json").json()["components"]["schemas"]["FacetsOut"]
     assert {"country", "industry", "topic"} <= set(schema["properties"])
+
+
+def test_a_selection_that_leaves_no_results_stays_visible_to_untick(client, corpus):
+    html = client.get(
+        "/en/search/",
+        {"q": "quagga", "country": "bangladesh", "type": "trainingmodulepage", "topic": "nope"},
+    ).content.decode()
+    assert result_count(html) == 0
+    assert facet_counts(html, "country")["bangladesh"] == 0
+    assert facet_counts(html, "type")["trainingmodulepage"] == 0
+    assert 'name="country" value="bangladesh" checked' in html
+    assert 'name="type" value="trainingmodulepage" checked' in html
+    assert 'value="nope"' not in html  # an unknown slug is not echoed back

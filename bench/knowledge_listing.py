@@ -43,6 +43,8 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.common import base36  # noqa: E402
+
 DEMO_PER_SCALE = 32  # non-programme resources added per extra --scale step (knowledge.demo)
 DEMO_BASE = 42
 
@@ -108,7 +110,7 @@ def synthesise(count, batch=2000):
             slug = f"synthetic-{n}"
             pages.append(
                 Page(
-                    path=library.path + _base36(n),
+                    path=library.path + base36(n),
                     depth=library.depth + 1,
                     numchild=0,
                     title=f"Synthetic resource {n}",
@@ -163,15 +165,6 @@ def synthesise(count, batch=2000):
     with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
         cursor.execute("ANALYZE")
     print(f"  synthesised in {time.perf_counter() - started:.0f} s", flush=True)
-
-
-def _base36(n, width=4):
-    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    out = ""
-    while n:
-        n, r = divmod(n, 36)
-        out = alphabet[r] + out
-    return out.rjust(width, "0")
 
 
 def three_filters():

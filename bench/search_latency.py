@@ -45,6 +45,8 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
+from bench.common import base36  # noqa: E402
+
 LANGUAGES = ("en", "fr", "es", "vi")
 SLUG_PREFIX = "bench-search-"
 # Query words, most frequent first: a document draws 4 of them with Zipf weights (1/rank), so
@@ -93,15 +95,6 @@ def document_share(word):
 def percentile(values, fraction):
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
-
-
-def _base36(n, width=4):
-    alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
-    out = ""
-    while n:
-        n, r = divmod(n, 36)
-        out = alphabet[r] + out
-    return out.rjust(width, "0")
 
 
 def baseline():
@@ -184,7 +177,7 @@ def synthesise(target, rng, batch=2000):
             title = f"{rng.choice(WORDS[:20]).title()} {extra} guide {n}".replace("  ", " ")
             pages.append(
                 Page(
-                    path=library.path + _base36(steps[code]),
+                    path=library.path + base36(steps[code]),
                     depth=library.depth + 1,
                     numchild=0,
                     title=title,

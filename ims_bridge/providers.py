@@ -77,6 +77,15 @@ def _country_url(page, country):
     return page.url + page.reverse_subpage("country", kwargs={"slug": country.slug})
 
 
+def _point_url(page, country, point):
+    """Where a compliance point's rate leads: the country report, or the comparison."""
+    if page is None:
+        return ""
+    if country is not None:
+        return _country_url(page, country)
+    return f"{page.url}?indicator=point:{point.slug}"
+
+
 def _rate_item(cell, label, **extra):
     row = reports.Row(label=label, assessed=cell.factories_assessed, percent=cell.public_percent)
     return RateItem(title=label, percent=row.percent, assessed=row.assessed_display, **extra)
@@ -104,12 +113,7 @@ def compliance_highlights(language="", limit=4, country=None, **kwargs):
     items = []
     for cell in cells:
         point = cell.compliance_point
-        if page is None:
-            url = ""
-        elif country is not None:
-            url = page.url + page.reverse_subpage("country", kwargs={"slug": country.slug})
-        else:
-            url = f"{page.url}?indicator=point:{point.slug}"
+        url = _point_url(page, country, point)
         items.append(
             ProvidedItem(
                 title=names.get(point.translation_key, point.name),
@@ -247,12 +251,7 @@ def compliance_top_issues(language="", limit=5, country=None, **kwargs):
     items = []
     for cell in cells:
         point = cell.compliance_point
-        if page is None:
-            url = ""
-        elif country is not None:
-            url = _country_url(page, country)
-        else:
-            url = f"{page.url}?indicator=point:{point.slug}"
+        url = _point_url(page, country, point)
         items.append(
             _rate_item(
                 cell,

@@ -1,6 +1,8 @@
 from django.http import JsonResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
@@ -63,7 +65,7 @@ class ImportBatchViewSet(SnippetViewSet):
 
     model = ImportBatch
     icon = "download"
-    menu_label = "Import batches"
+    menu_label = gettext_lazy("Import batches")
     list_display = [
         "__str__",
         "status",
@@ -102,11 +104,11 @@ class ImportBatchViewSet(SnippetViewSet):
             request.user, ["add", "change", "delete", "view"]
         ):
             return JsonResponse(
-                {"error": "You do not have permission to see import batches."}, status=403
+                {"error": _("You do not have permission to see import batches.")}, status=403
             )
         batch = ImportBatch.objects.filter(pk=pk).first()
         if batch is None:
-            return JsonResponse({"error": "Not found."}, status=404)
+            return JsonResponse({"error": _("Not found.")}, status=404)
         response = JsonResponse(progress.status(batch))
         response["Cache-Control"] = "no-store"
         return response

@@ -43,7 +43,7 @@ from django.db.models import Count  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.common import base36  # noqa: E402
+from bench.common import base36, percentile  # noqa: E402
 
 DEMO_PER_SCALE = 32  # non-programme resources added per extra --scale step (knowledge.demo)
 DEMO_BASE = 42
@@ -203,7 +203,7 @@ def measure(client, url, runs, cold):
             response = client.get(url)
         times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    p95 = times[min(len(times) - 1, math.ceil(0.95 * len(times)) - 1)]
+    p95 = percentile(times, 0.95)
     found = re.search(r'class="result-count">(\d+)<', response.content.decode())
     if found:
         count = found.group(1)

@@ -25,7 +25,6 @@ index). ``--explain`` prints EXPLAIN ANALYZE of the slowest query of the slowest
 """
 
 import argparse
-import math
 import os
 import random
 import statistics
@@ -45,7 +44,7 @@ from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.common import base36  # noqa: E402
+from bench.common import base36, percentile  # noqa: E402
 
 LANGUAGES = ("en", "fr", "es", "vi")
 SLUG_PREFIX = "bench-search-"
@@ -90,11 +89,6 @@ def document_share(word):
     weights = [1 / rank for rank in range(1, len(WORDS) + 1)]
     weight = weights[WORDS.index(word)] / sum(weights)
     return 1 - (1 - weight) ** 4
-
-
-def percentile(values, fraction):
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, math.ceil(fraction * len(ordered)) - 1))]
 
 
 def baseline():

@@ -249,6 +249,7 @@ class Importer:
         batch.rows_read = self.rows_read
         batch.rows_imported = self.rows_imported
         batch.rows_rejected = self.rows_rejected
+        batch.errors = self.errors
         self.progress(batch, source.bytes_read, self.total)
 
     def _reject(self, record, column, reason):
@@ -280,7 +281,11 @@ class Importer:
 
     def _keep_raw_rows(self, chunk, header):
         """Every row as read, one RawRows record per factory the chunk's rows matched."""
-        factory_pk = {key: factory.pk for key, factory in self.factories.items()}
+        factory_pk = {
+            key: self.factories[key].pk
+            for key in {record.factory_key for record in chunk}
+            if key in self.factories
+        }
         groups = {}
         for record in chunk:
             groups.setdefault(factory_pk.get(record.factory_key), []).append(
@@ -547,9 +552,9 @@ class Importer:
                 self.cat_versions[(country_id, name)] = CatVersion.objects.get_or_create(
                     country_id=country_id, name=name
                 )[0]
-        by_cat = {}
-        for part in parts_q.values():
-            cat_id = self.cat_versions[part["cat"]].pk
+        by_cat, cat_of_question = {}, {}
+        for key, part in parts_q.items():
+            cat_id = cat_of_question[key] = self.cat_versions[part["cat"]].pk
             by_cat.setdefault(cat_id, {})[part["question"]["star_id"]] = part["question"]
         for cat_id, questions in by_cat.items():
             cache = self.questions.setdefault(cat_id, {})
@@ -564,10 +569,10 @@ class Importer:
                 },
                 extra_lookup={"cat_version_id": cat_id},
             )
-        question_pk = {}
-        for key, part in parts_q.items():
-            cat_id = self.cat_versions[part["cat"]].pk
-            question_pk[key] = self.questions[cat_id][part["question"]["star_id"]].pk
+        question_pk = {
+            key: self.questions[cat_of_question[key]][part["question"]["star_id"]].pk
+            for key, part in parts_q.items()
+        }
 
         # Assessments: an id seen before must keep its factory.
         known = {

@@ -23,7 +23,6 @@ from portal.models import CompliancePoint
 from . import reports
 from .models import QuestionType
 
-DEFAULT_FONT_DIR = "/usr/share/fonts/truetype/dejavu"
 FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
 FAMILY = "ReportSans"
 
@@ -34,7 +33,7 @@ logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
 
 def font_files():
     """{style: path} of the Unicode font to embed, or {} to use the core font."""
-    directory = Path(getattr(settings, "IMS_PDF_FONT_DIR", DEFAULT_FONT_DIR) or "")
+    directory = Path(settings.IMS_PDF_FONT_DIR or "")
     regular = directory / FONT_FILES[""]
     if not regular.is_file():
         return {}
@@ -111,9 +110,9 @@ def factory_report_pdf(factory, assessments):
     facts = [(_("STAR id"), factory.star_id)]
     if factory.os_id:
         facts.append((_("Open Supply Hub id"), factory.os_id))
-    facts.append((_("Country"), _name(factory.country, locale)))
+    facts.append((_("Country"), factory.country.localized.name))
     if factory.industry_id:
-        facts.append((_("Industry"), _name(factory.industry, locale)))
+        facts.append((_("Industry"), factory.industry.localized.name))
     if factory.workers:
         facts.append((_("Workers"), factory.workers))
     facts.append((_("Status"), factory.get_status_display()))
@@ -182,11 +181,6 @@ def factory_report_pdf(factory, assessments):
             )
         pdf.ln(2)
     return bytes(pdf.output())
-
-
-def _name(term, locale):
-    translated = term.get_translation_or_none(locale) if locale else None
-    return (translated or term).name
 
 
 def _point(point, names):

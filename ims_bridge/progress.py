@@ -21,22 +21,18 @@ def key(batch_id):
     return f"ims:batch-progress:{batch_id}"
 
 
-def publish(batch, importer, done=None, total=None):
-    """Store what `importer` has counted so far for `batch` (called after each chunk)."""
-
-    def count(name):
-        value = getattr(importer, name, None)
-        return getattr(batch, name, 0) if value is None else value
-
+def publish(batch, done=None, total=None):
+    """Store what has been counted so far for ``batch`` (the importer's progress callback,
+    called after each chunk with the counts on the unsaved batch)."""
     cache.set(
         key(batch.pk),
         {
-            "rows_read": count("rows_read"),
-            "rows_imported": count("rows_imported"),
-            "rows_rejected": count("rows_rejected"),
+            "rows_read": batch.rows_read,
+            "rows_imported": batch.rows_imported,
+            "rows_rejected": batch.rows_rejected,
             "bytes_read": done,
             "bytes_total": total,
-            "errors": list(getattr(importer, "errors", None) or [])[:MAX_ERRORS],
+            "errors": list(batch.errors or [])[:MAX_ERRORS],
         },
         TIMEOUT,
     )
@@ -48,17 +44,18 @@ def clear(batch_id):
 
 def status(batch):
     """The batch as JSON-ready data: its state, counts and (the first) errors."""
+    finished = batch.status not in ACTIVE
     data = {
         "id": batch.pk,
         "source": batch.source,
         "status": batch.status,
         "status_label": str(batch.get_status_display()),
-        "finished": batch.status not in ACTIVE,
+        "finished": finished,
         "live": False,
         "rows_read": batch.rows_read,
         "rows_imported": batch.rows_imported,
         "rows_rejected": batch.rows_rejected,
-        "percent": 100 if batch.status not in ACTIVE else None,
+        "percent": 100 if finished else None,
         "message": batch.message,
         "errors": list(batch.errors or [])[:MAX_ERRORS],
         "errors_total": len(batch.errors or []),

@@ -56,12 +56,10 @@ def _default_term(term):
     """The default-language version of a taxonomy term (aggregates point at those)."""
     if term is None:
         return None
-    if term.locale_id == Locale.get_default().pk:
+    default = Locale.get_default()
+    if term.locale_id == default.pk:
         return term
-    return term.get_translation_or_none(Locale.get_default()) or term
-
-
-_default_country = _default_term
+    return term.get_translation_or_none(default) or term
 
 
 def _localized_name(term, locale):
@@ -105,7 +103,7 @@ def _public_point_cells(country):
 
 def compliance_highlights(language="", limit=4, country=None, **kwargs):
     """The compliance points with the highest public non-compliance rates."""
-    country = _default_country(country)
+    country = _default_term(country)
     page = _compliance_page(language)
     names = reports.names_in(CompliancePoint, _locale(language))
     cells = _public_point_cells(country)

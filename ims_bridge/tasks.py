@@ -22,16 +22,11 @@ def import_uploaded_batch(batch_id):
     options = {}
     if getattr(settings, "IMS_IMPORT_CHUNK_SIZE", None):
         options["chunk_size"] = settings.IMS_IMPORT_CHUNK_SIZE
-    importer = None
-
-    def report(running_batch, done, total):
-        progress.publish(running_batch, importer, done, total)
-
     importer = Importer(
         source=batch.source,
         user=batch.created_by,
         kind="upload",
-        progress=report,
+        progress=progress.publish,
         **options,
     )
     try:

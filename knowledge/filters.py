@@ -87,18 +87,6 @@ def taxonomy_choices(model, language, locales=None):
     return sorted(names.items(), key=lambda item: item[1].lower())
 
 
-class CountedPaginator(Paginator):
-    """A paginator that is told how many results there are (the cached count)."""
-
-    def __init__(self, object_list, per_page, *, count, **kwargs):
-        super().__init__(object_list, per_page, **kwargs)
-        self.known_count = count
-
-    @cached_property
-    def count(self):
-        return self.known_count
-
-
 class MultipleSlugFilter(django_filters.MultipleChoiceFilter):
     field_class = forms.MultipleChoiceField
 
@@ -186,7 +174,9 @@ class ResourceFilter(django_filters.FilterSet):
         return {name: self.cleaned[name] for name in FACETS if self.cleaned.get(name)}
 
     def paginator(self, per_page):
-        return CountedPaginator(self.results(), per_page, count=self.result_count())
+        paginator = Paginator(self.results(), per_page)
+        paginator.count = self.result_count()  # preset the cached property: no COUNT(*) query
+        return paginator
 
     def result_count(self):
         return self._counts["total"]

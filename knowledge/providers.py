@@ -1,6 +1,8 @@
 """What the knowledge library gives the portal's blocks (see portal.providers)."""
 
 from django.conf import settings
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber
 
 from portal.providers import ProvidedItem
 
@@ -46,3 +48,28 @@ def country_resources(language="en", limit=6, country=None, **kwargs):
         .order_by("-featured", "-published_at")[: max(1, min(int(limit or 6), 24))]
     )
     return _items(entries, language)
+
+
+def compliance_point_resources(language="en", compliance_points=(), limit=3, **kwargs):
+    """Public resources linked to each compliance point (slugs), in the reader's language else
+    the primary version, at most `limit` per point, as (slug, ProvidedItem) pairs: one query."""
+    slugs = sorted({slug for slug in compliance_points if slug})
+    if not slugs:
+        return []
+    language = language or settings.LANGUAGE_CODE
+    rank = Window(
+        RowNumber(),
+        partition_by=F("value"),
+        order_by=(F("entry__featured").desc(), F("entry__published_at").desc(), F("entry_id")),
+    )
+    facets = list(
+        ResourceFacet.objects.filter(
+            facet="compliance_point", value__in=slugs, entry__in=visible_entries(language)
+        )
+        .select_related("entry")
+        .annotate(rank=rank)
+        .filter(rank__lte=max(1, min(int(limit or 3), 12)))
+        .order_by("value", "rank")
+    )
+    items = _items([facet.entry for facet in facets], language)
+    return [(facet.value, item) for facet, item in zip(facets, items, strict=True)]

@@ -78,7 +78,8 @@ class ProvidedListBlock(blocks.StructBlock):
         return {
             "language": get_language(),
             "limit": value["limit"],
-            "country": getattr(page, "country", None),
+            # A block's own country choice (where it has one) wins over the page's country.
+            "country": value.get("country") or getattr(page, "country", None),
         }
 
     def get_context(self, value, parent_context=None):
@@ -118,11 +119,6 @@ class ComplianceHighlightBlock(ProvidedListBlock):
     class Meta:
         icon = "table"
 
-    def provider_context(self, value, parent_context):
-        context = super().provider_context(value, parent_context)
-        context["country"] = value.get("country") or context["country"]
-        return context
-
 
 class CountryResourcesBlock(ProvidedListBlock):
     provider_name = "country_resources"
@@ -157,7 +153,6 @@ class ComplianceSummaryBlock(ProvidedListBlock):
 
     def provider_context(self, value, parent_context):
         context = super().provider_context(value, parent_context)
-        context["country"] = value.get("country") or context["country"]
         context["industry"] = value.get("industry")
         return context
 
@@ -224,11 +219,6 @@ class ComplianceTopIssuesBlock(ProvidedListBlock):
     class Meta:
         icon = "warning"
         template = "portal/blocks/compliance_top_issues.html"
-
-    def provider_context(self, value, parent_context):
-        context = super().provider_context(value, parent_context)
-        context["country"] = value.get("country") or context["country"]
-        return context
 
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)

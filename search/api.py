@@ -6,12 +6,11 @@ from ninja.errors import HttpError
 
 from .analytics import record_search
 from .hits import hits
-from .query import autocomplete_pages, clean_query, filters_from, site_search
+from .query import ASIDE_RESULTS, autocomplete_pages, clean_query, filters_from, site_search
 from .spelling import did_you_mean
 
 router = Router(tags=["search"])
 RESULTS_PER_PAGE = 20
-ASIDE_RESULTS = 5
 
 
 class ResultOut(Schema):
@@ -71,15 +70,7 @@ def _language(language):
     return language
 
 
-def _summary(hit, objects):
-    page = objects.get(hit.id) if hit.kind == "page" else None
-    if page is None:
-        return ""
-    return getattr(page, "summary", "") or getattr(page, "intro", "") or page.search_description
-
-
 def _results(matches, objects, query):
-    by_id = {obj.pk: obj for obj in objects}
     return [
         {
             "id": hit.id,
@@ -88,7 +79,7 @@ def _results(matches, objects, query):
             "url": hit.url,
             "language": hit.language,
             "type": hit.type,
-            "summary": _summary(hit, by_id),
+            "summary": hit.summary,
             "title_html": str(hit.title_html),
             "excerpt": str(hit.excerpt_html),
             "community": hit.context,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from django.utils.translation import gettext as _
 
 from . import discussions
-from .highlight import excerpt, highlight, plain_text
+from .highlight import excerpt, highlight
 
 
 @dataclass
@@ -22,6 +22,7 @@ class Hit:
     language: str  # "" for discussions (their community's languages vary)
     language_name: str = ""
     context: str = ""  # the community of a discussion
+    summary: str = ""  # a page's own summary (plain text), for the API
 
 
 def _page_texts(page):
@@ -32,20 +33,20 @@ def _page_texts(page):
     ]
 
 
-def page_hits(pages, query):
-    from wagtail.models import Locale
-
-    locales = {locale.pk: locale for locale in Locale.objects.all()}
+def page_hits(pages, query, locales):
+    """``locales``: {locale id: Locale} (``Matches.locales``: read once per search)."""
     hits = []
     for page in pages:
-        model = page.specific_class or type(page)
+        texts = _page_texts(page)
+        model = type(page)  # the pages come from .specific()
         hits.append(
             Hit(
                 kind="page",
                 id=page.pk,
                 title=page.title,
                 title_html=highlight(page.title, query),
-                excerpt_html=excerpt(_page_texts(page), query) or "",
+                excerpt_html=excerpt(texts, query) or "",
+                summary=next((text for text in texts if text), ""),
                 url=page.url or "",
                 type=model._meta.model_name,
                 type_label=str(model._meta.verbose_name),
@@ -79,8 +80,8 @@ def thread_hits(threads, query):
 def hits(matches, objects, query):
     """Hits for ``objects``, a slice of ``matches`` (``search.query.Matches``)."""
     if matches.kind == "pages":
-        return page_hits(objects, query)
+        return page_hits(objects, query, matches.locales)
     return thread_hits(objects, query)
 
 
-__all__ = ["Hit", "hits", "page_hits", "plain_text", "thread_hits"]
+__all__ = ["Hit", "hits", "page_hits", "thread_hits"]

@@ -27,6 +27,7 @@ from wagtail.search.backends import get_search_backend
 from . import discussions, taxonomy
 
 MAX_QUERY_LENGTH = 200
+ASIDE_RESULTS = 5  # discussions shown beside the pages of a search
 MAX_OPTIONS = 20  # values accepted per facet parameter
 DISCUSSION = discussions.DISCUSSION  # the type facet's value for community threads
 TAXONOMY_FACETS = tuple(taxonomy.FACETS)
@@ -53,10 +54,6 @@ def searchable_pages(language, all_languages=False):
     if not all_languages:
         pages = pages.filter(locale=Locale.objects.get(language_code=language))
     return pages
-
-
-def search_pages(query, language, all_languages=False):
-    return backend_for(language).search(query, searchable_pages(language, all_languages).specific())
 
 
 def autocomplete_pages(query, language, limit=8):
@@ -108,10 +105,11 @@ class Matches:
     """One kind of result (pages or discussions) as a sequence a Paginator can page through;
     the count is known from the facets, so paging costs one query per page."""
 
-    def __init__(self, kind, results, count):
+    def __init__(self, kind, results, count, locales=None):
         self.kind = kind
         self.results = results
         self._count = count
+        self.locales = locales or {}  # {locale id: Locale}, for labelling page hits
 
     def count(self):
         return self._count
@@ -127,8 +125,6 @@ class Matches:
 
 @dataclass
 class Outcome:
-    query: str
-    language: str
     filters: Filters
     pages: Matches | None  # None when the type selection leaves pages out
     discussions: Matches | None
@@ -162,7 +158,7 @@ class _Search:
         self.backend = backend_for(language)
         self.page_types = page_types
         self.locale_ids = {code: loc.pk for code, loc in locales.items()}
-        self.base_pages = Page.objects.live().public().exclude(depth=1)  # one restriction query
+        self.base_pages = searchable_pages(language, all_languages=True)  # one restriction query
         self.threads = discussions.readable_threads(user)
 
     def page_filters(self, filters, taxonomy_only=False):
@@ -291,7 +287,9 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
     page_matches = thread_matches = None
     if wanted:
         ranked = search.ranked(search.page_filters(filters).specific())
-        page_matches = Matches("pages", ranked, pages.total)
+        page_matches = Matches(
+            "pages", ranked, pages.total, {loc.pk: loc for loc in locales.values()}
+        )
     if not filters.type or DISCUSSION in filters.type:
         eligible = search.threads.filter(community_id__in=threads.communities(thread_filters))
         ranked = search.ranked(eligible.select_related("community"))
@@ -304,7 +302,7 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
     }
     for facet in TAXONOMY_FACETS:
         facets[facet] = _taxonomy_options(facet, taxonomy_counts[facet], filters, reader_language)
-    return Outcome(query, reader_language, filters, page_matches, thread_matches, facets)
+    return Outcome(filters, page_matches, thread_matches, facets)
 
 
 def _add(totals, counted):
@@ -404,6 +402,7 @@ def filters_from(params, reader_language, all_languages=False):
 
 
 __all__ = [
+    "ASIDE_RESULTS",
     "DISCUSSION",
     "FACETS",
     "Filters",
@@ -414,7 +413,6 @@ __all__ = [
     "clean_query",
     "editors_picks",
     "filters_from",
-    "search_pages",
     "searchable_pages",
     "site_search",
 ]

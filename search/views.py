@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from .analytics import record_search
 from .hits import hits
 from .query import (
+    ASIDE_RESULTS,
     FACETS,
     TAXONOMY_FACETS,
     autocomplete_pages,
@@ -22,7 +23,6 @@ from .query import (
 from .spelling import did_you_mean
 
 RESULTS_PER_PAGE = 10
-ASIDE_RESULTS = 5
 
 
 def search(request):

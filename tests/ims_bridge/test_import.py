@@ -342,3 +342,20 @@ def test_duplicate_rows_across_chunks_do_not_break_the_batch(tmp_path):
     run(write(tmp_path, star_csv(rows)), "--chunk-size", "2")
     assert Finding.objects.count() == 4
     assert Finding.objects.get(question__star_id="Q0").value == 1  # the later row wins
+
+
+def test_deleting_an_assessment_question_or_factory_deletes_its_findings(tmp_path):
+    # Finding has no database foreign keys (they doubled the import's cost): Django cascades.
+    rows = [
+        star_row("KH-1", "A1", question="Q1"),
+        star_row("KH-1", "A1", question="Q2"),
+        star_row("KH-2", "A2", question="Q1"),
+        star_row("KH-3", "A3", question="Q2"),
+    ]
+    run(write(tmp_path, star_csv(rows)))
+    Question.objects.filter(star_id="Q1").delete()
+    assert sorted(Finding.objects.values_list("assessment__star_id", flat=True)) == ["A1", "A3"]
+    Assessment.objects.filter(star_id="A1").delete()
+    assert list(Finding.objects.values_list("assessment__star_id", flat=True)) == ["A3"]
+    Factory.objects.filter(star_id="KH-3").delete()
+    assert not Finding.objects.exists()

@@ -18,6 +18,7 @@ from wagtail.models import Locale
 
 from portal.models import Cluster, CompliancePoint, Country, Industry
 
+from .bulk import NotBulk, StarCsvLoad
 from .models import (
     Assessment,
     BatchStatus,
@@ -32,7 +33,7 @@ from .models import (
     QuestionType,
     RawRows,
 )
-from .readers import FormatError, read_records
+from .readers import FormatError, read_records, sniff
 
 CHUNK_SIZE = 5000
 ANALYZE_AFTER_ROWS = 50_000
@@ -124,6 +125,7 @@ class Importer:
         user=None,
         kind="file",
         recompute=True,
+        bulk=True,
     ):
         self.source = source
         self.chunk_size = chunk_size
@@ -131,6 +133,7 @@ class Importer:
         self.user = user
         self.kind = kind
         self.recompute = recompute
+        self.bulk = bulk  # STAR CSV set by set on PostgreSQL (``bulk``); False: row by row
 
     # -- entry points -------------------------------------------------------------------------
 
@@ -219,6 +222,37 @@ class Importer:
         self.cat_versions = {(cv.country_id, cv.name): cv for cv in CatVersion.objects.all()}
         self.questions = {}
         self.assessments = {}
+        if not self._run_bulk(fileobj):
+            self._run_rows(fileobj)
+        if connection.vendor == "postgresql" and self.rows_read >= ANALYZE_AFTER_ROWS:
+            # Fresh statistics after a bulk load, or the aggregate queries get a poor plan.
+            with connection.cursor() as cursor:
+                for model in (Finding, Assessment, Question, Factory, RawRows):
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
+        from .aggregation import mark_windows
+
+        mark_windows()
+
+    def _run_bulk(self, fileobj):
+        """The set-by-set path (``bulk.py``) when it applies; False to read row by row."""
+        if not self.bulk or connection.vendor != "postgresql" or sniff(fileobj) != "csv":
+            return False
+        load = StarCsvLoad(self, fileobj)
+        try:
+            with transaction.atomic():
+                rejected, errors = load.run(MAX_STORED_ERRORS + 1)
+        except NotBulk:
+            fileobj.seek(0)
+            self.rows_read = 0
+            self.factories, self.questions, self.assessments = {}, {}, {}
+            return False
+        self.rows_rejected = rejected
+        self.rows_imported = self.rows_read - rejected
+        self.errors = errors
+        self._report_bytes(fileobj.tell())
+        return True
+
+    def _run_rows(self, fileobj):
         source, records = read_records(fileobj)
         chunk = []
         for record in records:
@@ -233,16 +267,11 @@ class Importer:
         if chunk:
             self._write_chunk(chunk, source.header)
         self._report_progress(source)
-        if connection.vendor == "postgresql" and self.rows_read >= ANALYZE_AFTER_ROWS:
-            # Fresh statistics after a bulk load, or the aggregate queries get a poor plan.
-            with connection.cursor() as cursor:
-                for model in (Finding, Assessment, Question, Factory, RawRows):
-                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
-        from .aggregation import mark_windows
-
-        mark_windows()
 
     def _report_progress(self, source):
+        self._report_bytes(source.bytes_read)
+
+    def _report_bytes(self, done):
         """The counts so far go on the (unsaved) batch: the import's transaction hides saved
         ones from other connections, so the progress callback decides where to publish them."""
         batch = self.batch
@@ -250,7 +279,7 @@ class Importer:
         batch.rows_imported = self.rows_imported
         batch.rows_rejected = self.rows_rejected
         batch.errors = self.errors
-        self.progress(batch, source.bytes_read, self.total)
+        self.progress(batch, done, self.total)
 
     def _reject(self, record, column, reason):
         self.rows_rejected += 1
@@ -294,13 +323,24 @@ class Importer:
         columns = json.dumps(header, ensure_ascii=False)
         fast_insert(
             RawRows,
-            ["batch_id", "factory_id", "columns", "lines", "first_line", "row_count"],
+            [
+                "batch_id",
+                "factory_id",
+                "columns",
+                "lines",
+                "text",
+                "rejected",
+                "first_line",
+                "row_count",
+            ],
             [
                 (
                     self.batch.pk,
                     factory_id,
                     columns,
                     json.dumps(lines, ensure_ascii=False),
+                    "",
+                    "[]",
                     lines[0][0],
                     len(lines),
                 )
@@ -531,7 +571,16 @@ class Importer:
                 # An assessment's CAT version is the one of its first row in this chunk.
                 cat_of[id(part_a)] = part_q["cat"]
             parts_q.setdefault(id(part_q), part_q)
+        assessment_pk, refused, question_pk = self.resolve_parts(parts_a, parts_q, cat_of)
+        self._save_finding_rows(rows, assessment_pk, refused, question_pk)
 
+    def resolve_parts(self, parts_a, parts_q, cat_of):
+        """Upsert the factories, CAT versions, questions and assessments of cleaned parts
+        (``parts_a``/``parts_q``: {key: part}; ``cat_of``: {factory part key: CAT key}).
+
+        Returns ({factory part key: assessment pk}, {factory part key: reason it is refused},
+        {question part key: question pk}); ``self.chunk_new_assessments`` holds the pks of the
+        assessments created here."""
         factories = {part["factory"]["star_id"]: part["factory"] for part in parts_a.values()}
         missing = [key for key in factories if key not in self.factories]
         for factory in Factory.objects.filter(star_id__in=missing):
@@ -603,14 +652,16 @@ class Importer:
                 "cat_version_id": self.cat_versions[cat_of[key]].pk,
             }
         created = self._upsert(Assessment, self.assessments, "star_id", wanted)
-        # Assessments created in this chunk have no stored findings to compare with yet.
+        # Assessments created here have no stored findings to compare with yet.
         self.chunk_new_assessments = {obj.pk for obj in created}
         assessment_pk = {
             key: self.assessments[part["assessment"]["star_id"]].pk
             for key, part in parts_a.items()
             if key not in refused
         }
+        return assessment_pk, refused, question_pk
 
+    def _save_finding_rows(self, rows, assessment_pk, refused, question_pk):
         findings = {}
         for record, part_a, part_q, value, text in rows:
             a_key = id(part_a)

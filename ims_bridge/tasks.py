@@ -22,6 +22,7 @@ def import_uploaded_batch(batch_id):
     options = {}
     if getattr(settings, "IMS_IMPORT_CHUNK_SIZE", None):
         options["chunk_size"] = settings.IMS_IMPORT_CHUNK_SIZE
+    options["bulk"] = getattr(settings, "IMS_IMPORT_BULK", True)
     importer = Importer(
         source=batch.source,
         user=batch.created_by,

@@ -1,5 +1,7 @@
 """Import batches and the raw rows they brought in."""
 
+import csv
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -81,9 +83,14 @@ class RawRowsQuerySet(models.QuerySet):
 class RawRows(models.Model):
     """Every row of every batch, as read, kept per batch and the factory the rows matched
     (``factory`` empty for rows that matched none). One record holds many rows so that keeping
-    them costs the import little: ``lines`` lists each row as ``[line, accepted, fields]``,
-    where ``fields`` is the list of CSV values under ``columns`` (the file's header) or, for
-    the JSON Lines form (``columns`` empty), the object as read."""
+    them costs the import little, in one of two forms:
+
+    - ``lines`` lists each row as ``[line, accepted, fields]``, where ``fields`` is the list of
+      CSV values under ``columns`` (the file's header) or, for the JSON Lines form (``columns``
+      empty), the object as read (the row-by-row importer);
+    - ``text`` holds consecutive CSV lines as they were in the file, from ``first_line``, and
+      ``rejected`` the line numbers of those that were refused (the set-by-set importer, which
+      only takes files whose rows are one line each)."""
 
     batch = models.ForeignKey(
         ImportBatch, on_delete=models.CASCADE, related_name="raw_rows", verbose_name=_("batch")
@@ -97,7 +104,9 @@ class RawRows(models.Model):
         verbose_name=_("factory"),
     )
     columns = models.JSONField(_("columns"), default=list, blank=True)
-    lines = models.JSONField(_("rows"), default=list)
+    lines = models.JSONField(_("rows"), default=list, blank=True)
+    text = models.TextField(_("CSV lines"), blank=True)
+    rejected = models.JSONField(_("rejected lines"), default=list, blank=True)
     first_line = models.PositiveIntegerField(_("first line"))
     row_count = models.PositiveIntegerField(_("rows"))
 
@@ -114,6 +123,13 @@ class RawRows(models.Model):
 
     def rows(self):
         columns = self.columns
+        if self.text:
+            rejected = set(self.rejected)
+            for offset, fields in enumerate(csv.reader(self.text.split("\n"))):
+                line = self.first_line + offset
+                data = dict(zip(columns, fields, strict=False))
+                yield RawRow(self.batch_id, self.factory_id, line, line not in rejected, data)
+            return
         for line, accepted, fields in self.lines:
             data = dict(zip(columns, fields, strict=False)) if columns else fields
             yield RawRow(self.batch_id, self.factory_id, line, accepted, data)

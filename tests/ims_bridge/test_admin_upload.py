@@ -1,6 +1,7 @@
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 
 from ims_bridge.models import BatchStatus, Finding, ImportBatch
 
@@ -131,6 +132,7 @@ def test_status_follows_the_import_while_it_runs(client, make_user, settings, mo
     from ims_bridge.tasks import import_uploaded_batch
 
     settings.IMS_IMPORT_CHUNK_SIZE = 2
+    settings.IMS_IMPORT_BULK = False  # chunk by chunk
     client.force_login(make_user("boss", is_superuser=True, is_staff=True))
     rows = [star_row(question=f"Q{n}") for n in range(1, 6)] + [
         star_row(question="Q9", finding="7")
@@ -158,4 +160,37 @@ def test_status_follows_the_import_while_it_runs(client, make_user, settings, mo
     assert "is not 0 or 1" in seen[-1]["errors"][0]["reason"]
     done = client.get(status_url(batch.pk)).json()
     assert done["finished"] and not done["live"] and done["status"] == "done_with_errors"
+    assert (done["rows_read"], done["rows_imported"], done["rows_rejected"]) == (6, 5, 1)
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
+def test_status_follows_a_set_by_set_import(client, make_user, monkeypatch):
+    """Set by set, progress is published while the file is sent and once the rows are
+    checked and written."""
+    from ims_bridge import progress
+    from ims_bridge.tasks import import_uploaded_batch
+
+    client.force_login(make_user("boss", is_superuser=True, is_staff=True))
+    rows = [star_row(question=f"Q{n}") for n in range(1, 6)] + [
+        star_row(question="Q9", finding="7")
+    ]
+    batch = ImportBatch.objects.create(
+        source="big.csv",
+        kind="upload",
+        upload=SimpleUploadedFile("big.csv", star_csv(rows).encode(), "text/csv"),
+    )
+    seen = []
+    publish = progress.publish
+
+    def publish_and_poll(*args, **kwargs):
+        publish(*args, **kwargs)
+        seen.append(client.get(status_url(batch.pk)).json())
+
+    monkeypatch.setattr(progress, "publish", publish_and_poll)
+    import_uploaded_batch.call(batch.pk)
+    assert [(s["rows_read"], s["rows_imported"]) for s in seen] == [(6, 0), (6, 5)]
+    assert all(s["status"] == "running" and s["live"] and not s["finished"] for s in seen)
+    assert seen[-1]["rows_rejected"] == 1 and seen[-1]["percent"] == 100
+    assert "is not 0 or 1" in seen[-1]["errors"][0]["reason"]
+    done = client.get(status_url(batch.pk)).json()
     assert (done["rows_read"], done["rows_imported"], done["rows_rejected"]) == (6, 5, 1)

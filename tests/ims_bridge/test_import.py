@@ -3,8 +3,9 @@ import json
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
-from ims_bridge import importers
+from ims_bridge import bulk, importers
 from ims_bridge.models import (
     Assessment,
     BatchStatus,
@@ -119,11 +120,33 @@ def test_failure_mid_batch_leaves_the_database_as_before(tmp_path, monkeypatch):
         "second.csv",
     )
     with pytest.raises(CommandError, match="nothing from this batch was kept: disk on fire"):
-        run(path, "--chunk-size", "3")
+        run(path, "--chunk-size", "3", "--row-by-row")
     assert len(calls) == 2  # the first chunk was written, then rolled back
     assert (counts(), raw_count()) == before
     failed = ImportBatch.objects.get(source=str(path))
     assert failed.status == BatchStatus.FAILED and "disk on fire" in failed.message
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
+def test_failure_in_the_set_by_set_path_leaves_the_database_as_before(tmp_path, monkeypatch):
+    run(write(tmp_path, star_csv([star_row("KH-9", "A9")]), "first.csv"))
+    before = counts(), raw_count()
+    written = []
+
+    def failing(self, batch_pk, chunk):
+        written.append(Finding.objects.count())
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(bulk.StarCsvLoad, "keep_raw_rows", failing)
+    path = write(
+        tmp_path,
+        star_csv([star_row(f"KH-{i}", f"B{i}", question=f"Q{i}") for i in range(10)]),
+        "second.csv",
+    )
+    with pytest.raises(CommandError, match="nothing from this batch was kept: disk on fire"):
+        run(path)
+    assert written == [11]  # the findings were written, then rolled back
+    assert (counts(), raw_count()) == before
 
 
 def test_legacy_cluster_and_point_aliases(tmp_path):
@@ -342,6 +365,108 @@ def test_duplicate_rows_across_chunks_do_not_break_the_batch(tmp_path):
     run(write(tmp_path, star_csv(rows)), "--chunk-size", "2")
     assert Finding.objects.count() == 4
     assert Finding.objects.get(question__star_id="Q0").value == 1  # the later row wins
+
+
+def snapshot():
+    """Everything an import writes, in a form two imports can be compared by."""
+    batch = ImportBatch.objects.order_by("pk").last()
+    return {
+        "factories": sorted(
+            Factory.objects.values_list(
+                "star_id", "name", "status", "country__slug", "industry__slug", "workers", "os_id"
+            )
+        ),
+        "assessments": sorted(
+            Assessment.objects.values_list(
+                "star_id", "factory__star_id", "cycle", "start_date", "cat_version__name"
+            )
+        ),
+        "questions": sorted(
+            Question.objects.values_list(
+                "cat_version__name",
+                "star_id",
+                "type",
+                "compliance_point__slug",
+                "public_disclosure",
+                "global_id",
+                "label",
+                "tags",
+            )
+        ),
+        "findings": sorted(
+            Finding.objects.values_list("assessment__star_id", "question__star_id", "value", "text")
+        ),
+        "batch": (batch.status, batch.rows_read, batch.rows_imported, batch.rows_rejected),
+        "errors": sorted(batch.errors, key=lambda e: e["line"]),
+        "raw": [
+            (
+                row.line,
+                row.accepted,
+                row.data,
+                row.factory_id and Factory.objects.get(pk=row.factory_id).star_id,
+            )
+            for row in batch.raw_rows.rows()
+        ],
+    }
+
+
+MIXED_ROWS = [
+    star_row("KH-1", "A1", question="Q1", finding=" 1 "),
+    star_row("KH-1", "A1", question="Q2", tags="Public Disclosure; Wages", finding="0"),
+    star_row("KH-1", "A1", question="F1", qtype="FGW", finding="\u00a0 37 workers, 2 shifts "),
+    star_row("KH-1", "A1", question="Q3", date="31/02/2022"),
+    star_row("KH-1", "A1", question="Q4", cp="Making Tea"),
+    star_row("KH-1", "A1", question="Q5", finding="2"),
+    star_row("KH-2", "A2", country="Atlantis"),
+    star_row("KH-1", "A1", question="Q7", qtype="XYZ"),
+    star_row("KH-1", "A1", question="Q8", cp="Overtime", cluster="Compensation"),
+    star_row("KH-3", "A3", cycle="first"),
+    star_row("KH-1", "A1", question="Q1", finding="0"),  # same chunk as line 2: a duplicate
+    star_row("KH-4", "A1", question="Q9"),  # A1 is KH-1's
+    star_row(" KH-5 ", "A5", name="Nhà máy Sài Gòn (obsolete)", question="Q1"),
+    star_row("KH-5", "A5", question="Q2", finding="1"),
+    star_row("KH-1", "A1", question="Q2", finding="1"),  # a later chunk: this value wins
+    star_row("KH-6", "A6", country=" cambodia ", industry="Knitting Tea"),
+]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
+@pytest.mark.parametrize("chunk", ["3", "5000"])
+def test_set_by_set_and_row_by_row_give_the_same_result(tmp_path, monkeypatch, chunk):
+    path = write(tmp_path, star_csv(MIXED_ROWS))
+    run(path, "--chunk-size", chunk, "--row-by-row")
+    by_rows = snapshot()
+    assert by_rows["batch"][3] >= 8 and by_rows["findings"]
+    for model in (ImportBatch, Finding, Assessment, Question, Factory):
+        model.objects.all().delete()
+    rows_read = []
+    monkeypatch.setattr(
+        importers.Importer, "_write_chunk", lambda self, chunk, header: rows_read.append(1)
+    )
+    run(path, "--chunk-size", chunk)
+    assert rows_read == []  # the set-by-set path took it
+    assert snapshot() == by_rows
+    # Twice: nothing changes.
+    run(path, "--chunk-size", chunk, "--force")
+    again = snapshot()
+    assert again["findings"] == by_rows["findings"] and again["errors"] == by_rows["errors"]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
+def test_a_file_the_set_by_set_path_cannot_read_is_read_row_by_row(tmp_path, monkeypatch):
+    text = star_csv([star_row(question="Q1", label="two\nlines"), star_row(question="Q2")])
+    written = []
+    original = importers.Importer._write_chunk
+
+    def spy(self, chunk, header):
+        written.append(len(chunk))
+        return original(self, chunk, header)
+
+    monkeypatch.setattr(importers.Importer, "_write_chunk", spy)
+    assert "2 imported" in run(write(tmp_path, text))
+    assert written == [2]
+    assert Question.objects.get(star_id="Q1").label == "two\nlines"
+    assert [row.line for row in ImportBatch.objects.get().raw_rows.rows()] == [2, 4]
 
 
 def test_deleting_an_assessment_question_or_factory_deletes_its_findings(tmp_path):

@@ -36,12 +36,18 @@ class Command(BaseCommand):
         )
         parser.add_argument("--chunk-size", type=int, default=CHUNK_SIZE)
         parser.add_argument(
+            "--row-by-row",
+            action="store_true",
+            help="Validate and write row by row in Python, as on SQLite, instead of set by set "
+            "(PostgreSQL, STAR CSV).",
+        )
+        parser.add_argument(
             "--no-recompute",
             action="store_true",
             help="Skip recomputing the public aggregates afterwards.",
         )
 
-    def handle(self, *args, path, force, chunk_size, no_recompute, **options):
+    def handle(self, *args, path, force, chunk_size, no_recompute, row_by_row, **options):
         if chunk_size < 1:
             raise CommandError("--chunk-size must be positive.")
         verbosity = options.get("verbosity", 1)
@@ -57,7 +63,11 @@ class Command(BaseCommand):
                 self.stdout.write(f"  {done:,} bytes read")
 
         importer = Importer(
-            source=path, chunk_size=chunk_size, progress=progress, recompute=not no_recompute
+            source=path,
+            chunk_size=chunk_size,
+            progress=progress,
+            recompute=not no_recompute,
+            bulk=not row_by_row,
         )
         try:
             batch = importer.import_path(path, force=force)

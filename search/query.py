@@ -5,13 +5,14 @@ the discussions the reader may read) and the facet counts. Facets are disjunctiv
 within one facet are OR-ed, facets are AND-ed, and each facet's counts apply every *other*
 facet's selection but not its own, so the options of a facet stay visible after one is chosen.
 
-Counting is done in the database over the backend's own match query, grouped, so that a search
-costs a fixed, small number of statements whatever the number of options: type and language
-(columns of ``Page``) and the result count come from one grouped query; country, industry and
-topic (several per resource) from knowledge's denormalised facet rows (``search.taxonomy``),
-one grouped query per distinct "other filters"; discussions from one query grouped by
-community (``search.discussions``). Wagtail's ``.facet()`` is not used: it counts one field
-per query and cannot count many-to-many values. A search server (Elasticsearch) goes through
+Counting is done in the database over the backend's own match query, evaluated ONCE: one
+statement (``_PageCounts``) materialises the matching readable pages (every type and language)
+with a flag per country/industry/topic selection, and groups them, and knowledge's denormalised
+facet rows joined to them (``search.taxonomy``); every disjunctive count is summed from those
+rows. Discussions take one query grouped by community (``search.discussions``). Wagtail's
+``.facet()`` is not used: it counts one field per query and cannot count many-to-many values.
+A database without ``MATERIALIZED`` common table expressions takes one grouped query per
+distinct "other filters" (``_GroupedPageCounts``). A search server (Elasticsearch) goes through
 the same code with the matching ids fetched from it: correct, but slower on large results.
 """
 
@@ -209,41 +210,180 @@ def _wants_pages(filters, page_types):
     return not filters.type or any(t in page_types for t in filters.type)
 
 
-class _PageCounts:
-    """Disjunctive counts of the matching pages, in a fixed number of grouped queries.
-
-    One query over the pages matching the country/industry/topic selection, grouped by type,
-    language and (for country portals) country, gives the type and language counts, the number
-    of results and the portals per country: type and language are columns of ``Page``, so each
-    facet's own selection is left out in Python. Country, industry and topic take one query
-    over knowledge's facet rows per distinct "other filters": one shared by the facets without
-    a selection, plus one for each facet with a selection (and, for a country selection, one
-    more for the portals)."""
+class _Counts:
+    """Disjunctive counts of the matching pages: {content type id: n} (``type``), {locale id:
+    n} (``language``), {facet: {slug: n}} (``taxonomy``) and the number of results
+    (``total``). When the type selection leaves pages out (``wanted`` false), pages count for
+    the type facet alone."""
 
     def __init__(self, search, filters, wanted):
-        types = search.content_type_ids(filters)
-        languages = set(search.languages(filters))
+        self.types = search.content_type_ids(filters)
+        self.languages = set(search.languages(filters))
+        self.filters, self.wanted = filters, wanted
+        self.type, self.language, self.taxonomy = {}, {}, {f: {} for f in TAXONOMY_FACETS}
+        self.total = 0
+        self.ids = None  # the ids of the results, when counting gave them (few results)
+
+    def _passes(self, content_type_id, locale_id, skip=None):
+        """Whether a row passes the type and language selections (``skip`` one of them)."""
+        typed = skip == "type" or not self.types or content_type_id in self.types
+        languaged = skip == "language" or not self.languages or locale_id in self.languages
+        return typed and languaged
+
+    def _add_page(self, content_type_id, locale_id, n):
+        """Pages that pass every taxonomy selection."""
+        if self._passes(content_type_id, locale_id, skip="type"):
+            self.type[content_type_id] = self.type.get(content_type_id, 0) + n
+        if not self.wanted:
+            return
+        if self._passes(content_type_id, locale_id, skip="language"):
+            self.language[locale_id] = self.language.get(locale_id, 0) + n
+        if self._passes(content_type_id, locale_id):
+            self.total += n
+
+
+class _PageCounts(_Counts):
+    """The counts in one statement that evaluates the full-text match once.
+
+    The backend's match query over every readable page (all types and languages) is a
+    materialised CTE, each row with its type, language, country portal's country and one flag
+    per selected taxonomy facet (whether the page passes that facet's selection). A ``UNION
+    ALL`` of three branches then reads it: (0) the rows grouped by type, language, portal
+    country and flags, from which the type and language counts, the number of results and the
+    portals per country are summed in Python, each facet leaving out its own selection; (1)
+    knowledge's facet rows of the matching pages that pass the type and language selections and
+    every *other* taxonomy selection, grouped by facet and value (so a facet's counts apply
+    every other facet's selection and not its own); (2) the ids of the results when there are
+    at most ``RESULT_IDS`` of them, so the ranked query need not filter every page again."""
+
+    RESULT_IDS = 1000
+
+    @staticmethod
+    def supported(connection):
+        if connection.vendor == "postgresql":
+            return True
+        import sqlite3
+
+        return connection.vendor == "sqlite" and sqlite3.sqlite_version_info >= (3, 35)
+
+    def __init__(self, search, filters, wanted, connection):
+        from django.core.exceptions import EmptyResultSet
+
+        super().__init__(search, filters, wanted)
+        chosen = [facet for facet in TAXONOMY_FACETS if getattr(filters, facet)]
+        flags = {f"tagged_{f}": taxonomy.is_tagged(f, getattr(filters, f)) for f in chosen}
+        matches = (
+            search.matches(search.base_pages)
+            .annotate(**flags)
+            .values_list("pk", "content_type_id", "locale_id", taxonomy.PORTAL_COUNTRY, *flags)
+            .order_by()
+        )
+        try:
+            sql, params = matches.query.sql_with_params()
+        except EmptyResultSet:  # e.g. a search server that matched nothing
+            return
+        columns = ", ".join(("id", "content_type_id", "locale_id", "portal_country", *flags))
+        grouped = ", ".join(("m.content_type_id", "m.locale_id", "m.portal_country"))
+        grouped += "".join(f", m.{flag}" for flag in flags)
+        # Identifiers and placeholders only: every value is a parameter.
+        statement = (
+            f"WITH m ({columns}) AS MATERIALIZED ({sql}) "  # noqa: S608
+            f"SELECT 0, NULL, NULL, {grouped}, COUNT(*) FROM m GROUP BY {grouped}"
+        )
+        if wanted:
+            for branch in (self._facet_rows, self._result_ids):
+                branch_sql, branch_params = branch(chosen, connection)
+                statement += f" UNION ALL {branch_sql}"
+                params = (*params, *branch_params)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            rows = cursor.fetchall()
+        ids = []
+        for kind, facet, slug, content_type_id, locale_id, country, *tagged, n in rows:
+            if kind == 2:
+                ids.append(content_type_id)  # the id column of that branch
+                continue
+            if kind == 1:
+                counts = self.taxonomy[facet]
+                counts[slug] = counts.get(slug, 0) + n
+                continue
+            tagged = dict(zip(chosen, map(bool, tagged), strict=True))
+            if all(tagged.values()):
+                self._add_page(content_type_id, locale_id, n)
+            others = all(t for facet, t in tagged.items() if facet != "country")
+            if country and wanted and others and self._passes(content_type_id, locale_id):
+                portals = self.taxonomy["country"]
+                portals[country] = portals.get(country, 0) + n
+        if wanted and len(ids) == self.total <= self.RESULT_IDS:
+            self.ids = ids
+
+    def _typed_and_languaged(self):
+        where, params = [], []
+        for column, ids in (("content_type_id", self.types), ("locale_id", self.languages)):
+            if ids:
+                where.append(f"m.{column} IN ({', '.join(['%s'] * len(ids))})")
+                params += sorted(ids)
+        return where, params
+
+    def _result_ids(self, chosen, connection):
+        """Branch 2: the ids of the results, if there are at most ``RESULT_IDS``."""
+        where, params = self._typed_and_languaged()
+        where += [f"m.tagged_{facet}" for facet in chosen]
+        condition = f"WHERE {' AND '.join(where)}" if where else ""
+        nulls = ", ".join(["NULL"] * (2 + len(chosen)))
+        sql = (
+            f"SELECT 2, NULL, NULL, r.id, {nulls}, 1 FROM "  # noqa: S608
+            f"(SELECT m.id FROM m {condition} LIMIT %s) r"
+        )
+        return sql, [*params, self.RESULT_IDS + 1]
+
+    def _facet_rows(self, chosen, connection):
+        """Branch 1: knowledge's facet rows of the matching resources that pass the type and
+        language selections and every other facet's selection, grouped by facet and value."""
+        from knowledge.models import ResourceFacet
+
+        quote = connection.ops.quote_name
+        table = quote(ResourceFacet._meta.db_table)
+        entry = quote(ResourceFacet._meta.get_field("entry").column)
+        facet, value = quote("facet"), quote("value")
+        # A CROSS JOIN: SQLite then reads the few matches first and looks their facet rows up
+        # (with an inner join it read every facet row); PostgreSQL plans it as an inner join.
+        where, params = self._typed_and_languaged()
+        per_facet = []
+        for name in TAXONOMY_FACETS:
+            others = "".join(f" AND m.tagged_{other}" for other in chosen if other != name)
+            per_facet.append(f"(f.{facet} = %s{others})")
+            params.append(name)
+        where.append(f"({' OR '.join(per_facet)})")
+        nulls = ", ".join(["NULL"] * (3 + len(chosen)))
+        sql = (
+            f"SELECT 1, f.{facet}, f.{value}, {nulls}, COUNT(*) FROM m "  # noqa: S608
+            f"CROSS JOIN {table} f "
+            f"WHERE f.{entry} = m.id AND {' AND '.join(where)} GROUP BY f.{facet}, f.{value}"
+        )
+        return sql, params
+
+
+class _GroupedPageCounts(_Counts):
+    """The same counts for a database the one-statement form does not suit: one grouped query
+    over the pages matching the country/industry/topic selection (type, language, results and
+    portals per country), and one over knowledge's facet rows per distinct "other filters"
+    (one shared by the facets without a selection, one for each facet with a selection and,
+    for a country selection, one more for the portals)."""
+
+    def __init__(self, search, filters, wanted):
+        super().__init__(search, filters, wanted)
         rows = (
             search.matches(search.page_filters(filters, taxonomy_only=True))
             .values_list("content_type_id", "locale_id", taxonomy.PORTAL_COUNTRY)
             .annotate(n=Count("pk"))
             .order_by()
         )
-        self.type, self.language, self.taxonomy = {}, {}, {f: {} for f in TAXONOMY_FACETS}
-        self.total, portals = 0, {}
+        portals = {}
         for content_type_id, locale_id, country, n in rows:
-            typed = not types or content_type_id in types
-            languaged = not languages or locale_id in languages
-            if languaged:
-                self.type[content_type_id] = self.type.get(content_type_id, 0) + n
-            if not wanted:  # discussions only: pages count for the type facet alone
-                continue
-            if typed:
-                self.language[locale_id] = self.language.get(locale_id, 0) + n
-            if typed and languaged:
-                self.total += n
-                if country:
-                    portals[country] = portals.get(country, 0) + n
+            self._add_page(content_type_id, locale_id, n)
+            if wanted and country and self._passes(content_type_id, locale_id):
+                portals[country] = portals.get(country, 0) + n
         if not wanted:
             return
         groups = {}
@@ -261,6 +401,15 @@ class _PageCounts:
                 _add(self.taxonomy, {"country": taxonomy.count_portals(matches)})
 
 
+def _page_counts(search, filters, wanted):
+    from django.db import connections
+
+    connection = connections[search.base_pages.db]
+    if _PageCounts.supported(connection):
+        return _PageCounts(search, filters, wanted, connection)
+    return _GroupedPageCounts(search, filters, wanted)
+
+
 def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: B008
     """Search pages (and the discussions ``user`` may read) with disjunctive facets."""
     from django.contrib.auth.models import AnonymousUser
@@ -271,7 +420,7 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
     search = _Search(query, reader_language, user or AnonymousUser(), page_types, locales)
 
     wanted = _wants_pages(filters, page_types)
-    pages = _PageCounts(search, filters, wanted)
+    pages = _page_counts(search, filters, wanted)
     thread_filters = replace(filters, language=tuple(search.languages(filters)))
     threads = discussions.ThreadCounts(search.matches(search.threads))
     thread_total = threads.total(thread_filters)
@@ -286,7 +435,11 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
 
     page_matches = thread_matches = None
     if wanted:
-        ranked = search.ranked(search.page_filters(filters).specific())
+        if pages.ids is None:
+            results = search.page_filters(filters)
+        else:  # the few results, known from counting: no filter to evaluate on every page
+            results = search.base_pages.filter(pk__in=pages.ids)
+        ranked = search.ranked(results.specific())
         page_matches = Matches(
             "pages", ranked, pages.total, {loc.pk: loc for loc in locales.values()}
         )

@@ -114,6 +114,13 @@ TEMPLATES = [
 # --- data --------------------------------------------------------------------------------------
 DATABASES = {"default": environ.Env.db_url_config(DATABASE_URL)}
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("CONN_MAX_AGE", default=60))
+if DATABASES["default"]["ENGINE"].endswith("postgresql"):
+    # Per-connection planner settings (no server change): SSD costs, so the search index's GIN
+    # index is used for common words, and no JIT, which costs more than it saves on search's
+    # counting query. DATABASE_SESSION_OPTIONS="" keeps the server's own settings.
+    _session = env("DATABASE_SESSION_OPTIONS", default="-c random_page_cost=1.1 -c jit=off")
+    if _session:
+        DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", _session)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if REDIS_URL:

@@ -258,3 +258,24 @@ def test_a_selection_that_leaves_no_results_stays_visible_to_untick(client, corp
     assert 'name="country" value="bangladesh" checked' in html
     assert 'name="type" value="trainingmodulepage" checked' in html
     assert 'value="nope"' not in html  # an unknown slug is not echoed back
+
+
+# A search with three facets, measured: the locales, three known-slug checks, the view
+# restrictions, ONE counting statement for every page facet, the threads per community (and
+# their tags) and the labels. Counting once per "other filters" took four more statements.
+# The ranked pages and threads are not read here.
+THREE_FACET_QUERY_BUDGET = 10
+
+
+def test_a_three_facet_search_counts_every_facet_in_one_statement(
+    corpus, django_assert_max_num_queries
+):
+    from search.query import Filters, site_search
+
+    filters = Filters(language=("en",), country=("cambodia",), industry=("apparel",), topic=(OSH,))
+    site_search("quagga", "en", filters)  # warm the per-process caches (content types)
+    with django_assert_max_num_queries(THREE_FACET_QUERY_BUDGET) as captured:
+        outcome = site_search("quagga", "en", filters)
+    assert outcome.pages.count() == 1  # R1
+    countings = [q for q in captured.captured_queries if "MATERIALIZED" in q["sql"]]
+    assert len(countings) == 1

@@ -14,7 +14,7 @@ from ninja.security import django_auth
 from portal.models import Country
 
 from . import access, reports
-from .models import AggregateCell, Assessment, Finding, Level, QuestionType, Window, min_cell
+from .models import AggregateCell, Level, Window, min_cell
 
 router = Router(tags=["compliance"])
 
@@ -105,37 +105,18 @@ class TransparencyOut(Schema):
     summary="Publicly reported issues per factory (public)",
 )
 def transparency(request, country: str | None = None):
-    latest = (
-        Assessment.objects.filter(
-            is_latest=True, factory__country__ims_public_reporting__publishes=True
-        )
-        .select_related("factory__country")
-        .order_by("factory__name")
-    )
-    if country:
-        latest = latest.filter(factory__country__slug=country)
-    issues = {}
-    for finding in Finding.objects.filter(
-        assessment__in=latest,
-        value=1,
-        question__public_disclosure=True,
-        question__type=QuestionType.NCQ,
-    ).select_related("question__compliance_point"):
-        issues.setdefault(finding.assessment_id, []).append(
-            {
-                "question": finding.question.label,
-                "compliance_point": finding.question.compliance_point.slug,
-            }
-        )
     return [
         {
             "factory": a.factory.name,
             "country": a.factory.country.slug,
             "assessed_on": a.start_date,
-            "issues": issues.get(a.pk, []),
+            "issues": [
+                {"question": q.label, "compliance_point": q.compliance_point.slug}
+                for q in questions
+            ],
             "response": a.factory_response,
         }
-        for a in latest
+        for a, questions in reports.transparency_list(country or "", order_by=("factory__name",))
     ]
 
 

@@ -5,8 +5,9 @@ The file is streamed twice into temporary tables with ``COPY``: parsed (``FORMAT
 lines (kept as the raw rows). Validation works on *distinct* values: the factory/assessment
 columns and the question columns repeat on ≈250 rows each, so their distinct combinations (a
 few thousand) are read back and checked by the importer's own Python code (same rules, same
-messages), and its upserts write the factories, CAT versions, questions and assessments. Findings, the per-row error report and the raw rows
-are then written by a handful of INSERT … SELECT statements joining the rows to those results.
+messages), and its upserts write the factories, CAT versions, questions and assessments.
+Findings, the per-row error report and the raw rows are then written by a handful of
+INSERT … SELECT statements joining the rows to those results.
 
 Only a file whose structure PostgreSQL reads exactly as Python's ``csv`` does takes this path:
 one row per line (no line breaks inside quotes, no blank lines), valid UTF-8, every row with the

@@ -224,14 +224,15 @@ class Importer:
         self.assessments = {}
         if not self._run_bulk(fileobj):
             self._run_rows(fileobj)
-        if connection.vendor == "postgresql" and self.rows_read >= ANALYZE_AFTER_ROWS:
-            # Fresh statistics after a bulk load, or the aggregate queries get a poor plan.
-            with connection.cursor() as cursor:
-                for model in (Finding, Assessment, Question, Factory, RawRows):
-                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
         from .aggregation import mark_windows
 
         mark_windows()
+        if connection.vendor == "postgresql" and self.rows_read >= ANALYZE_AFTER_ROWS:
+            # Fresh statistics after a bulk load (and after marking the latest assessments,
+            # which the public pages filter on), or the queries get a poor plan.
+            with connection.cursor() as cursor:
+                for model in (Finding, Assessment, Question, Factory, RawRows):
+                    cursor.execute(f"ANALYZE {connection.ops.quote_name(model._meta.db_table)}")
 
     def _run_bulk(self, fileobj):
         """The set-by-set path (``bulk.py``) when it applies; False to read row by row."""

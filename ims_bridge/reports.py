@@ -238,3 +238,31 @@ def public_csv_rows(rows):
         (row.label, row.assessed_display, note if row.percent is None else row.percent)
         for row in rows
     ]
+
+
+def transparency_list(country_slug="", order_by=("factory__country__name", "factory__name")):
+    """[(latest assessment, [its publicly reported non-compliant questions])] in the countries
+    that publish. The publishing countries are read first (a handful): the planner then starts
+    from their factories instead of every latest assessment."""
+    from .models import Assessment, Finding, PublicReporting, QuestionType
+
+    countries = PublicReporting.objects.filter(publishes=True)
+    if country_slug:
+        countries = countries.filter(country__slug=country_slug)
+    country_ids = list(countries.values_list("country_id", flat=True))
+    if not country_ids:
+        return []
+    latest = list(
+        Assessment.objects.filter(is_latest=True, factory__country_id__in=country_ids)
+        .select_related("factory__country")
+        .order_by(*order_by)
+    )
+    issues = {}
+    for finding in Finding.objects.filter(
+        assessment__in=[a.pk for a in latest],
+        value=1,
+        question__public_disclosure=True,
+        question__type=QuestionType.NCQ,
+    ).select_related("question__compliance_point"):
+        issues.setdefault(finding.assessment_id, []).append(finding.question)
+    return [(assessment, issues.get(assessment.pk, [])) for assessment in latest]

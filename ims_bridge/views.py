@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from portal.models import Country
 
 from . import access, reports
-from .models import Assessment, FactoryAccessGrant, Finding, QuestionType
+from .models import FactoryAccessGrant, QuestionType
 
 
 def _locale(page):
@@ -129,26 +129,8 @@ def country_csv(request, page, slug, table):
 
 def transparency(request, page):
     """Publicly reported issues of each factory's latest assessment, in publishing countries."""
-    latest = (
-        Assessment.objects.filter(
-            is_latest=True,
-            factory__country__ims_public_reporting__publishes=True,
-        )
-        .select_related("factory__country")
-        .order_by("factory__country__name", "factory__name")
-    )
     country_slug = request.GET.get("country", "")
-    if country_slug:
-        latest = latest.filter(factory__country__slug=country_slug)
-    issues = {}
-    for finding in Finding.objects.filter(
-        assessment__in=latest,
-        value=1,
-        question__public_disclosure=True,
-        question__type=QuestionType.NCQ,
-    ).select_related("question__compliance_point"):
-        issues.setdefault(finding.assessment_id, []).append(finding.question)
-    entries = [(a, issues.get(a.pk, [])) for a in latest]
+    entries = reports.transparency_list(country_slug)
     return _render(request, page, "transparency.html", entries=entries, country_slug=country_slug)
 
 

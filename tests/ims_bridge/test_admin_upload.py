@@ -125,25 +125,24 @@ def test_status_of_an_unknown_batch_is_a_json_404(client, make_user):
     assert client.get("/admin/snippets/ims_bridge/importbatch/status/x/").status_code == 404
 
 
-def test_status_follows_the_import_while_it_runs(client, make_user, settings, monkeypatch):
-    """The task publishes progress after every chunk; the endpoint shows it while the batch
-    runs (polled here from inside the import, as the batch page's script would)."""
-    from ims_bridge import progress
-    from ims_bridge.tasks import import_uploaded_batch
-
-    settings.IMS_IMPORT_CHUNK_SIZE = 2
-    settings.IMS_IMPORT_BULK = False  # chunk by chunk
-    client.force_login(make_user("boss", is_superuser=True, is_staff=True))
+def six_row_upload():
+    """An uploaded export of six rows, the last with a finding that is not 0 or 1."""
     rows = [star_row(question=f"Q{n}") for n in range(1, 6)] + [
         star_row(question="Q9", finding="7")
     ]
-    batch = ImportBatch.objects.create(
+    return ImportBatch.objects.create(
         source="big.csv",
         kind="upload",
         upload=SimpleUploadedFile("big.csv", star_csv(rows).encode(), "text/csv"),
     )
-    pending = client.get(status_url(batch.pk)).json()
-    assert pending["status"] == "pending" and not pending["finished"]
+
+
+def run_and_poll(client, batch, monkeypatch):
+    """Run the upload task, polling the status endpoint each time progress is published (as
+    the batch page's script would); the snapshots seen."""
+    from ims_bridge import progress
+    from ims_bridge.tasks import import_uploaded_batch
+
     seen = []
     publish = progress.publish
 
@@ -153,44 +152,32 @@ def test_status_follows_the_import_while_it_runs(client, make_user, settings, mo
 
     monkeypatch.setattr(progress, "publish", publish_and_poll)
     import_uploaded_batch.call(batch.pk)
-    assert [s["rows_read"] for s in seen] == [2, 4, 6, 6]
     assert all(s["status"] == "running" and s["live"] and not s["finished"] for s in seen)
-    assert seen[0]["rows_imported"] == 2 and seen[0]["percent"] < 100
     assert seen[-1]["rows_rejected"] == 1 and seen[-1]["percent"] == 100
     assert "is not 0 or 1" in seen[-1]["errors"][0]["reason"]
     done = client.get(status_url(batch.pk)).json()
     assert done["finished"] and not done["live"] and done["status"] == "done_with_errors"
     assert (done["rows_read"], done["rows_imported"], done["rows_rejected"]) == (6, 5, 1)
+    return seen
+
+
+def test_status_follows_the_import_while_it_runs(client, make_user, settings, monkeypatch):
+    """Row by row, the task publishes progress after every chunk."""
+    settings.IMS_IMPORT_CHUNK_SIZE = 2
+    settings.IMS_IMPORT_BULK = False
+    client.force_login(make_user("boss", is_superuser=True, is_staff=True))
+    batch = six_row_upload()
+    pending = client.get(status_url(batch.pk)).json()
+    assert pending["status"] == "pending" and not pending["finished"]
+    seen = run_and_poll(client, batch, monkeypatch)
+    assert [s["rows_read"] for s in seen] == [2, 4, 6, 6]
+    assert seen[0]["rows_imported"] == 2 and seen[0]["percent"] < 100
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
 def test_status_follows_a_set_by_set_import(client, make_user, monkeypatch):
-    """Set by set, progress is published while the file is sent and once the rows are
-    checked and written."""
-    from ims_bridge import progress
-    from ims_bridge.tasks import import_uploaded_batch
-
+    """Set by set, progress is published once the file is sent and once the rows are checked
+    and written."""
     client.force_login(make_user("boss", is_superuser=True, is_staff=True))
-    rows = [star_row(question=f"Q{n}") for n in range(1, 6)] + [
-        star_row(question="Q9", finding="7")
-    ]
-    batch = ImportBatch.objects.create(
-        source="big.csv",
-        kind="upload",
-        upload=SimpleUploadedFile("big.csv", star_csv(rows).encode(), "text/csv"),
-    )
-    seen = []
-    publish = progress.publish
-
-    def publish_and_poll(*args, **kwargs):
-        publish(*args, **kwargs)
-        seen.append(client.get(status_url(batch.pk)).json())
-
-    monkeypatch.setattr(progress, "publish", publish_and_poll)
-    import_uploaded_batch.call(batch.pk)
+    seen = run_and_poll(client, six_row_upload(), monkeypatch)
     assert [(s["rows_read"], s["rows_imported"]) for s in seen] == [(6, 0), (6, 5)]
-    assert all(s["status"] == "running" and s["live"] and not s["finished"] for s in seen)
-    assert seen[-1]["rows_rejected"] == 1 and seen[-1]["percent"] == 100
-    assert "is not 0 or 1" in seen[-1]["errors"][0]["reason"]
-    done = client.get(status_url(batch.pk)).json()
-    assert (done["rows_read"], done["rows_imported"], done["rows_rejected"]) == (6, 5, 1)

@@ -101,6 +101,10 @@ def test_a_later_export_updates_changed_findings(tmp_path):
     assert Finding.objects.get().value == 0
 
 
+def ten_factories():
+    return star_csv([star_row(f"KH-{i}", f"B{i}", question=f"Q{i}") for i in range(10)])
+
+
 def test_failure_mid_batch_leaves_the_database_as_before(tmp_path, monkeypatch):
     run(write(tmp_path, star_csv([star_row("KH-9", "A9")]), "first.csv"))
     before = counts(), raw_count()
@@ -114,11 +118,7 @@ def test_failure_mid_batch_leaves_the_database_as_before(tmp_path, monkeypatch):
         return original(self, findings)
 
     monkeypatch.setattr(importers.Importer, "_write_findings", failing)
-    path = write(
-        tmp_path,
-        star_csv([star_row(f"KH-{i}", f"B{i}", question=f"Q{i}") for i in range(10)]),
-        "second.csv",
-    )
+    path = write(tmp_path, ten_factories(), "second.csv")
     with pytest.raises(CommandError, match="nothing from this batch was kept: disk on fire"):
         run(path, "--chunk-size", "3", "--row-by-row")
     assert len(calls) == 2  # the first chunk was written, then rolled back
@@ -138,11 +138,7 @@ def test_failure_in_the_set_by_set_path_leaves_the_database_as_before(tmp_path, 
         raise RuntimeError("disk on fire")
 
     monkeypatch.setattr(bulk.StarCsvLoad, "keep_raw_rows", failing)
-    path = write(
-        tmp_path,
-        star_csv([star_row(f"KH-{i}", f"B{i}", question=f"Q{i}") for i in range(10)]),
-        "second.csv",
-    )
+    path = write(tmp_path, ten_factories(), "second.csv")
     with pytest.raises(CommandError, match="nothing from this batch was kept: disk on fire"):
         run(path)
     assert written == [11]  # the findings were written, then rolled back

@@ -203,8 +203,11 @@ class StarCsvLoad:
             "kind text, id bigint, col text, reason text",
             [("a", *e) for e in errors_a] + [("q", *e) for e in errors_q],
         )
-        ncq = [(pid,) for pid, part in self.parts_q.items() if part["question"]["type"] == "NCQ"]
-        self._load("ims_ncq", "id bigint", ncq)
+        self._load(
+            "ims_pq_ok",
+            "id bigint, ncq boolean",
+            [(pid, part["question"]["type"] == "NCQ") for pid, part in self.parts_q.items()],
+        )
 
     def _load(self, table, columns, rows):
         with connection.cursor() as cursor:
@@ -229,10 +232,8 @@ class StarCsvLoad:
             cursor.execute(
                 "SELECT r.pa, r.pq, min(ARRAY[r.ord, r.pq]) FROM ims_rows r "
                 "LEFT JOIN ims_part_error ea ON ea.kind = 'a' AND ea.id = r.pa "
-                "LEFT JOIN ims_part_error eq ON eq.kind = 'q' AND eq.id = r.pq "
-                "LEFT JOIN ims_ncq n ON n.id = r.pq "
-                "WHERE ea.id IS NULL AND eq.id IS NULL AND r.pq IN (SELECT id FROM ims_pq_ok) "
-                "AND (n.id IS NULL OR r.f IN ('0', '1')) "
+                "JOIN ims_pq_ok n ON n.id = r.pq "  # a question part that passed its checks
+                "WHERE ea.id IS NULL AND (NOT n.ncq OR r.f IN ('0', '1')) "
                 "GROUP BY GROUPING SETS ((r.pa), (r.pq))"
             )
             first_a, first_q = {}, {}
@@ -246,7 +247,7 @@ class StarCsvLoad:
             used_a = {pa: pq for pa, (_o, pq) in sorted(first_a.items(), key=lambda i: i[1])}
             used_q = sorted(first_q, key=first_q.get)
             cursor.execute(
-                "SELECT DISTINCT r.f FROM ims_rows r JOIN ims_ncq n ON n.id = r.pq "
+                "SELECT DISTINCT r.f FROM ims_rows r JOIN ims_pq_ok n ON n.id = r.pq AND n.ncq "
                 "WHERE r.f NOT IN ('0', '1')"
             )
             bad = [(f, f"{f!r} is not 0 or 1 (NCQ)") for (f,) in cursor.fetchall()]
@@ -363,8 +364,7 @@ class StarCsvLoad:
             )
             cursor.execute(
                 "CREATE TEMP TABLE ims_bad_pq ON COMMIT DROP AS "
-                "SELECT id FROM ims_pq WHERE id NOT IN (SELECT id FROM ims_pq_ok) "
-                "UNION SELECT id FROM ims_part_error WHERE kind = 'q'"
+                "SELECT id FROM ims_pq WHERE id NOT IN (SELECT id FROM ims_pq_ok)"
             )
             cursor.execute(
                 "CREATE TEMP TABLE ims_rejected ON COMMIT DROP AS "
@@ -378,10 +378,10 @@ class StarCsvLoad:
                 "FROM (SELECT * FROM ims_rows WHERE pa IN (SELECT id FROM ims_bad_pa) "
                 "  OR pq IN (SELECT id FROM ims_bad_pq) OR ord IN (SELECT ord FROM ims_duplicate) "
                 "  OR (f NOT IN ('0', '1') AND f IN (SELECT f FROM ims_bad_finding) "
-                "      AND pq IN (SELECT id FROM ims_ncq))) r "
+                "      AND pq IN (SELECT id FROM ims_pq_ok WHERE ncq))) r "
                 "LEFT JOIN ims_part_error ea ON ea.kind = 'a' AND ea.id = r.pa "
                 "LEFT JOIN ims_part_error eq ON eq.kind = 'q' AND eq.id = r.pq "
-                "LEFT JOIN ims_ncq n ON n.id = r.pq "
+                "LEFT JOIN ims_pq_ok n ON n.id = r.pq AND n.ncq "
                 "LEFT JOIN ims_bad_finding b ON n.id IS NOT NULL AND b.f = r.f "
                 "LEFT JOIN ims_pa_map m ON m.id = r.pa "
                 "LEFT JOIN ims_duplicate d ON d.ord = r.ord"
@@ -448,7 +448,7 @@ class StarCsvLoad:
         with connection.cursor() as cursor:
             cursor.execute(
                 "DROP TABLE IF EXISTS ims_stage, ims_pa, ims_pq, ims_pq_ok, ims_part_error, "
-                "ims_ncq, ims_rows, ims_bad_finding, ims_pa_map, ims_pq_map, ims_ranked, "
+                "ims_rows, ims_bad_finding, ims_pa_map, ims_pq_map, ims_ranked, "
                 "ims_duplicate, ims_rejected, ims_bad_pa, ims_bad_pq, ims_lines"
             )
 
@@ -464,7 +464,6 @@ class StarCsvLoad:
             for setting in BULK_SETTINGS:
                 cursor.execute(f"SET LOCAL {setting}")
         self.clean_parts()
-        self._load("ims_pq_ok", "id bigint", [(pid,) for pid in self.parts_q])
         used_a, used_q = self.resolve_rows()
         self.write_parts(used_a, used_q)
         self.write_findings()

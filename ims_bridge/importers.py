@@ -242,10 +242,9 @@ class Importer:
         try:
             with transaction.atomic():
                 rejected, errors = load.run(MAX_STORED_ERRORS + 1)
-        except NotBulk:
+        except NotBulk:  # raised while the file is sent, before any part is written
             fileobj.seek(0)
             self.rows_read = 0
-            self.factories, self.questions, self.assessments = {}, {}, {}
             return False
         self.rows_rejected = rejected
         self.rows_imported = self.rows_read - rejected
@@ -711,15 +710,11 @@ class Importer:
             )
 
     def _save_plans(self, rows):
-        ids = {row["assessment_id"] for row in rows} - self.assessments.keys()
-        for assessment in Assessment.objects.filter(star_id__in=ids).select_related("factory"):
+        named = {row["assessment_id"] for row in rows}
+        for assessment in Assessment.objects.filter(star_id__in=named - self.assessments.keys()):
             self.assessments[assessment.star_id] = assessment
         owners = Factory.objects.in_bulk(
-            {
-                a.factory_id
-                for a in self.assessments.values()
-                if a.star_id in {row["assessment_id"] for row in rows}
-            }
+            {self.assessments[key].factory_id for key in named if key in self.assessments}
         )
         wanted = {}
         for row in rows:

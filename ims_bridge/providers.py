@@ -89,9 +89,10 @@ def _rate_item(cell, label, **extra):
     return RateItem(title=label, percent=row.percent, assessed=row.assessed_display, **extra)
 
 
-def _public_point_cells(country):
-    """Compliance-point cells of the latest window that may be shown publicly (not suppressed)."""
-    return AggregateCell.objects.filter(
+def _ranked_point_cells(country, limit, failing_only=False):
+    """The compliance-point cells of the latest window that may be shown publicly (never a
+    suppressed one), highest rate first; ``failing_only`` leaves out points nobody fails."""
+    cells = AggregateCell.objects.filter(
         window=Window.LATEST,
         level=Level.POINT,
         industry=None,
@@ -99,29 +100,39 @@ def _public_point_cells(country):
         country=country,
         factories_assessed__gte=reports.min_cell(),
     ).select_related("compliance_point")
+    if failing_only:
+        cells = [cell for cell in cells if cell.public_rate]
+    return sorted(cells, key=lambda c: (-c.rate, c.compliance_point.sort_order))[:limit]
+
+
+def _point_items(cells, language, country, make):
+    """One item per ranked cell: ``make(cell, title, url=…, summary=…)``."""
+    names = reports.names_in(CompliancePoint, _locale(language))
+    page = _compliance_page(language)
+    items = []
+    for cell in cells:
+        point = cell.compliance_point
+        items.append(
+            make(
+                cell,
+                names.get(point.translation_key, point.name),
+                url=_point_url(page, country, point),
+                summary=_("%(rate)s%% of %(n)s factories non-compliant")
+                % {"rate": cell.public_percent, "n": cell.factories_assessed},
+            )
+        )
+    return items
 
 
 def compliance_highlights(language="", limit=4, country=None, **kwargs):
     """The compliance points with the highest public non-compliance rates."""
     country = _default_term(country)
-    page = _compliance_page(language)
-    names = reports.names_in(CompliancePoint, _locale(language))
-    cells = _public_point_cells(country)
-    cells = sorted(cells, key=lambda c: (-c.rate, c.compliance_point.sort_order))[:limit]
-    items = []
-    for cell in cells:
-        point = cell.compliance_point
-        url = _point_url(page, country, point)
-        items.append(
-            ProvidedItem(
-                title=names.get(point.translation_key, point.name),
-                url=url,
-                summary=_("%(rate)s%% of %(n)s factories non-compliant")
-                % {"rate": cell.public_percent, "n": cell.factories_assessed},
-                language=language,
-            )
-        )
-    return items
+    return _point_items(
+        _ranked_point_cells(country, limit),
+        language,
+        country,
+        lambda cell, title, **extra: ProvidedItem(title=title, language=language, **extra),
+    )
 
 
 def compliance_summary(language="", limit=8, country=None, industry=None, **kwargs):
@@ -178,14 +189,11 @@ def compliance_summary(language="", limit=8, country=None, industry=None, **kwar
 
 
 def _indicator_label(key, locale):
-    if key == "overall":
+    found = reports.indicator_filter(key) or {}
+    if found.get("level") == Level.OVERALL:
         return _("Any compliance point")
-    kind, _sep, slug = key.partition(":")
-    model = {"cluster": Cluster, "point": CompliancePoint}.get(kind)
-    if model is None:
-        return slug
-    term = reports.default_terms(model).filter(slug=slug).first()
-    return _localized_name(term, locale) if term else slug
+    term = found.get("cluster") or found.get("compliance_point")
+    return _localized_name(term, locale) if term else key.partition(":")[2]
 
 
 def compliance_comparison(language="", indicator="overall", **kwargs):
@@ -237,28 +245,14 @@ def compliance_top_issues(language="", limit=5, country=None, **kwargs):
     countries; suppressed cells are never ranked. Items carry the point's slug as ``key``."""
     country = _default_term(country)
     limit = max(1, min(int(limit or 5), 12))
-    cells = _public_point_cells(country)
-    # Public cells only (the filter above), and only points where some factory fails.
-    cells = sorted(
-        (c for c in cells if c.public_rate), key=lambda c: (-c.rate, c.compliance_point.sort_order)
-    )[:limit]
+    cells = _ranked_point_cells(country, limit, failing_only=True)
     if not cells:
         return []
-    names = reports.names_in(CompliancePoint, _locale(language))
-    page = _compliance_page(language)
-    items = []
-    for cell in cells:
-        point = cell.compliance_point
-        url = _point_url(page, country, point)
-        items.append(
-            _rate_item(
-                cell,
-                names.get(point.translation_key, point.name),
-                url=url,
-                key=point.slug,
-                summary=_("%(rate)s%% of %(n)s factories non-compliant")
-                % {"rate": cell.public_percent, "n": cell.factories_assessed},
-                language=language,
-            )
-        )
-    return items
+    return _point_items(
+        cells,
+        language,
+        country,
+        lambda cell, title, **extra: _rate_item(
+            cell, title, key=cell.compliance_point.slug, language=language, **extra
+        ),
+    )

@@ -17,7 +17,17 @@ from wagtail.models import Locale
 
 from portal.models import Cluster, CompliancePoint, Country
 
-from .models import AggregateCell, AggregateState, Level, Window, min_cell
+from .models import (
+    AggregateCell,
+    AggregateState,
+    Assessment,
+    Finding,
+    Level,
+    PublicReporting,
+    QuestionType,
+    Window,
+    min_cell,
+)
 
 REPORT_CACHE_SECONDS = 24 * 60 * 60  # only bounds memory: a recompute changes every key
 
@@ -244,8 +254,6 @@ def transparency_list(country_slug="", order_by=("factory__country__name", "fact
     """[(latest assessment, [its publicly reported non-compliant questions])] in the countries
     that publish. The publishing countries are read first (a handful): the planner then starts
     from their factories instead of every latest assessment."""
-    from .models import Assessment, Finding, PublicReporting, QuestionType
-
     countries = PublicReporting.objects.filter(publishes=True)
     if country_slug:
         countries = countries.filter(country__slug=country_slug)

@@ -471,38 +471,19 @@ def _sorted(options):
     return options
 
 
+def _option(value, label, count, chosen):
+    """One facet option; ``chosen`` is the reader's selection for that facet."""
+    return {"value": value, "label": str(label), "count": count, "selected": value in chosen}
+
+
 def _type_options(type_counts, thread_count, filters, page_types):
-    by_ct = {ct.pk: (name, model) for name, (ct, model) in page_types.items()}
     options = [
-        {
-            "value": by_ct[ct_id][0],
-            "label": str(by_ct[ct_id][1]._meta.verbose_name),
-            "count": count,
-            "selected": by_ct[ct_id][0] in filters.type,
-        }
-        for ct_id, count in type_counts.items()
-        if ct_id in by_ct and count
+        _option(name, model._meta.verbose_name, type_counts.get(ct.pk, 0), filters.type)
+        for name, (ct, model) in page_types.items()
+        if type_counts.get(ct.pk) or name in filters.type
     ]
-    shown = {option["value"] for option in options}
-    for name, (_ct, model) in page_types.items():
-        if name in filters.type and name not in shown:
-            options.append(
-                {
-                    "value": name,
-                    "label": str(model._meta.verbose_name),
-                    "count": 0,
-                    "selected": True,
-                }
-            )
     if thread_count or DISCUSSION in filters.type:
-        options.append(
-            {
-                "value": DISCUSSION,
-                "label": str(_("discussion")),
-                "count": thread_count,
-                "selected": DISCUSSION in filters.type,
-            }
-        )
+        options.append(_option(DISCUSSION, _("discussion"), thread_count, filters.type))
     return _sorted(options)
 
 
@@ -510,12 +491,9 @@ def _language_options(language_counts, filters, locales):
     names = dict(settings.LANGUAGES)
     return _sorted(
         [
-            {
-                "value": code,
-                "label": names.get(code, code),
-                "count": language_counts.get(locale.pk, 0),
-                "selected": code in filters.language,
-            }
+            _option(
+                code, names.get(code, code), language_counts.get(locale.pk, 0), filters.language
+            )
             for code, locale in locales.items()
             if language_counts.get(locale.pk, 0) or code in filters.language
         ]
@@ -531,15 +509,7 @@ def _taxonomy_options(facet, counts, filters, language):
     # A selected slug that names no term (a typo, a hostile value) is not echoed back.
     slugs = {slug for slug in slugs if counts.get(slug) or slug in names}
     return _sorted(
-        [
-            {
-                "value": slug,
-                "label": names.get(slug, slug),
-                "count": counts.get(slug, 0),
-                "selected": slug in selected,
-            }
-            for slug in slugs
-        ]
+        [_option(slug, names.get(slug, slug), counts.get(slug, 0), selected) for slug in slugs]
     )
 
 

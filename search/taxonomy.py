@@ -54,9 +54,7 @@ def pages_tagged(facet, slugs):
     pages on PostgreSQL, an ``IN`` over a ``UNION ALL`` of the two sources was slower than
     this ``OR`` of two ``IN``; the search backends' filter check refuses ``EXISTS``.)"""
     tagged = Q(pk__in=ResourceFacet.objects.filter(facet=facet, value__in=slugs).values("entry_id"))
-    if facet == "country":
-        tagged |= Q(pk__in=CountryPage.objects.filter(country__slug__in=slugs).values("pk"))
-    return tagged
+    return tagged | _portals(facet, slugs)
 
 
 def is_tagged(facet, slugs):
@@ -65,10 +63,15 @@ def is_tagged(facet, slugs):
     the facet rows' unique index per matched page, cheaper than hashing every tagged page when
     few pages match."""
     rows = ResourceFacet.objects.filter(entry_id=OuterRef("pk"), facet=facet, value__in=slugs)
-    tagged = Q(Exists(rows))
-    if facet == "country":
-        tagged |= Q(pk__in=CountryPage.objects.filter(country__slug__in=slugs).values("pk"))
-    return ExpressionWrapper(tagged, output_field=BooleanField())
+    return ExpressionWrapper(Q(Exists(rows)) | _portals(facet, slugs), output_field=BooleanField())
+
+
+def _portals(facet, slugs):
+    """For the country facet, the country portals of those countries (an empty ``Q``, which
+    changes nothing, for the other facets)."""
+    if facet != "country":
+        return Q()
+    return Q(pk__in=CountryPage.objects.filter(country__slug__in=slugs).values("pk"))
 
 
 # The country of a country portal, as seen from a ``Page`` row (for grouping matches).

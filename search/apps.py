@@ -6,3 +6,8 @@ class SearchConfig(AppConfig):
     name = "search"
     label = "search"
     verbose_name = _("Site search")
+
+    def ready(self):
+        from . import documents
+
+        documents.connect()

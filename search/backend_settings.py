@@ -55,8 +55,9 @@ def elasticsearch_backends(url, index_prefix, languages, *, icu=False, timeout=5
 
 def database_backends(engine):
     """The embedded default: one database backend. On PostgreSQL the `simple` text-search
-    configuration (no stemming, any script) suits content in eight languages sharing one table."""
+    configuration (no stemming, any script) suits content in eight languages sharing one table,
+    and the backend also keeps site search's narrow per-page documents (``search.backend``)."""
     backend = {"BACKEND": "wagtail.search.backends.database"}
     if engine.endswith("postgresql"):
-        backend["SEARCH_CONFIG"] = "simple"
+        backend = {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}
     return {"default": backend}

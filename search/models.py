@@ -1,3 +1,5 @@
+from django.contrib.postgres.fields import ArrayField
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -29,3 +31,38 @@ class SearchQueryStat(models.Model):
 
     def __str__(self):
         return f"{self.query} ({self.language}, {self.day})"
+
+
+class SearchDocument(models.Model):
+    """One readable page as site search reads it on PostgreSQL: the database backend's own index
+    entry (``title``/``body`` vectors and ``title_norm``, copied as they are, so matching and
+    ranking equal the backend's) beside the page's type, language and taxonomy tags
+    (``country:<slug>``, ``industry:<slug>``, ``topic:<slug>``).
+
+    Rows exist only for live, public pages (``search.documents`` keeps them in step), so a
+    search reads this one narrow table: no join to the page tree, no probe of the taxonomy
+    tables per match. The table is created on PostgreSQL only (migration ``0004``); other
+    databases and Elasticsearch search the backend directly."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page",
+        primary_key=True,
+        on_delete=models.DO_NOTHING,  # ON DELETE CASCADE in the database
+        db_constraint=False,
+        related_name="+",
+    )
+    content_type_id = models.IntegerField()
+    locale_id = models.IntegerField()
+    tags = ArrayField(models.CharField(max_length=150), default=list)
+    title = SearchVectorField()
+    body = SearchVectorField()
+    title_norm = models.FloatField(default=1.0)
+    vector = SearchVectorField(editable=False)  # GENERATED ALWAYS AS (title || body) STORED
+
+    class Meta:
+        managed = False
+        db_table = "search_document"
+        verbose_name = _("search document")
+
+    def __str__(self):
+        return str(self.page_id)

@@ -19,13 +19,14 @@ the same code with the matching ids fetched from it: correct, but slower on larg
 from dataclasses import dataclass, field, replace
 
 from django.conf import settings
-from django.db.models import Count
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
-from . import discussions, taxonomy
+from . import discussions, documents, taxonomy
 
 MAX_QUERY_LENGTH = 200
 ASIDE_RESULTS = 5  # discussions shown beside the pages of a search
@@ -159,8 +160,29 @@ class _Search:
         self.backend = backend_for(language)
         self.page_types = page_types
         self.locale_ids = {code: loc.pk for code, loc in locales.items()}
-        self.base_pages = searchable_pages(language, all_languages=True)  # one restriction query
         self.threads = discussions.readable_threads(user)
+        # The backend keeps one narrow document per readable page (PostgreSQL): search those.
+        self.documents = getattr(self.backend, "page_documents", False)
+
+    @cached_property
+    def base_pages(self):
+        return searchable_pages(None, all_languages=True)  # one restriction query
+
+    def document_filters(self, filters):
+        """``filters`` applied to the readable pages' documents."""
+        from .models import SearchDocument
+
+        rows = SearchDocument.objects.all()
+        for facet in TAXONOMY_FACETS:
+            slugs = getattr(filters, facet)
+            if slugs:
+                rows = rows.filter(tags__overlap=_tags(facet, slugs))
+        chosen = self.content_type_ids(filters)
+        if chosen:
+            rows = rows.filter(content_type_id__in=chosen)
+        if filters.language:
+            rows = rows.filter(locale_id__in=self.languages(filters))
+        return rows
 
     def page_filters(self, filters, taxonomy_only=False):
         """``filters`` applied to readable pages (type and language skipped if asked)."""
@@ -317,17 +339,9 @@ class _PageCounts(_Counts):
         if wanted and len(ids) == self.total <= self.RESULT_IDS:
             self.ids = ids
 
-    def _typed_and_languaged(self):
-        where, params = [], []
-        for column, ids in (("content_type_id", self.types), ("locale_id", self.languages)):
-            if ids:
-                where.append(f"m.{column} IN ({', '.join(['%s'] * len(ids))})")
-                params += sorted(ids)
-        return where, params
-
     def _result_ids(self, chosen, connection):
         """Branch 2: the ids of the results, if there are at most ``RESULT_IDS``."""
-        where, params = self._typed_and_languaged()
+        where, params = _typed_and_languaged(self)
         where += [f"m.tagged_{facet}" for facet in chosen]
         condition = f"WHERE {' AND '.join(where)}" if where else ""
         nulls = ", ".join(["NULL"] * (2 + len(chosen)))
@@ -348,7 +362,7 @@ class _PageCounts(_Counts):
         facet, value = quote("facet"), quote("value")
         # A CROSS JOIN: SQLite then reads the few matches first and looks their facet rows up
         # (with an inner join it read every facet row); PostgreSQL plans it as an inner join.
-        where, params = self._typed_and_languaged()
+        where, params = _typed_and_languaged(self)
         per_facet = []
         for name in TAXONOMY_FACETS:
             others = "".join(f" AND m.tagged_{other}" for other in chosen if other != name)
@@ -362,6 +376,106 @@ class _PageCounts(_Counts):
             f"WHERE f.{entry} = m.id AND {' AND '.join(where)} GROUP BY f.{facet}, f.{value}"
         )
         return sql, params
+
+
+def _tags(facet, slugs):
+    return [taxonomy.tag(facet, slug) for slug in slugs]
+
+
+class _DocumentCounts(_Counts):
+    """The counts in one statement over the search documents (``search.documents``).
+
+    The backend's match over every document (readable pages of every type and language) is a
+    materialised CTE, each row with its type, language, tags and one flag per selected taxonomy
+    facet (whether its tags overlap that selection). A ``UNION ALL`` of two branches reads it:
+    (0) the rows grouped by type, language and flags, from which the type and language counts
+    and the number of results are summed in Python, each facet leaving out its own selection;
+    (1) the tags of the rows that pass the type and language selections and every *other*
+    taxonomy selection, grouped by tag (so a facet's counts apply every other facet's selection
+    and not its own); (2) the ids of the results when there are at most ``RESULT_IDS`` of them,
+    so ranking reads those rows only. Country portals carry their country as a tag, so they
+    count with the resources."""
+
+    RESULT_IDS = _PageCounts.RESULT_IDS
+
+    def __init__(self, search, filters, wanted, connection):
+        from django.core.exceptions import EmptyResultSet
+
+        from .models import SearchDocument
+
+        super().__init__(search, filters, wanted)
+        chosen = [facet for facet in TAXONOMY_FACETS if getattr(filters, facet)]
+        flags = {
+            f"tagged_{facet}": ExpressionWrapper(
+                Q(tags__overlap=_tags(facet, getattr(filters, facet))),
+                output_field=BooleanField(),
+            )
+            for facet in chosen
+        }
+        rows = documents.matching(
+            search.backend, search.query, SearchDocument.objects.annotate(**flags)
+        ).values_list("page_id", "content_type_id", "locale_id", "tags", *flags)
+        try:
+            sql, params = rows.query.sql_with_params()
+        except EmptyResultSet:
+            return
+        columns = ", ".join(("id", "content_type_id", "locale_id", "tags", *flags))
+        grouped = ", ".join(("m.content_type_id", "m.locale_id", *(f"m.{f}" for f in flags)))
+        # Identifiers and placeholders only: every value is a parameter.
+        statement = (
+            f"WITH m ({columns}) AS MATERIALIZED ({sql}) "  # noqa: S608
+            f"SELECT 0, NULL, {grouped}, COUNT(*) FROM m GROUP BY {grouped}"
+        )
+        if wanted:
+            selected, selected_params = _typed_and_languaged(self)
+            tag_where, tag_params = list(selected), list(selected_params)
+            if chosen:  # every tag is of a TAXONOMY_FACETS facet: no test without a selection
+                per_facet = []
+                for name in TAXONOMY_FACETS:
+                    others = "".join(f" AND m.tagged_{o}" for o in chosen if o != name)
+                    per_facet.append(f"(t.tag LIKE %s{others})")
+                    tag_params.append(taxonomy.tag(name, "%"))
+                tag_where.append(f"({' OR '.join(per_facet)})")
+            result_where = [*selected, *(f"m.tagged_{facet}" for facet in chosen)]
+            nulls = ["NULL"] * (2 + len(chosen))
+            statement += (
+                f" UNION ALL SELECT 1, t.tag, {', '.join(nulls)}, COUNT(*) FROM m "  # noqa: S608
+                f"CROSS JOIN LATERAL unnest(m.tags) AS t (tag) "
+                f"{_where(tag_where)} GROUP BY t.tag"
+                f" UNION ALL SELECT 2, NULL, r.id, {', '.join(nulls[1:])}, 1 FROM "
+                f"(SELECT m.id FROM m {_where(result_where)} LIMIT %s) r"
+            )
+            params = (*params, *tag_params, *selected_params, self.RESULT_IDS + 1)
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            result = cursor.fetchall()
+        ids = []
+        for kind, tag, content_type_id, locale_id, *tagged, n in result:
+            if kind == 2:
+                ids.append(content_type_id)  # the id column of that branch
+            elif kind == 1:
+                facet, slug = tag.split(":", 1)
+                counts = self.taxonomy[facet]
+                counts[slug] = counts.get(slug, 0) + n
+            elif all(tagged):
+                self._add_page(content_type_id, locale_id, n)
+        if wanted and len(ids) == self.total <= self.RESULT_IDS:
+            self.ids = ids
+
+
+def _where(conditions):
+    return f"WHERE {' AND '.join(conditions)}" if conditions else ""
+
+
+def _typed_and_languaged(counts):
+    """SQL conditions (and their parameters) on the CTE ``m`` for the type and language
+    selections of ``counts`` (a ``_Counts``)."""
+    where, params = [], []
+    for column, ids in (("content_type_id", counts.types), ("locale_id", counts.languages)):
+        if ids:
+            where.append(f"m.{column} IN ({', '.join(['%s'] * len(ids))})")
+            params += sorted(ids)
+    return where, params
 
 
 class _GroupedPageCounts(_Counts):
@@ -404,6 +518,10 @@ class _GroupedPageCounts(_Counts):
 def _page_counts(search, filters, wanted):
     from django.db import connections
 
+    if search.documents:
+        from .models import SearchDocument
+
+        return _DocumentCounts(search, filters, wanted, connections[SearchDocument.objects.db])
     connection = connections[search.base_pages.db]
     if _PageCounts.supported(connection):
         return _PageCounts(search, filters, wanted, connection)
@@ -434,7 +552,19 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
         _add(taxonomy_counts, {facet: threads.by_tag(thread_filters, facet)})
 
     page_matches = thread_matches = None
-    if wanted:
+    if wanted and search.documents:
+        if pages.ids is None:
+            rows = search.document_filters(filters)
+        else:  # the few results, known from counting: rank those rows only
+            rows = search.document_filters(Filters()).filter(page_id__in=pages.ids)
+        ranked = documents.ranked(search.backend, search.query, rows)
+        page_matches = Matches(
+            "pages",
+            documents.RankedPages(ranked),
+            pages.total,
+            {loc.pk: loc for loc in locales.values()},
+        )
+    elif wanted:
         if pages.ids is None:
             results = search.page_filters(filters)
         else:  # the few results, known from counting: no filter to evaluate on every page

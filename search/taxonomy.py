@@ -74,6 +74,31 @@ def _portals(facet, slugs):
     return Q(pk__in=CountryPage.objects.filter(country__slug__in=slugs).values("pk"))
 
 
+def tag(facet, slug):
+    """A page's tag in ``search.SearchDocument.tags``: ``"country:cambodia"``."""
+    return f"{facet}:{slug}"
+
+
+def tags_sql(page_id, connection):
+    """SQL for the array of tags of the page whose id is the SQL expression ``page_id``: its
+    resource facets of ``FACETS`` and, for a country portal, its country (the two sources
+    ``pages_tagged`` reads). Identifiers come from the models; no value is interpolated."""
+    quote = connection.ops.quote_name
+    facets = quote(ResourceFacet._meta.db_table)
+    entry = quote(ResourceFacet._meta.get_field("entry").column)
+    portals = quote(CountryPage._meta.db_table)
+    portal_id = quote(CountryPage._meta.pk.column)
+    portal_country = quote(CountryPage._meta.get_field("country").column)
+    countries = quote(Country._meta.db_table)
+    names = ", ".join(f"'{name}'" for name in FACETS)  # the module's own constant names
+    return (
+        f"ARRAY(SELECT f.facet || ':' || f.value FROM {facets} f "  # noqa: S608
+        f"WHERE f.{entry} = {page_id} AND f.facet IN ({names})) || "
+        f"ARRAY(SELECT 'country:' || c.slug FROM {portals} cp "
+        f"JOIN {countries} c ON c.id = cp.{portal_country} WHERE cp.{portal_id} = {page_id})"
+    )
+
+
 # The country of a country portal, as seen from a ``Page`` row (for grouping matches).
 PORTAL_COUNTRY = "countrypage__country__slug"
 

@@ -21,12 +21,20 @@ pytestmark = pytest.mark.django_db
 OSH, GENDER, WAGES = "occupational-safety-and-health", "gender-equality", "wages-and-working-time"
 
 
-@pytest.fixture(params=["one statement", "grouped queries"])
+@pytest.fixture(params=["documents", "one statement", "grouped queries"])
 def counting(request, monkeypatch):
-    """Both ways of counting: one statement, and the grouped queries a database without
+    """Every way of counting: over the search documents (PostgreSQL's backend keeps them), one
+    statement over the backend's matches, and the grouped queries a database without
     MATERIALIZED common table expressions gets."""
+    from django.db import connection
+
     from search import query
 
+    if request.param == "documents":
+        if connection.vendor != "postgresql":
+            pytest.skip("search documents are kept on PostgreSQL only")
+        return request.param
+    monkeypatch.setattr("search.backend.DocumentSearchBackend.page_documents", False)
     if request.param == "grouped queries":
         monkeypatch.setattr(query._PageCounts, "supported", staticmethod(lambda connection: False))
     return request.param

@@ -1,0 +1,162 @@
+"""Site search's documents on PostgreSQL (``search.documents``): one row per live, public, indexed
+page, kept in step with publishing, unpublishing, moving, view restrictions, deletion and
+rebuilds, and searched with the backend's own matching and ranking."""
+
+import pytest
+from django.apps import apps
+from django.core.management import call_command
+from django.db import connection
+from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
+
+from knowledge.models import GoodPracticeGuidePage, ModelPolicyPage, WorkbookPage
+from portal.models import StandardPage
+from search import documents
+from search.models import SearchDocument
+from search.query import searchable_pages
+
+from .conftest import index
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql", reason="search documents are kept on PostgreSQL only"
+    ),
+]
+
+
+def search(client, query, **params):
+    data = client.get("/api/search/", {"q": query, "language": "en", **params}).json()
+    countries = {o["value"]: o["count"] for o in data["facets"]["country"]}
+    return [r["url"] for r in data["results"]], data["count"], countries
+
+
+def test_an_indexed_resource_is_found_until_unpublished_and_again_when_republished(
+    client, make_resource
+):
+    page = make_resource(GoodPracticeGuidePage, "Zebrafish guide", countries=["cambodia"])
+    urls, count, countries = search(client, "zebrafish")
+    assert (urls, count, countries) == ([page.url], 1, {"cambodia": 1})
+
+    page.unpublish()
+    assert search(client, "zebrafish") == ([], 0, {})
+    assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+
+    page.save_revision().publish()  # no re-indexing: the entry is still there
+    assert search(client, "zebrafish")[1] == 1
+
+
+def test_a_view_restriction_hides_the_pages_below_it_until_removed(
+    client, make_resource, libraries
+):
+    page = make_resource(WorkbookPage, "Zebrafish workbook")
+    restriction = PageViewRestriction.objects.create(
+        page=libraries["en"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert search(client, "zebrafish")[1] == 0
+    assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+
+    restriction.delete()
+    assert search(client, "zebrafish")[0] == [page.url]
+
+
+def test_moving_a_page_into_a_restricted_section_hides_it(client, make_resource):
+    page = make_resource(ModelPolicyPage, "Zebrafish policy")
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    members = StandardPage(title="Members area", slug="members-area")
+    about.add_child(instance=members)
+    members.save_revision().publish()
+    PageViewRestriction.objects.create(page=members, restriction_type=PageViewRestriction.LOGIN)
+    assert search(client, "zebrafish")[1] == 1
+
+    Page.objects.get(pk=page.pk).move(members, pos="last-child")
+    assert search(client, "zebrafish")[1] == 0
+
+
+def test_deleting_a_page_deletes_its_document(client, make_resource):
+    page = make_resource(GoodPracticeGuidePage, "Zebrafish guide")
+    assert SearchDocument.objects.filter(page_id=page.pk).exists()
+    page.delete()
+    assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+    assert search(client, "zebrafish")[1] == 0
+
+
+def test_republishing_with_other_countries_moves_the_counts(client, make_resource):
+    from portal.models import Country
+
+    page = make_resource(GoodPracticeGuidePage, "Zebrafish guide", countries=["cambodia"])
+    page.countries.set([Country.objects.get(slug="vietnam", locale=Locale.get_default())])
+    page.save_revision().publish()
+
+    assert search(client, "zebrafish")[2] == {"vietnam": 1}
+    assert search(client, "zebrafish", country="cambodia")[1] == 0
+    assert search(client, "zebrafish", country="vietnam")[1] == 1
+
+
+def _expected_documents():
+    """{page id: (tags, title_norm)} worked out from the pages and the backend's entries."""
+    entries = apps.get_model("wagtailsearch", "IndexEntry").objects.all()
+    norms = {
+        (entry.content_type_id, entry.object_id): entry.title_norm
+        for entry in entries.only("content_type_id", "object_id", "title_norm")
+    }
+    expected = {}
+    for page in searchable_pages(None, all_languages=True).specific():
+        norm = norms.get((page.content_type_id, str(page.pk)))
+        if norm is None:
+            continue  # never indexed
+        tags = set()
+        entry = getattr(page, "resource_entry", None)
+        if entry is not None:
+            tags |= {
+                f"{f.facet}:{f.value}"
+                for f in entry.facets.all()
+                if f.facet in ("country", "industry", "topic")
+            }
+        if getattr(page, "country", None) is not None and type(page).__name__ == "CountryPage":
+            tags.add(f"country:{page.country.slug}")
+        expected[page.pk] = (tags, norm)
+    return expected
+
+
+def test_update_index_rewrites_every_document(make_resource):
+    make_resource(GoodPracticeGuidePage, "Zebrafish guide", countries=["cambodia"], topics=[])
+    make_resource(WorkbookPage, "Zebrafish workbook", industries=["apparel"])
+    SearchDocument.objects.all().delete()
+
+    call_command("update_index", verbosity=0)
+
+    stored = {
+        doc.page_id: (set(doc.tags), doc.title_norm)
+        for doc in SearchDocument.objects.only("page_id", "tags", "title_norm")
+    }
+    expected = _expected_documents()
+    assert len(expected) > 50  # the seeded site, every language
+    assert stored == expected
+
+
+def test_matching_and_ranking_equal_the_backends_own(make_resource):
+    made = [
+        make_resource(GoodPracticeGuidePage, "Zebrafish", summary="About fish."),
+        make_resource(WorkbookPage, "Zebrafish zebrafish handbook", summary="Zebrafish care"),
+        make_resource(ModelPolicyPage, "Fish policy", summary="Mentions zebrafish once."),
+        make_resource(GoodPracticeGuidePage, "Care of a zebrafish tank and its filters"),
+    ]
+    backend = get_search_backend()
+    english = Locale.objects.get(language_code="en")
+    found = {}
+    for query in ("zebrafish", "fish", "zebrafish care"):
+        own = [page.pk for page in backend.search(query, searchable_pages("en"))]
+        ours = documents.ranked(backend, query, SearchDocument.objects.filter(locale_id=english.pk))
+        assert list(ours.values_list("page_id", flat=True)) == own
+        found[query] = own
+    assert {page.pk for page in made} <= set(found["zebrafish"])
+
+
+def test_documents_are_not_kept_for_pages_never_indexed(make_resource, libraries):
+    page = GoodPracticeGuidePage(title="Unindexed zebrafish", slug="unindexed", summary="Fish")
+    libraries["en"].add_child(instance=page)
+    page.save_revision().publish()
+    assert not SearchDocument.objects.filter(page_id=page.pk).exists()
+    index(page)
+    assert SearchDocument.objects.filter(page_id=page.pk).exists()

@@ -221,6 +221,9 @@ SELECTIONS = [
     {"topic": [OSH, WAGES], "type": ["modelpolicypage", "awarenessmaterialpage"]},
     {"industry": ["footwear"], "topic": [GENDER], "in_language": ["en", "fr"]},
     {"all_languages": "true", "country": ["cambodia"], "industry": ["apparel"]},
+    {"country": ["cambodia"], "industry": ["apparel"], "topic": [OSH]},
+    {"country": ["vietnam", "global"], "industry": ["footwear"], "topic": [GENDER], "type": []},
+    {"country": ["cambodia"], "industry": ["apparel"], "topic": [GENDER], "in_language": ["fr"]},
 ]
 
 

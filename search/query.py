@@ -5,11 +5,13 @@ the discussions the reader may read) and the facet counts. Facets are disjunctiv
 within one facet are OR-ed, facets are AND-ed, and each facet's counts apply every *other*
 facet's selection but not its own, so the options of a facet stay visible after one is chosen.
 
-Counting is done in the database over the backend's own match query, evaluated ONCE: one
-statement (``_PageCounts``) materialises the matching readable pages (every type and language)
-with a flag per country/industry/topic selection, and groups them, and knowledge's denormalised
-facet rows joined to them (``search.taxonomy``); every disjunctive count is summed from those
-rows. Discussions take one query grouped by community (``search.discussions``). Wagtail's
+Counting is done in the database over the backend's own match query, evaluated ONCE. On
+PostgreSQL the backend keeps one narrow document per readable page (``search.documents``) and
+one statement (``_DocumentCounts``) counts over those rows alone, ranking reading them too.
+Elsewhere one statement (``_PageCounts``) materialises the matching readable pages (every type
+and language) with a flag per country/industry/topic selection, and groups them, and
+knowledge's denormalised facet rows joined to them (``search.taxonomy``); every disjunctive
+count is summed from those rows. Discussions take one query grouped by community (``search.discussions``). Wagtail's
 ``.facet()`` is not used: it counts one field per query and cannot count many-to-many values.
 A database without ``MATERIALIZED`` common table expressions takes one grouped query per
 distinct "other filters" (``_GroupedPageCounts``). A search server (Elasticsearch) goes through

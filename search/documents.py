@@ -16,7 +16,8 @@ Rows exist for live, public pages that have an index entry, and are rewritten:
 - when a page is published, unpublished or moved, and when a view restriction is added,
   changed or removed (``connect``), synchronously, so a page that stops being readable leaves
   search at once, as it did when search filtered the page tree;
-- deleting a page deletes its row (``ON DELETE CASCADE``).
+- deleting a page deletes its row (``post_delete`` of every page model: a receiver for every
+  model would stop Django deleting other apps' rows in bulk).
 """
 
 from django.apps import apps
@@ -24,7 +25,7 @@ from django.db import connections, transaction
 from django.db.models import F
 from django.db.models.signals import post_delete, post_save
 from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import taxonomy
@@ -83,6 +84,14 @@ def refresh_subtree(page):
     pages = _connection().ops.quote_name(Page._meta.db_table)
     # Tree paths are base-36 digits: nothing in them is special to LIKE.
     _write(f"{{id}} IN (SELECT id FROM {pages} WHERE path LIKE %s)", [f"{path}%"])  # noqa: S608
+
+
+def remove(page_ids):
+    connection = _connection()
+    if connection.vendor == "postgresql" and page_ids:
+        table = connection.ops.quote_name(SearchDocument._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {table} WHERE page_id = ANY(%s)", [list(page_ids)])  # noqa: S608
 
 
 def rebuild():
@@ -159,6 +168,10 @@ def _on_restriction_changed(sender, instance, **kwargs):
             refresh_subtree(page)
 
 
+def _on_page_deleted(sender, instance, **kwargs):
+    remove([instance.pk])
+
+
 def connect():
     # Connected after knowledge's receivers (INSTALLED_APPS order), so a publish has already
     # rewritten the resource's facet rows when its tags are read here.
@@ -167,3 +180,5 @@ def connect():
     post_page_move.connect(_on_subtree_changed, dispatch_uid="search-doc-moved")
     post_save.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sd-r1")
     post_delete.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sd-r2")
+    for model in {Page, *get_page_models()}:
+        post_delete.connect(_on_page_deleted, sender=model, dispatch_uid=f"sd-del-{model}")

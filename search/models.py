@@ -47,7 +47,7 @@ class SearchDocument(models.Model):
     page = models.OneToOneField(
         "wagtailcore.Page",
         primary_key=True,
-        on_delete=models.DO_NOTHING,  # ON DELETE CASCADE in the database
+        on_delete=models.DO_NOTHING,  # deleted with the page by search.documents
         db_constraint=False,
         related_name="+",
     )

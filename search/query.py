@@ -11,11 +11,12 @@ one statement (``_DocumentCounts``) counts over those rows alone, ranking readin
 Elsewhere one statement (``_PageCounts``) materialises the matching readable pages (every type
 and language) with a flag per country/industry/topic selection, and groups them, and
 knowledge's denormalised facet rows joined to them (``search.taxonomy``); every disjunctive
-count is summed from those rows. Discussions take one query grouped by community (``search.discussions``). Wagtail's
-``.facet()`` is not used: it counts one field per query and cannot count many-to-many values.
-A database without ``MATERIALIZED`` common table expressions takes one grouped query per
-distinct "other filters" (``_GroupedPageCounts``). A search server (Elasticsearch) goes through
-the same code with the matching ids fetched from it: correct, but slower on large results.
+count is summed from those rows. Discussions take one query grouped by community
+(``search.discussions``). Wagtail's ``.facet()`` is not used: it counts one field per query
+and cannot count many-to-many values. A database without ``MATERIALIZED`` common table
+expressions takes one grouped query per distinct "other filters" (``_GroupedPageCounts``). A
+search server (Elasticsearch) goes through the same code with the matching ids fetched from
+it: correct, but slower on large results.
 """
 
 from dataclasses import dataclass, field, replace

@@ -1,7 +1,8 @@
 """Site search's per-page documents (``search.SearchDocument``), on PostgreSQL only.
 
-The table is created here by hand (the model is unmanaged): a primary key that is also a
-foreign key to the page with ``ON DELETE CASCADE`` in the database, and ``vector``, the
+The table is created here by hand (the model is unmanaged): the page id as primary key (no
+foreign key constraint, so Django's flush, which truncates only the tables it manages, still
+works; ``search.documents`` deletes a page's row with the page), and ``vector``, the
 expression the backend matches (``title || body``) stored when the row is written (matching a
 stored vector costs half of concatenating two for every row) with a GIN index, and a GIN index
 on ``tags`` (with facets chosen, counting reads only the matches that carry the selections). It is then filled from the index entries
@@ -17,8 +18,7 @@ from django.db import migrations, models
 
 CREATE = """
 CREATE TABLE search_document (
-    page_id integer PRIMARY KEY REFERENCES wagtailcore_page (id)
-        ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+    page_id integer PRIMARY KEY,
     content_type_id integer NOT NULL,
     locale_id integer NOT NULL,
     tags varchar(150)[] NOT NULL DEFAULT '{}',

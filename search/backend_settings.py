@@ -53,11 +53,30 @@ def elasticsearch_backends(url, index_prefix, languages, *, icu=False, timeout=5
     return backends
 
 
+# PostgreSQL text-search configurations per language (Snowball stemmers and stop words); the
+# languages PostgreSQL has none for use `simple` (lower-casing only, any script).
+POSTGRES_CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "es": "spanish",
+    "ar": "arabic",
+    "id": "indonesian",
+    "vi": "simple",
+    "km": "simple",
+    "bn": "simple",
+}
+
+
 def database_backends(engine):
-    """The embedded default: one database backend. On PostgreSQL the `simple` text-search
-    configuration (no stemming, any script) suits content in eight languages sharing one table,
-    and the backend also keeps site search's narrow per-page documents (``search.backend``)."""
+    """The embedded default: one database backend. On PostgreSQL (``search.backend``) each
+    page is indexed with its language's text-search configuration and a query is matched in
+    every configuration, and the backend also keeps site search's narrow per-page documents;
+    `simple` serves everything without a language (discussions, snippets)."""
     backend = {"BACKEND": "wagtail.search.backends.database"}
     if engine.endswith("postgresql"):
-        backend = {"BACKEND": "search.backend", "SEARCH_CONFIG": "simple"}
+        backend = {
+            "BACKEND": "search.backend",
+            "SEARCH_CONFIG": "simple",
+            "LANGUAGE_CONFIGS": dict(POSTGRES_CONFIGS),
+        }
     return {"default": backend}

@@ -22,13 +22,12 @@ Rows exist for live, public pages that have an index entry, and are rewritten:
 
 from django.apps import apps
 from django.db import connections, transaction
-from django.db.models import F
 from django.db.models.signals import post_delete, post_save
-from modelsearch.backends.database.postgres.postgres import PostgresSearchQueryCompiler
 from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import taxonomy
+from .compilers import DocumentQueryCompiler
 from .models import SearchDocument
 
 
@@ -104,37 +103,19 @@ def clear():
         cursor.execute(f"DELETE FROM {_connection().ops.quote_name(SearchDocument._meta.db_table)}")  # noqa: S608
 
 
-class _DocumentQueryCompiler(PostgresSearchQueryCompiler):
-    """The backend's own query compiler (the same tsquery, rank expression and order) reading
-    the vectors from the document row instead of the page's joined index entries, and matching
-    the stored ``vector`` (``title || body``) rather than concatenating the two on every row."""
-
-    def get_search_fields_for_model(self):
-        return []
-
-    def get_index_vectors(self, search_query):
-        return [(F("title"), F("title_norm")), (F("body"), 1.0)]
-
-    def search(self, config, start, stop, score_field=None, backend=None):
-        search_query = self.build_tsquery(self.query, config=config)
-        rank = self._build_rank_expression(self.get_search_vectors(search_query), config)
-        queryset = self.queryset.filter(vector=search_query)
-        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
-
-
 def matching(backend, query, documents):
     """The rows of ``documents`` (a ``SearchDocument`` queryset) that match ``query``."""
     if not query:
         return documents.none()
-    compiler = _DocumentQueryCompiler(documents, query, order_by_relevance=False)
-    return compiler.search(backend.config, None, None).order_by()
+    compiler = DocumentQueryCompiler(documents, query, order_by_relevance=False)
+    return compiler.search(backend.configs, None, None).order_by()
 
 
 def ranked(backend, query, documents):
     """``documents`` that match ``query``, most relevant first (ties: newest page first)."""
     if not query:
         return documents.none()
-    return _DocumentQueryCompiler(documents, query).search(backend.config, None, None)
+    return DocumentQueryCompiler(documents, query).search(backend.configs, None, None)
 
 
 class RankedPages:

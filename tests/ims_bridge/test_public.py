@@ -218,6 +218,49 @@ def test_cached_reports_change_with_a_new_import(client, data, tmp_path, setting
     # A stricter suppression threshold applies at once, cached reports or not.
     settings.IMS_MIN_CELL_FACTORIES = 10
     assert "66.7%" not in client.get(url).content.decode()
+    country_page = client.get("/en/compliance/countries/cambodia/").content.decode()
+    assert "66.7%" not in country_page and "fewer than 10" in country_page
+
+
+def _report_part(html):
+    """The page between the header and the footer: what the report fragments cache."""
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.parametrize(
+    ("url", "rate"),
+    [
+        ("/en/compliance/?indicator=point:overtime", "50.0%"),
+        ("/fr/compliance/countries/cambodia/", "66,7%"),
+    ],
+)
+def test_cached_report_fragments_hold_nothing_of_the_user(
+    client, data, make_user, url, rate, django_assert_max_num_queries
+):
+    """The report part of a public page is cached for everyone; the header around it (the
+    admin's userbar here) stays per request, whoever filled the cache."""
+    admin = make_user("admin", is_superuser=True, is_staff=True)
+    buyer = make_user("buyer", ["Buyers"])
+    client.force_login(admin)
+    as_admin = client.get(url).content.decode()
+    assert "wagtail-userbar" in as_admin
+    client.logout()
+    with django_assert_max_num_queries(35):  # the report part comes from the cache
+        anonymous = client.get(url).content.decode()
+    assert "wagtail-userbar" not in anonymous and rate in anonymous
+    client.force_login(buyer)
+    as_buyer = client.get(url).content.decode()
+    assert "wagtail-userbar" not in as_buyer
+    assert _report_part(as_admin) == _report_part(anonymous) == _report_part(as_buyer)
+
+
+def test_a_preview_neither_uses_nor_fills_the_fragment_cache(client, data):
+    page = ComplianceIndexPage.objects.get(locale=Locale.get_default())
+    page.title = "Draft title nobody may see yet"
+    for _ in range(2):  # before and after the public page fills the cache
+        preview = page.make_preview_request().render().content.decode()
+        assert "Draft title nobody may see yet" in preview
+        assert "Draft title" not in client.get("/en/compliance/").content.decode()
 
 
 def test_download_names_cannot_break_the_header():

@@ -193,6 +193,9 @@ def test_cached_reports_change_with_a_new_import(client, data, tmp_path, setting
     assert "50.0%" in client.get(url).content.decode()  # Cambodia: 3 of 6
     country_page = client.get("/en/compliance/countries/cambodia/").content.decode()
     assert "50.0%" in country_page
+    assert "57.1% of 7 factories" in client.get("/en/").content.decode()  # cached highlights
+    summary = r"Working Time</a></th>\s*<td>6</td>"
+    assert re.search(summary, client.get("/en/countries/cambodia/").content.decode())
     update = tmp_path / "update.csv"
     update.write_text(
         star_csv(
@@ -215,11 +218,16 @@ def test_cached_reports_change_with_a_new_import(client, data, tmp_path, setting
     html = client.get(url).content.decode()
     assert "66.7%" in html and "50.0%" not in html  # Cambodia: 4 of 6
     assert "66.7%" in client.get("/en/compliance/countries/cambodia/").content.decode()
+    home = client.get("/en/").content.decode()
+    assert "71.4% of 7 factories" in home and "57.1%" not in home
     # A stricter suppression threshold applies at once, cached reports or not.
     settings.IMS_MIN_CELL_FACTORIES = 10
     assert "66.7%" not in client.get(url).content.decode()
     country_page = client.get("/en/compliance/countries/cambodia/").content.decode()
     assert "66.7%" not in country_page and "fewer than 10" in country_page
+    portal_page = client.get("/en/countries/cambodia/").content.decode()
+    assert not re.search(summary, portal_page) and "fewer than 10" in portal_page
+    assert "% of 7 factories" not in client.get("/en/").content.decode()
 
 
 def _report_part(html):

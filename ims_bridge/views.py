@@ -37,6 +37,9 @@ def comparison(request, page):
     ``reports.cache_version()``, the language and the indicator, so the data behind it is read
     lazily: only when that fragment is not cached yet. Like the cached reports, the fragment's
     term names are those of the last recompute."""
+    # The version first: a recompute while this request runs then only leaves newer data under
+    # the older key, never older data under the newer one.
+    version = reports.cache_version()
     locale = _locale(page)
     key = request.GET.get("indicator") or "overall"
     rows = reports.comparison(key, locale)
@@ -65,7 +68,7 @@ def comparison(request, page):
         "compliance_index_page.html",
         indicator=key,
         report=SimpleLazyObject(parts),
-        cache_version=reports.cache_version(),
+        cache_version=version,
         cache_seconds=reports.REPORT_CACHE_SECONDS,
         min_cell=reports.min_cell(),
     )
@@ -93,7 +96,8 @@ def _country(slug):
 
 def country_report(request, page, slug):
     """A country's report; like the comparison, its report part is a cached fragment, so the
-    report is read lazily."""
+    report is read lazily (after the version, as in ``comparison``)."""
+    version = reports.cache_version()
     country = _country(slug)
     locale = _locale(page)
     return _render(
@@ -103,7 +107,7 @@ def country_report(request, page, slug):
         country=country.get_translation_or_none(locale) or country,
         slug=country.slug,
         report=SimpleLazyObject(lambda: reports.country_report(country, locale)),
-        cache_version=reports.cache_version(),
+        cache_version=version,
         cache_seconds=reports.REPORT_CACHE_SECONDS,
         csv_base=_country_url(page, slug),
         min_cell=reports.min_cell(),

@@ -3,7 +3,7 @@
 Everything here reads AggregateCell only, through the public (suppressed) rate: a cell over
 fewer than ``min_cell()`` factories shows no rate and no exact factory count."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -89,9 +89,11 @@ def _rate_item(cell, label, **extra):
     return RateItem(title=label, percent=row.percent, assessed=row.assessed_display, **extra)
 
 
+@reports.cached_until_recompute
 def _ranked_point_cells(country, limit, failing_only=False):
     """The compliance-point cells of the latest window that may be shown publicly (never a
-    suppressed one), highest rate first; ``failing_only`` leaves out points nobody fails."""
+    suppressed one), highest rate first; ``failing_only`` leaves out points nobody fails.
+    Cached until the next recompute (or a new suppression threshold)."""
     cells = AggregateCell.objects.filter(
         window=Window.LATEST,
         level=Level.POINT,
@@ -135,11 +137,10 @@ def compliance_highlights(language="", limit=4, country=None, **kwargs):
     )
 
 
-def compliance_summary(language="", limit=8, country=None, industry=None, **kwargs):
-    """Cluster rates (latest assessment per factory) for a country and/or an industry, or for
-    all countries: one RateTable, or nothing before any data is imported."""
-    country, industry = _default_term(country), _default_term(industry)
-    locale = _locale(language)
+@reports.cached_until_recompute
+def _cluster_items(country, industry, language, limit):
+    """The cluster rate items (without a link) of a compliance summary, cached until the next
+    recompute (or a new suppression threshold)."""
     cells = list(
         AggregateCell.objects.filter(
             window=Window.LATEST,
@@ -149,11 +150,31 @@ def compliance_summary(language="", limit=8, country=None, industry=None, **kwar
             industry=industry,
         )
         .select_related("cluster")
-        .order_by("cluster__sort_order")[: max(1, min(int(limit or 8), 12))]
+        .order_by("cluster__sort_order")[:limit]
     )
     if not cells:
+        return ()
+    names = reports.names_in(Cluster, _locale(language))
+    return tuple(
+        _rate_item(
+            cell,
+            names.get(cell.cluster.translation_key, cell.cluster.name),
+            url="",
+            key=cell.cluster.slug,
+            language=language,
+        )
+        for cell in cells
+    )
+
+
+def compliance_summary(language="", limit=8, country=None, industry=None, **kwargs):
+    """Cluster rates (latest assessment per factory) for a country and/or an industry, or for
+    all countries: one RateTable, or nothing before any data is imported."""
+    country, industry = _default_term(country), _default_term(industry)
+    items = _cluster_items(country, industry, language, max(1, min(int(limit or 8), 12)))
+    if not items:
         return []
-    names = reports.names_in(Cluster, locale)
+    locale = _locale(language)
     page = _compliance_page(language)
     scope = [_localized_name(term, locale) for term in (country, industry) if term is not None]
     url = csv_url = link_label = ""
@@ -164,16 +185,6 @@ def compliance_summary(language="", limit=8, country=None, industry=None, **kwar
             csv_url = url + "clusters/csv/"
     elif page is not None:
         url, link_label = page.url, page.title
-    rows = tuple(
-        _rate_item(
-            cell,
-            names.get(cell.cluster.translation_key, cell.cluster.name),
-            url=url,
-            key=cell.cluster.slug,
-            language=language,
-        )
-        for cell in cells
-    )
     return [
         RateTable(
             title=_("Non-compliance by cluster (latest assessment per factory)"),
@@ -182,7 +193,7 @@ def compliance_summary(language="", limit=8, country=None, industry=None, **kwar
             link_label=link_label,
             csv_url=csv_url,
             first_column=_("Cluster"),
-            rows=rows,
+            rows=tuple(replace(item, url=url) for item in items),
             language=language,
         )
     ]

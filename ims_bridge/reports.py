@@ -60,6 +60,13 @@ def aggregates_version():
     return computed.isoformat() if computed else "none"
 
 
+def cache_version():
+    """What every cached public report or fragment depends on besides its own arguments and
+    the language: the aggregates (a new value at each recompute) and the suppression
+    threshold."""
+    return f"{aggregates_version()}:{min_cell()}"
+
+
 def cached_until_recompute(function):
     """Cache a report built from aggregates until they are recomputed. The key holds the
     arguments, the active language (labels are translated while building) and the
@@ -104,6 +111,12 @@ def public_countries():
     """Default-locale countries that have any aggregate."""
     ids = AggregateCell.objects.filter(country__isnull=False).values("country_id").distinct()
     return default_terms(Country).filter(pk__in=ids).order_by("name")
+
+
+def country_names(locale=None):
+    """[(slug, name in `locale`)] of the countries that have any aggregate."""
+    names = names_in(Country, locale)
+    return [(c.slug, names[c.translation_key]) for c in public_countries()]
 
 
 def indicators(locale=None):

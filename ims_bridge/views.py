@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
@@ -31,35 +32,50 @@ def _render(request, page, template, **context):
 
 
 def comparison(request, page):
+    """The cross-country comparison. The template caches its report part (everything between
+    the site's header and footer, nothing of the user) with ``{% wagtailpagecache %}`` keyed by
+    ``reports.cache_version()``, the language and the indicator, so the data behind it is read
+    lazily: only when that fragment is not cached yet. Like the cached reports, the fragment's
+    term names are those of the last recompute."""
+    # The version first: a recompute while this request runs then only leaves newer data under
+    # the older key, never older data under the newer one.
+    version = reports.cache_version()
     locale = _locale(page)
-    choices = reports.indicators(locale)
     key = request.GET.get("indicator") or "overall"
     rows = reports.comparison(key, locale)
     if rows is None:
-        key, rows = "overall", reports.comparison("overall", locale)
-    label = dict(choices).get(key, key.partition(":")[2]).lstrip("— ")
-    countries = reports.public_countries()
-    country_names = reports.names_in(Country, locale)
-    for row in rows:
-        row.url = page.url + page.reverse_subpage("country", kwargs={"slug": row.key})
+        key = "overall"
+
+    def parts():
+        nonlocal rows
+        rows = reports.comparison(key, locale) if rows is None else rows
+        choices = reports.indicators(locale)
+        for row in rows:
+            row.url = _country_url(page, row.key)
+        return {
+            "choices": choices,
+            "label": dict(choices).get(key, key.partition(":")[2]).lstrip("— "),
+            "rows": rows,
+            "country_links": [
+                (name, _country_url(page, slug)) for slug, name in reports.country_names(locale)
+            ],
+            "csv_url": page.url + page.reverse_subpage("comparison_csv") + f"?indicator={key}",
+        }
+
     return _render(
         request,
         page,
         "compliance_index_page.html",
-        choices=choices,
         indicator=key,
-        indicator_label=label,
-        rows=rows,
-        country_links=[
-            (
-                country_names[c.translation_key],
-                page.url + page.reverse_subpage("country", kwargs={"slug": c.slug}),
-            )
-            for c in countries
-        ],
-        csv_url=page.url + page.reverse_subpage("comparison_csv") + f"?indicator={key}",
+        report=SimpleLazyObject(parts),
+        cache_version=version,
+        cache_seconds=reports.REPORT_CACHE_SECONDS,
         min_cell=reports.min_cell(),
     )
+
+
+def _country_url(page, slug):
+    return page.url + page.reverse_subpage("country", kwargs={"slug": slug})
 
 
 def comparison_csv(request, page):
@@ -79,17 +95,21 @@ def _country(slug):
 
 
 def country_report(request, page, slug):
+    """A country's report; like the comparison, its report part is a cached fragment, so the
+    report is read lazily (after the version, as in ``comparison``)."""
+    version = reports.cache_version()
     country = _country(slug)
     locale = _locale(page)
-    report = reports.country_report(country, locale)
-    base = page.url + page.reverse_subpage("country", kwargs={"slug": slug})
     return _render(
         request,
         page,
         "country_report.html",
         country=country.get_translation_or_none(locale) or country,
-        report=report,
-        csv_base=base,
+        slug=country.slug,
+        report=SimpleLazyObject(lambda: reports.country_report(country, locale)),
+        cache_version=version,
+        cache_seconds=reports.REPORT_CACHE_SECONDS,
+        csv_base=_country_url(page, slug),
         min_cell=reports.min_cell(),
         comparison_url=page.url,
     )

@@ -28,10 +28,17 @@ def provide(name, **context):
 
 def section_link(page_model, language, request=None):
     """The live page of `page_model` in `language` (else in the default language) as a
-    navigation item; an empty list when the site has none."""
-    from wagtail.models import Locale
+    navigation item; an empty list when the site has none. One query for both languages."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
 
-    pages = page_model.objects.live()
-    page = pages.filter(locale__language_code=language).first()
-    page = page or pages.filter(locale=Locale.get_default()).first()
+    default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    pages = list(
+        page_model.objects.live()
+        .filter(locale__language_code__in={language, default})
+        .select_related("locale")
+    )
+    page = next((p for p in pages if p.locale.language_code == language), None) or next(
+        (p for p in pages if p.locale.language_code == default), None
+    )
     return [ProvidedItem(title=page.title, url=page.get_url(request))] if page else []

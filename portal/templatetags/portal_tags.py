@@ -2,7 +2,7 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from ..models import NavigationSettings
 from ..providers import provide
@@ -48,12 +48,23 @@ def language_switcher(context):
 
 
 def _localized_links(stream, request):
+    """Title and URL of each chosen page in the active language (the chosen page itself when it
+    has no live translation), live pages only. One query for all the translations, whatever
+    the number of links; links need only a title and a URL, which the base page has."""
+    chosen = [block.value.get("page") for block in stream]
+    chosen = [page for page in chosen if page is not None]
+    if not chosen:
+        return []
+    translations = {
+        page.translation_key: page
+        for page in Page.objects.live().filter(
+            locale=Locale.get_active(),
+            translation_key__in={page.translation_key for page in chosen},
+        )
+    }
     links = []
-    for block in stream:
-        page = block.value.get("page")
-        if page is None:
-            continue
-        localized = page.specific.localized
+    for page in chosen:
+        localized = translations.get(page.translation_key, page)
         if localized.live:
             links.append({"title": localized.title, "url": localized.get_url(request)})
     return links

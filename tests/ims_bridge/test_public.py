@@ -193,6 +193,9 @@ def test_cached_reports_change_with_a_new_import(client, data, tmp_path, setting
     assert "50.0%" in client.get(url).content.decode()  # Cambodia: 3 of 6
     country_page = client.get("/en/compliance/countries/cambodia/").content.decode()
     assert "50.0%" in country_page
+    assert "57.1% of 7 factories" in client.get("/en/").content.decode()  # cached highlights
+    summary = r"Working Time</a></th>\s*<td>6</td>"
+    assert re.search(summary, client.get("/en/countries/cambodia/").content.decode())
     update = tmp_path / "update.csv"
     update.write_text(
         star_csv(
@@ -215,9 +218,57 @@ def test_cached_reports_change_with_a_new_import(client, data, tmp_path, setting
     html = client.get(url).content.decode()
     assert "66.7%" in html and "50.0%" not in html  # Cambodia: 4 of 6
     assert "66.7%" in client.get("/en/compliance/countries/cambodia/").content.decode()
+    home = client.get("/en/").content.decode()
+    assert "71.4% of 7 factories" in home and "57.1%" not in home
     # A stricter suppression threshold applies at once, cached reports or not.
     settings.IMS_MIN_CELL_FACTORIES = 10
     assert "66.7%" not in client.get(url).content.decode()
+    country_page = client.get("/en/compliance/countries/cambodia/").content.decode()
+    assert "66.7%" not in country_page and "fewer than 10" in country_page
+    portal_page = client.get("/en/countries/cambodia/").content.decode()
+    assert not re.search(summary, portal_page) and "fewer than 10" in portal_page
+    assert "% of 7 factories" not in client.get("/en/").content.decode()
+
+
+def _report_part(html):
+    """The page between the header and the footer: what the report fragments cache."""
+    return html[html.index("<main") : html.index("</main>")]
+
+
+@pytest.mark.parametrize(
+    ("url", "rate"),
+    [
+        ("/en/compliance/?indicator=point:overtime", "50.0%"),
+        ("/fr/compliance/countries/cambodia/", "66,7%"),
+    ],
+)
+def test_cached_report_fragments_hold_nothing_of_the_user(
+    client, data, make_user, url, rate, django_assert_max_num_queries
+):
+    """The report part of a public page is cached for everyone; the header around it (the
+    admin's userbar here) stays per request, whoever filled the cache."""
+    admin = make_user("admin", is_superuser=True, is_staff=True)
+    buyer = make_user("buyer", ["Buyers"])
+    client.force_login(admin)
+    as_admin = client.get(url).content.decode()
+    assert "wagtail-userbar" in as_admin
+    client.logout()
+    with django_assert_max_num_queries(35):  # the report part comes from the cache
+        anonymous = client.get(url).content.decode()
+    assert "wagtail-userbar" not in anonymous and rate in anonymous
+    client.force_login(buyer)
+    as_buyer = client.get(url).content.decode()
+    assert "wagtail-userbar" not in as_buyer
+    assert _report_part(as_admin) == _report_part(anonymous) == _report_part(as_buyer)
+
+
+def test_a_preview_neither_uses_nor_fills_the_fragment_cache(client, data):
+    page = ComplianceIndexPage.objects.get(locale=Locale.get_default())
+    page.title = "Draft title nobody may see yet"
+    for _ in range(2):  # before and after the public page fills the cache
+        preview = page.make_preview_request().render().content.decode()
+        assert "Draft title nobody may see yet" in preview
+        assert "Draft title" not in client.get("/en/compliance/").content.decode()
 
 
 def test_download_names_cannot_break_the_header():

@@ -34,10 +34,19 @@ def _pages(model, objs):
     return [obj.pk for obj in objs] if issubclass(model, Page) else []
 
 
+class _EntriesOnly(PostgresIndex):
+    """Writes entries; the title norms (an average over the whole table) are refreshed once
+    by the caller, not once per language."""
+
+    def _refresh_title_norms(self, full=False):
+        pass
+
+
 class DocumentIndex(PostgresIndex):
     def add_items(self, model, objs):
         for config, group in self._by_config(objs).items():
-            PostgresIndex(self.backend.configured(config)).add_items(model, group)
+            _EntriesOnly(self.backend.configured(config)).add_items(model, group)
+        self._refresh_title_norms()
         documents.refresh(_pages(model, objs))
 
     def _by_config(self, objs):

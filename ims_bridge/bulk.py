@@ -122,10 +122,13 @@ class StarCsvLoad:
         self.importer.rows_read = rows
 
     def _hash(self, keys):
-        """A part's columns hashed to one bigint (``clean_parts`` checks that no two distinct
-        parts of the file share one)."""
-        joined = " || E'\\x1f' || ".join(self.column[k] for k in keys)
-        return f"hashtextextended({joined}, 0)"
+        """A part's columns hashed to one bigint, each column's hash seeding the next (cheaper
+        than hashing them joined); ``clean_parts`` checks that no two distinct parts of the
+        file share one."""
+        expression = "0"
+        for key in reversed(keys):
+            expression = f"hashtextextended({self.column[key]}, {expression})"
+        return expression
 
     def _copy(self, cursor, sql):
         """Send the rest of the file to ``sql``; the number of lines sent. NotBulk when a line is

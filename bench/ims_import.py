@@ -1,15 +1,16 @@
 """Benchmark: IMS import throughput, aggregate recompute, and public compliance page reads.
 
 Generates a synthetic STAR export with about N findings (250 questions × 3 cycles per factory),
-imports it (findings/s, recompute excluded; set by set on PostgreSQL, or ``--row-by-row``),
-recomputes the aggregates, then requests the public compliance pages and API in-process (Django
-test client) and prints p50/p95 server time.
+imports it (findings/s, recompute excluded; set by set on PostgreSQL, with the time of each of
+its steps, or ``--row-by-row``), recomputes the aggregates, then requests the public compliance
+pages and API in-process (Django test client) and prints p50/p95 server time.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ims_bench .venv/bin/python \\
         bench/ims_import.py -n 1000000
 
-Each run starts from empty IMS tables (--keep to add to what is there; --pages-only to time the
-pages over the data a previous run left, without generating, importing or recomputing).
+Each run starts from empty IMS tables, vacuumed on PostgreSQL (--keep to add to what is there;
+--pages-only to time the pages over the data a previous run left, without generating, importing
+or recomputing).
 """
 
 import argparse
@@ -63,6 +64,51 @@ def clear():
     Assessment.objects.all().delete()
     Factory.objects.all().delete()
     CatVersion.objects.all().delete()
+    if connection.vendor == "postgresql":
+        # The deleted rows stay in the tables and their indexes until vacuumed (a server with
+        # autovacuum off never does): each run would find more of them and measure them too,
+        # e.g. on every lookup of a factory, question or assessment by its STAR id.
+        from django.apps import apps
+
+        with connection.cursor() as cursor:
+            for model in apps.get_app_config("ims_bridge").get_models():
+                if not model._meta.proxy and model._meta.managed:
+                    cursor.execute(f"VACUUM {connection.ops.quote_name(model._meta.db_table)}")
+
+
+def time_phases():
+    """{phase: seconds} filled in as the set-by-set import runs (its steps, wrapped)."""
+    import functools
+
+    from ims_bridge import aggregation, bulk
+
+    phases = {}
+
+    def timed(owner, name, label):
+        original = getattr(owner, name)
+
+        @functools.wraps(original)
+        def wrapper(*args, **kwargs):
+            started = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                phases[label] = phases.get(label, 0) + time.perf_counter() - started
+
+        setattr(owner, name, wrapper)
+
+    for name, label in [
+        ("copy", "COPY into the staged rows (part hashes)"),
+        ("clean_parts", "distinct parts, validated in Python"),
+        ("resolve_rows", "rows resolved to their parts"),
+        ("write_parts", "factories, questions, assessments upserted"),
+        ("write_findings", "findings inserted"),
+        ("report_errors", "error report"),
+        ("keep_raw_rows", "raw rows"),
+    ]:
+        timed(bulk.StarCsvLoad, name, label)
+    timed(aggregation, "mark_windows", "latest assessments marked")
+    return phases
 
 
 def timed_get(client, url, repeat):
@@ -138,8 +184,9 @@ def main():
             f"{time.perf_counter() - started:.1f} s",
             flush=True,
         )
-        started = time.perf_counter()
         bulk = not args.row_by_row and connection.vendor == "postgresql"
+        phases = time_phases() if bulk else {}
+        started = time.perf_counter()
         importer = Importer(source=str(path), recompute=False, bulk=bulk)
         batch = importer.import_path(path, force=True)
         elapsed = time.perf_counter() - started
@@ -149,6 +196,10 @@ def main():
         f"{'set by set' if bulk else 'row by row'})",
         flush=True,
     )
+    for label, seconds in phases.items():
+        print(f"  {label:<48} {seconds:5.1f} s")
+    rest = elapsed - sum(phases.values())
+    print(f"  {'the rest (hashing the file, statistics, …)':<48} {rest:5.1f} s", flush=True)
     started = time.perf_counter()
     cells = refresh()
     print(

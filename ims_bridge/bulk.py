@@ -1,22 +1,31 @@
 """The STAR CSV export imported set by set on PostgreSQL: the same result as the row-by-row
-importer, more than twice as fast (``bench/ims_import.py``: 38,000 against 16,000 findings/s).
+importer, several times as fast. ``bench/ims_import.py -n 1000000`` (896,520 findings, 2 cores,
+freshly emptied tables): 8.0–8.4 s, 107,000–112,000 findings/s — COPY 2.4 s, distinct parts
+0.9 s, rows resolved 0.9 s, upserts 0.6 s, findings 1.4 s, raw rows 1.1 s. Streaming the file
+twice, joining rows to parts on nine text columns and a surrogate key on findings took
+9.7–10.3 s on the same tables (87,000–92,000/s). Both are slower on a busy machine and on
+tables full of deleted rows (with autovacuum off): 38,000/s was measured so.
 
-The file is streamed twice into temporary tables with ``COPY``: parsed (``FORMAT csv``) and as
-lines (kept as the raw rows). Validation works on *distinct* values: the factory/assessment
-columns and the question columns repeat on ≈250 rows each, so their distinct combinations (a
-few thousand) are read back and checked by the importer's own Python code (same rules, same
-messages), and its upserts write the factories, CAT versions, questions and assessments.
-Findings, the per-row error report and the raw rows are then written by a handful of
-INSERT … SELECT statements joining the rows to those results.
+The file is streamed once into a temporary table with ``COPY`` (``FORMAT csv``); as each row
+arrives, PostgreSQL hashes its factory/assessment columns and its question columns into one
+bigint each (generated columns). Validation works on *distinct* values: those columns repeat on
+≈250 rows each, so their distinct combinations (a few thousand, numbered by their hash; two
+that share one send the file row by row) are read back and checked by the importer's own Python
+code (same rules, same messages), and its upserts write the factories, CAT versions, questions
+and assessments. Findings and the per-row error report are then written by a handful of
+INSERT … SELECT statements joining the rows (by their hashes, no text compared) to those
+results. The raw rows are cut from the file again by position, a run of lines per record, and
+copied in.
 
 Only a file whose structure PostgreSQL reads exactly as Python's ``csv`` does takes this path:
-one row per line (no line breaks inside quotes, no blank lines), valid UTF-8, every row with the
-header's number of fields, no line over ``MAX_LINE_BYTES``. Anything else raises ``NotBulk``
-before anything is written and the importer reads the file row by row, which reports those
-rows one by one.
+one row per line (no line breaks inside quotes, no blank lines), lines ending all in LF or all in
+CR LF (no other carriage return), valid UTF-8, every row with the header's number of fields, no
+line over ``MAX_LINE_BYTES``. Anything else raises ``NotBulk`` before anything is written and
+the importer reads the file row by row, which reports those rows one by one.
 """
 
 import csv
+import itertools
 import json
 
 import psycopg
@@ -87,47 +96,51 @@ class StarCsvLoad:
         self.column = {key: f"c{header.index(name)}" for name, key in mapping.items()}
         self.names = {key: name for name, key in mapping.items()}
         self.stage_columns = [f"c{i}" for i in range(len(header))]
+        from .importers import Importer
+
+        self.factory_keys = self._keys(Importer.FACTORY_KEYS)
+        self.question_keys = ["country", *self._keys(Importer.QUESTION_KEYS)]
 
     def copy(self):
-        """Stream the rows into ``ims_stage`` (parsed) and the lines into ``ims_lines`` (as
-        text, for the raw rows). The number of rows must equal the number of lines, so that a
-        row's line is its position plus one."""
+        """Stream the rows into ``ims_stage`` (parsed), each with a hash of its factory part and
+        of its question part (``ha``, ``hq``: generated columns, computed as the row arrives).
+        The number of rows must equal the number of lines, so that a row's line is its position
+        plus one, and the raw rows can be cut from the file by position later."""
         columns = ", ".join(self.stage_columns)
-        start = self.fileobj.tell()
+        self.data_start = self.fileobj.tell()
         with connection.cursor() as cursor:
             cursor.execute(
                 "CREATE TEMP TABLE ims_stage (ord bigint GENERATED ALWAYS AS IDENTITY, "
                 + ", ".join(f"{c} text" for c in self.stage_columns)
+                + f", ha bigint GENERATED ALWAYS AS ({self._hash(self.factory_keys)}) STORED"
+                + f", hq bigint GENERATED ALWAYS AS ({self._hash(self.question_keys)}) STORED"
                 + ") ON COMMIT DROP"
-            )
-            cursor.execute(
-                "CREATE TEMP TABLE ims_lines (ord bigint GENERATED ALWAYS AS IDENTITY, "
-                "line text) ON COMMIT DROP"
             )
             lines = self._copy(
                 cursor,
                 f"COPY ims_stage ({columns}) FROM STDIN "
                 f"WITH (FORMAT csv, FORCE_NOT_NULL ({columns}))",
-                progress=True,
             )
             rows = cursor.cursor.rowcount
             if rows != lines or rows == 0:
                 raise NotBulk("rows and lines differ")
-            self.fileobj.seek(start)
-            # COPY's text format: backslashes and tabs escaped, each line is one value.
-            self._copy(
-                cursor,
-                "COPY ims_lines (line) FROM STDIN",
-                escape=lambda b: b.replace(b"\\", b"\\\\").replace(b"\t", b"\\t"),
-            )
-            if cursor.cursor.rowcount != rows:
-                raise NotBulk("lines and rows differ")
         self.importer.rows_read = rows
 
-    def _copy(self, cursor, sql, escape=None, progress=False):
+    def _hash(self, keys):
+        """A part's columns hashed to one bigint, each column's hash seeding the next (cheaper
+        than hashing them joined); ``clean_parts`` checks that no two distinct parts of the
+        file share one."""
+        expression = "0"
+        for key in reversed(keys):
+            expression = f"hashtextextended({self.column[key]}, {expression})"
+        return expression
+
+    def _copy(self, cursor, sql):
         """Send the rest of the file to ``sql``; the number of lines sent. NotBulk when a line is
-        longer than the row-by-row reader accepts or PostgreSQL refuses the data."""
-        lines = run = 0
+        longer than the row-by-row reader accepts, PostgreSQL refuses the data, or the lines
+        end in a way the raw rows could not be cut by (a carriage return anywhere but before
+        every line feed)."""
+        lines = run = carriage_returns = crlf = 0
         last = b"\n"
         sent = reported = self.fileobj.tell()
         try:
@@ -142,20 +155,27 @@ class StarCsvLoad:
                         run += len(block)
                     if run >= MAX_LINE_BYTES:
                         raise NotBulk("a line is too long")
+                    returns = block.count(b"\r")
+                    if returns or last == b"\r":
+                        carriage_returns += returns
+                        crlf += block.count(b"\r\n") + (last == b"\r" and block[:1] == b"\n")
                     lines += newlines
                     last = block[-1:]
-                    copy.write(escape(block) if escape else block)
+                    copy.write(block)
                     sent += len(block)
-                    if progress and sent - reported >= PROGRESS_EVERY:
+                    if sent - reported >= PROGRESS_EVERY:
                         reported = sent
                         self.importer.rows_read = lines
                         self.importer._report_bytes(sent)
         except psycopg.Error as exc:
             raise NotBulk(str(exc)) from exc
+        # Lines end in LF, or all in CR LF (the CR is not part of the line).
+        if carriage_returns and not carriage_returns == crlf == lines:
+            raise NotBulk("carriage returns other than line ends")
+        self.crlf = bool(carriage_returns)
         lines += last != b"\n"
-        if progress:
-            self.importer.rows_read = lines
-            self.importer._report_bytes(sent)
+        self.importer.rows_read = lines
+        self.importer._report_bytes(sent)
         return lines
 
     # -- validating distinct parts ------------------------------------------------------------
@@ -163,33 +183,37 @@ class StarCsvLoad:
     def _keys(self, keys):
         return [key for key in keys if key in self.column]
 
-    def distinct(self, table, keys):
-        """Number the distinct combinations of ``keys``' columns; return {id: {key: value}}."""
+    def distinct(self, table, keys, hash_column, extra=""):
+        """The distinct combinations of ``keys``' columns, each numbered by its hash; return
+        {id: {key: value}}. NotBulk (nothing written yet) if two combinations share a hash."""
         cols = ", ".join(self.column[k] for k in keys)
         with connection.cursor() as cursor:
             cursor.execute(
                 f"CREATE TEMP TABLE {table} ON COMMIT DROP AS SELECT "  # noqa: S608
-                f"row_number() OVER () AS id, {cols} FROM (SELECT DISTINCT {cols} FROM ims_stage) d"
+                f"{hash_column} AS id, {cols}{extra} FROM ims_stage GROUP BY {hash_column}, {cols}"
             )
             cursor.execute(f"SELECT id, {cols} FROM {table}")  # noqa: S608
-            return {row[0]: dict(zip(keys, row[1:], strict=True)) for row in cursor.fetchall()}
+            parts = {row[0]: dict(zip(keys, row[1:], strict=True)) for row in cursor.fetchall()}
+            if cursor.cursor.rowcount != len(parts):
+                raise NotBulk("two parts with the same hash")
+            return parts
 
     def clean_parts(self):
-        from .importers import Importer, RowError, _key
+        from .importers import RowError, _key
 
         importer = self.importer
-        self.factory_keys = self._keys(Importer.FACTORY_KEYS)
-        self.question_keys = ["country", *self._keys(Importer.QUESTION_KEYS)]
         self.parts_a, self.parts_q, errors_a, errors_q = {}, {}, [], []
         self.factory_key = {}
-        for part_id, raw in self.distinct("ims_pa", self.factory_keys).items():
+        # Each factory part's rows: where they start and end, and how many (``keep_raw_rows``).
+        spans = ", min(ord) AS first, max(ord) AS last, count(*) AS count"
+        for part_id, raw in self.distinct("ims_pa", self.factory_keys, "ha", spans).items():
             values = {k: v.strip() for k, v in raw.items()}
             self.factory_key[part_id] = values.get("factory_id") or None
             try:
                 self.parts_a[part_id] = importer._clean_factory_part(_Part(values))
             except RowError as exc:
                 errors_a.append((part_id, exc.column, exc.reason))
-        for part_id, raw in self.distinct("ims_pq", self.question_keys).items():
+        for part_id, raw in self.distinct("ims_pq", self.question_keys, "hq").items():
             values = {k: v.strip() for k, v in raw.items()}
             country = importer.lookups.countries.get(_key(values["country"]))
             if country is None:
@@ -217,16 +241,16 @@ class StarCsvLoad:
                     copy.write_row(row)
 
     def resolve_rows(self):
-        """``ims_rows``: each row's parts and its stripped finding."""
-        on_a = " AND ".join(f"a.{self.column[k]} = s.{self.column[k]}" for k in self.factory_keys)
-        on_q = " AND ".join(f"q.{self.column[k]} = s.{self.column[k]}" for k in self.question_keys)
+        """``ims_rows``: each row's parts and its stripped finding. The staged rows are not
+        needed after this: dropped, which frees the session's temporary buffers."""
         with connection.cursor() as cursor:
             cursor.execute(
                 "CREATE TEMP TABLE ims_rows ON COMMIT DROP AS "  # noqa: S608
-                f"SELECT s.ord, a.id AS pa, q.id AS pq, btrim(s.{self.column['finding']}, %s) AS f "
-                f"FROM ims_stage s JOIN ims_pa a ON {on_a} JOIN ims_pq q ON {on_q}",
+                f"SELECT ord, ha AS pa, hq AS pq, btrim({self.column['finding']}, %s) AS f "
+                "FROM ims_stage",
                 [WHITESPACE],
             )
+            cursor.execute("DROP TABLE ims_stage")
             # Rows whose parts are valid and whose finding suits the question's type: the parts
             # to write, each factory part's first such row (its CAT version), the bad findings.
             cursor.execute(
@@ -264,11 +288,12 @@ class StarCsvLoad:
         assessment_pk, refused, question_pk = importer.resolve_parts(parts_a, parts_q, cat_of)
         new = importer.chunk_new_assessments
         factories = importer.factories
-        rows = []
+        rows, self.factory_pk = [], {}
         for pid, key in self.factory_key.items():
             factory = factories.get(key)
             pk = assessment_pk.get(pid)
-            rows.append((pid, pk, pk in new, factory.pk if factory else None, refused.get(pid)))
+            self.factory_pk[pid] = factory.pk if factory else None
+            rows.append((pid, pk, pk in new, self.factory_pk[pid], refused.get(pid)))
         self._load(
             "ims_pa_map",
             "id bigint, assessment_pk bigint, new boolean, factory_pk bigint, refused text",
@@ -399,57 +424,93 @@ class StarCsvLoad:
 
     def keep_raw_rows(self, batch_pk, chunk):
         """The lines as runs of consecutive lines of one factory within one chunk: one
-        ``RawRows`` (text form) each."""
+        ``RawRows`` (text form) each, cut from the file again and copied in."""
         chunk = int(chunk)
+        starts = self._run_starts(chunk)
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT ord, factory_pk FROM (SELECT r.ord, m.factory_pk, "  # noqa: S608
-                "lag(m.factory_pk) OVER (ORDER BY r.ord) AS previous FROM ims_rows r "
-                "JOIN ims_pa_map m ON m.id = r.pa) runs "
-                f"WHERE (ord - 1) % {chunk} = 0 "
-                "OR factory_pk IS DISTINCT FROM previous ORDER BY ord"
-            )
-            starts = cursor.fetchall()
             cursor.execute("SELECT ord FROM ims_rejected ORDER BY ord")
             rejected = [ord_ for (ord_,) in cursor.fetchall()]
         firsts = [first for first, _factory in starts]
+        ends = [*firsts[1:], self.importer.rows_read + 1]
         # The rejected lines of each run (both lists are in file order).
         refused, position = [], 0
-        for end in [*firsts[1:], None]:
+        for end in ends:
             lines = []
-            while position < len(rejected) and (end is None or rejected[position] < end):
+            while position < len(rejected) and rejected[position] < end:
                 lines.append(rejected[position] + 1)
                 position += 1
             refused.append(json.dumps(lines))
+        columns = json.dumps(self.header_names, ensure_ascii=False)
+        lines = self._lines()
+        table = _q(RawRows._meta.db_table)
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(
+                f"COPY {table} (batch_id, factory_id, columns, lines, text, rejected, first_line, "
+                "row_count) FROM STDIN"
+            ) as copy,
+        ):
+            for (first, factory_pk), end, rejected_lines in zip(starts, ends, refused, strict=True):
+                text = b"\n".join(itertools.islice(lines, end - first))
+                if self.crlf:
+                    text = text.replace(b"\r", b"")
+                copy.write_row(
+                    (
+                        batch_pk,
+                        factory_pk,
+                        columns,
+                        "[]",
+                        text.decode("utf-8"),
+                        rejected_lines,
+                        first + 1,
+                        end - first,
+                    )
+                )
+
+    def _run_starts(self, chunk):
+        """[(first ord, factory pk)] of each run: a run starts with each chunk and wherever
+        the factory changes from the line before."""
         with connection.cursor() as cursor:
-            # Each run's lines joined in the database: the text never travels to Python.
-            cursor.execute(
-                f"INSERT INTO {_q(RawRows._meta.db_table)} "  # noqa: S608
-                "(batch_id, factory_id, columns, lines, text, rejected, first_line, row_count) "
-                "SELECT %s, run.factory_pk, %s::jsonb, '[]'::jsonb, joined.text, "
-                "run.rejected::jsonb, run.first + 1, joined.count "
-                "FROM (SELECT width_bucket(ord, %s::bigint[]) AS bucket, "
-                "  string_agg(line, E'\\n' ORDER BY ord) AS text, count(*) AS count "
-                "  FROM ims_lines GROUP BY 1) joined "
-                "JOIN unnest(%s::bigint[], %s::bigint[], %s::text[]) "
-                "  WITH ORDINALITY AS run (first, factory_pk, rejected, bucket) "
-                "  ON run.bucket = joined.bucket",
-                [
-                    batch_pk,
-                    json.dumps(self.header_names, ensure_ascii=False),
-                    firsts,
-                    firsts,
-                    [factory for _first, factory in starts],
-                    refused,
-                ],
-            )
+            cursor.execute("SELECT id, first, last, count FROM ims_pa ORDER BY first")
+            spans = cursor.fetchall()
+            if any(last - first + 1 != count for _id, first, last, count in spans):
+                # A part's rows are not all together: the factory of every line, in order.
+                cursor.execute(
+                    "SELECT ord, factory_pk FROM (SELECT r.ord, m.factory_pk, "  # noqa: S608
+                    "lag(m.factory_pk) OVER (ORDER BY r.ord) AS previous FROM ims_rows r "
+                    "JOIN ims_pa_map m ON m.id = r.pa) runs "
+                    f"WHERE (ord - 1) % {chunk} = 0 "
+                    "OR factory_pk IS DISTINCT FROM previous ORDER BY ord"
+                )
+                return cursor.fetchall()
+        # Each part's rows are together (the usual export: an assessment's rows in a block).
+        starts, previous = [], None
+        for part_id, first, last, _count in spans:
+            factory = self.factory_pk[part_id]
+            chunk_starts = range(first + (1 - first) % chunk, last + 1, chunk)
+            if factory != previous and first not in chunk_starts:
+                starts.append((first, factory))
+            starts.extend((ord_, factory) for ord_ in chunk_starts)
+            previous = factory
+        return starts
+
+    def _lines(self):
+        """The file's data lines as bytes, without their line ends."""
+        self.fileobj.seek(self.data_start)
+        rest = b""
+        for block in iter(lambda: self.fileobj.read(BLOCK), b""):
+            lines = (rest + block).split(b"\n")
+            rest = lines.pop()
+            yield from lines
+        if rest:
+            yield rest
 
     def drop(self):
         with connection.cursor() as cursor:
             cursor.execute(
                 "DROP TABLE IF EXISTS ims_stage, ims_pa, ims_pq, ims_pq_ok, ims_part_error, "
                 "ims_rows, ims_bad_finding, ims_pa_map, ims_pq_map, ims_ranked, "
-                "ims_duplicate, ims_rejected, ims_bad_pa, ims_bad_pq, ims_lines"
+                "ims_duplicate, ims_rejected, ims_bad_pa, ims_bad_pq"
             )
 
     # -- the whole --------------------------------------------------------------------------

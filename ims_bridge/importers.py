@@ -242,7 +242,7 @@ class Importer:
         try:
             with transaction.atomic():
                 rejected, errors = load.run(MAX_STORED_ERRORS + 1)
-        except NotBulk:  # raised while the file is sent, before any part is written
+        except NotBulk:  # raised before any part is written (the file sent, parts read)
             fileobj.seek(0)
             self.rows_read = 0
             return False

@@ -448,9 +448,64 @@ def test_set_by_set_and_row_by_row_give_the_same_result(tmp_path, monkeypatch, c
     assert again["findings"] == by_rows["findings"] and again["errors"] == by_rows["errors"]
 
 
+# Each assessment's rows together, as STAR exports them (the raw rows are cut by part).
+BLOCK_ROWS = [
+    star_row("KH-1", "A1", question="Q1", finding="1"),
+    star_row("KH-1", "A1", question="Q2", tags="Public Disclosure"),
+    star_row("KH-1", "A1", question="Q3", finding="7"),
+    star_row("KH-1", "A2", question="Q1", cycle=2, date="16/03/2023"),
+    star_row("KH-1", "A2", question="Q2", cycle=2, date="16/03/2023", label="a \\ \t tab"),
+    star_row("KH-2", "A3", question="Q1", name='Mill, "North"'),
+    star_row("KH-2", "A3", question="Q2", name='Mill, "North"', cp="Making Tea"),
+    star_row("", "A4", question="Q1"),
+    star_row("KH-3", "A1", question="Q1"),  # A1 is KH-1's
+    star_row("KH-3", "A5", question="Q1", finding="0"),
+]
+
+
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
-def test_a_file_the_set_by_set_path_cannot_read_is_read_row_by_row(tmp_path, monkeypatch):
-    text = star_csv([star_row(question="Q1", label="two\nlines"), star_row(question="Q2")])
+@pytest.mark.parametrize("line_end", ["\r\n", "\n"])
+@pytest.mark.parametrize("chunk", ["2", "5000"])
+def test_set_by_set_and_row_by_row_agree_on_an_export_in_blocks(
+    tmp_path, monkeypatch, chunk, line_end
+):
+    path = write(tmp_path, star_csv(BLOCK_ROWS).replace("\r\n", line_end))
+    run(path, "--chunk-size", chunk, "--row-by-row")
+    by_rows = snapshot()
+    assert by_rows["batch"][3] == 4 and len(by_rows["raw"]) == len(BLOCK_ROWS)
+    for model in (ImportBatch, Finding, Assessment, Question, Factory):
+        model.objects.all().delete()
+    monkeypatch.setattr(
+        importers.Importer, "_write_chunk", lambda *args: pytest.fail("read row by row")
+    )
+    run(path, "--chunk-size", chunk)
+    assert snapshot() == by_rows
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
+def test_parts_whose_hashes_collide_are_read_row_by_row(tmp_path, monkeypatch):
+    path = write(tmp_path, star_csv(BLOCK_ROWS))
+    run(path, "--row-by-row")
+    by_rows = snapshot()
+    for model in (ImportBatch, Finding, Assessment, Question, Factory):
+        model.objects.all().delete()
+    monkeypatch.setattr(bulk.StarCsvLoad, "_hash", lambda self, keys: "0")  # every part collides
+    written = []
+    original = importers.Importer._write_chunk
+    monkeypatch.setattr(
+        importers.Importer,
+        "_write_chunk",
+        lambda self, chunk, header: written.append(len(chunk)) or original(self, chunk, header),
+    )
+    run(path)
+    assert written == [len(BLOCK_ROWS)]
+    assert snapshot() == by_rows
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="the set-by-set path is PostgreSQL's")
+@pytest.mark.parametrize("label", ["two\nlines", "carriage\rreturn"])
+def test_a_file_the_set_by_set_path_cannot_read_is_read_row_by_row(tmp_path, monkeypatch, label):
+    text = star_csv([star_row(question="Q1", label=label), star_row(question="Q2")])
     written = []
     original = importers.Importer._write_chunk
 
@@ -461,8 +516,9 @@ def test_a_file_the_set_by_set_path_cannot_read_is_read_row_by_row(tmp_path, mon
     monkeypatch.setattr(importers.Importer, "_write_chunk", spy)
     assert "2 imported" in run(write(tmp_path, text))
     assert written == [2]
-    assert Question.objects.get(star_id="Q1").label == "two\nlines"
-    assert [row.line for row in ImportBatch.objects.get().raw_rows.rows()] == [2, 4]
+    assert Question.objects.get(star_id="Q1").label == label
+    lines = [2, 4] if "\n" in label else [2, 3]  # a carriage return alone ends no line
+    assert [row.line for row in ImportBatch.objects.get().raw_rows.rows()] == lines
 
 
 def test_deleting_an_assessment_question_or_factory_deletes_its_findings(tmp_path):

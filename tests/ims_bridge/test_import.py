@@ -90,9 +90,25 @@ def test_same_file_twice_changes_nothing(tmp_path):
     assert (counts(), raw_count()) == before
     # Forced re-import writes a new batch of raw rows but changes no data.
     finding_ids = list(Finding.objects.order_by("pk").values_list("pk", "value"))
+    versions = _finding_row_versions()
     run(path, "--force")
     assert counts() == before[0]
     assert list(Finding.objects.order_by("pk").values_list("pk", "value")) == finding_ids
+    assert _finding_row_versions() == versions  # not even rewritten with the same values
+
+
+def _finding_row_versions():
+    """On PostgreSQL, each finding's physical row (``ctid``), which any update or re-insert
+    moves; None elsewhere."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT assessment_id, question_id, ctid::text FROM ims_bridge_finding ORDER BY 1, 2"
+        )
+        return cursor.fetchall()
 
 
 def test_a_later_export_updates_changed_findings(tmp_path):

@@ -175,33 +175,30 @@ class _Search:
         """``filters`` applied to the readable pages' documents."""
         from .models import SearchDocument
 
-        rows = SearchDocument.objects.all()
+        def tagged(facet, slugs):
+            return Q(tags__overlap=_tags(facet, slugs))
+
+        return self._narrowed(SearchDocument.objects.all(), filters, tagged)
+
+    def page_filters(self, filters, taxonomy_only=False):
+        """``filters`` applied to readable pages (type and language skipped if asked)."""
+        return self._narrowed(self.base_pages, filters, taxonomy.pages_tagged, taxonomy_only)
+
+    def _narrowed(self, rows, filters, tagged, taxonomy_only=False):
+        """``rows`` (pages or documents: both have ``content_type_id`` and ``locale_id``)
+        narrowed by ``filters``; ``tagged(facet, slugs)`` is the taxonomy condition."""
         for facet in TAXONOMY_FACETS:
             slugs = getattr(filters, facet)
             if slugs:
-                rows = rows.filter(tags__overlap=_tags(facet, slugs))
+                rows = rows.filter(tagged(facet, slugs))
+        if taxonomy_only:
+            return rows
         chosen = self.content_type_ids(filters)
         if chosen:
             rows = rows.filter(content_type_id__in=chosen)
         if filters.language:
             rows = rows.filter(locale_id__in=self.languages(filters))
         return rows
-
-    def page_filters(self, filters, taxonomy_only=False):
-        """``filters`` applied to readable pages (type and language skipped if asked)."""
-        pages = self.base_pages
-        for facet in TAXONOMY_FACETS:
-            slugs = getattr(filters, facet)
-            if slugs:
-                pages = pages.filter(taxonomy.pages_tagged(facet, slugs))
-        if taxonomy_only:
-            return pages
-        chosen = self.content_type_ids(filters)
-        if chosen:
-            pages = pages.filter(content_type_id__in=chosen)
-        if filters.language:
-            pages = pages.filter(locale_id__in=self.languages(filters))
-        return pages
 
     def content_type_ids(self, filters):
         return {self.page_types[t][0].pk for t in filters.type if t in self.page_types}

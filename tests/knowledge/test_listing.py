@@ -96,6 +96,9 @@ def test_untranslated_resources_are_listed_and_marked(client, dataset):
     html = response.content.decode()
     assert html.count('class="meta not-translated"') == 5
     assert 'href="/km/resources/guide-a-' in html
+    # A title in another language takes its own direction (an English title on an Arabic page
+    # keeps its punctuation where English puts it).
+    assert html.count('dir="auto"') >= 2 * response.context["result_count"]
 
 
 def test_sort_orders(client, dataset):

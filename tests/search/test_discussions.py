@@ -30,7 +30,7 @@ def circles(make_community, make_thread):
 def titles(html):
     import re
 
-    return set(re.findall(r'class="hit-title" href="[^"]+">(.*?)</a>', html))
+    return set(re.findall(r'class="hit-title" href="[^"]+"[^>]*>(.*?)</a>', html))
 
 
 def shown(client, user, **params):

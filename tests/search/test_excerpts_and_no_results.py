@@ -33,7 +33,7 @@ def test_title_and_excerpt_mark_the_match(client, make_resource):
     item = html[html.index(f'href="{page.url}"') :]
     item = item[: item.index("</li>")]
     assert "<mark>Fire</mark> safety for <mark>trainers</mark>" in item
-    assert '<p class="excerpt">' in item and "<mark>fire</mark> drill" in item
+    assert '<p class="excerpt" dir="auto">' in item and "<mark>fire</mark> drill" in item
 
 
 def test_everything_user_written_is_escaped(client, hostile_page):

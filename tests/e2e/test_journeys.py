@@ -395,3 +395,23 @@ def test_public_compliance_table_chart_and_csv(page, portal_server):
     for csv_row, table_row in zip(lines[1:], child_labour, strict=True):
         if table_row[2].endswith("%"):
             assert csv_row[2] + "%" == table_row[2]
+
+
+def _chart_layout(page):
+    """Whether the first chart's values grow leftwards and where its category labels stand."""
+    return page.evaluate(
+        """() => {
+            const chart = Chart.getChart(document.querySelector('.ims-chart canvas'));
+            return {reversed: chart.options.scales.x.reverse,
+                    labelsRight: chart.scales.y.left > chart.scales.x.left};
+        }"""
+    )
+
+
+def test_the_compliance_chart_is_mirrored_for_arabic(page, portal_server):
+    page.goto(f"{portal_server}/ar/compliance/")
+    expect(page.locator(".ims-chart canvas").first).to_be_visible()
+    assert _chart_layout(page) == {"reversed": True, "labelsRight": True}
+    page.goto(f"{portal_server}/en/compliance/")
+    expect(page.locator(".ims-chart canvas").first).to_be_visible()
+    assert _chart_layout(page) == {"reversed": False, "labelsRight": False}

@@ -33,8 +33,15 @@
           data: rows.map(function (r) { return number(r.dataset.value); }) }] },
         options: { indexAxis: "y" } };
     }
-    config.options = Object.assign({ responsive: true, maintainAspectRatio: false,
-      scales: kind === "line" ? { y: { min: 0, max: 100 } } : { x: { min: 0, max: 100 } } },
+    // Right-to-left pages (Arabic) mirror the chart: values grow from the right, the category
+    // labels stand on the right, and legend and tooltips read right to left.
+    var rtl = document.documentElement.dir === "rtl";
+    var scales = kind === "line"
+      ? { x: { reverse: rtl }, y: { min: 0, max: 100, position: rtl ? "right" : "left" } }
+      : { x: { min: 0, max: 100, reverse: rtl }, y: { position: rtl ? "right" : "left" } };
+    config.options = Object.assign({ responsive: true, maintainAspectRatio: false, scales: scales,
+      locale: document.documentElement.lang || undefined,
+      plugins: { legend: { rtl: rtl }, tooltip: { rtl: rtl } } },
       config.options || {});
     wrapper.style.height = Math.max(200, rows.length * (kind === "line" ? 30 : 26)) + "px";
     new Chart(canvas, config);

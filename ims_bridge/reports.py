@@ -78,8 +78,8 @@ def cached_until_recompute(function):
         parts = repr(
             (function.__name__, sorted(kwargs), [_key_part(v) for v in values], get_language())
         )
-        digest = hashlib.sha256(f"{parts}:{min_cell()}".encode()).hexdigest()
-        key = f"ims:report:{aggregates_version()}:{digest}"
+        digest = hashlib.sha256(parts.encode()).hexdigest()
+        key = f"ims:report:{cache_version()}:{digest}"
         result = cache.get(key)
         if result is None:
             result = function(*args, **kwargs)

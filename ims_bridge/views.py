@@ -42,13 +42,11 @@ def comparison(request, page):
     version = reports.cache_version()
     locale = _locale(page)
     key = request.GET.get("indicator") or "overall"
-    rows = reports.comparison(key, locale)
-    if rows is None:
+    if reports.indicator_filter(key) is None:
         key = "overall"
 
     def parts():
-        nonlocal rows
-        rows = reports.comparison(key, locale) if rows is None else rows
+        rows = reports.comparison(key, locale)
         choices = reports.indicators(locale)
         for row in rows:
             row.url = _country_url(page, row.key)

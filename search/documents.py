@@ -16,14 +16,15 @@ Rows exist for live, public pages that have an index entry, and are rewritten:
 - when a page is published, unpublished or moved, and when a view restriction is added,
   changed or removed (``connect``), synchronously, so a page that stops being readable leaves
   search at once, as it did when search filtered the page tree;
-- deleting a page deletes its row (``post_delete`` of every page model: a receiver for every
-  model would stop Django deleting other apps' rows in bulk).
+- deleting a page deletes its row (``post_delete`` of ``Page``: deleting a page of any type
+  deletes its ``wagtailcore_page`` row, so one receiver sees every page once; a receiver for
+  every model would stop Django deleting other apps' rows in bulk).
 """
 
 from django.apps import apps
 from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import Page, PageViewRestriction, get_page_models
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from . import taxonomy
@@ -99,8 +100,9 @@ def rebuild():
 
 
 def clear():
-    with _connection().cursor() as cursor:
-        cursor.execute(f"DELETE FROM {_connection().ops.quote_name(SearchDocument._meta.db_table)}")  # noqa: S608
+    connection = _connection()
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchDocument._meta.db_table)}")  # noqa: S608
 
 
 def matching(backend, query, documents):
@@ -161,5 +163,4 @@ def connect():
     post_page_move.connect(_on_subtree_changed, dispatch_uid="search-doc-moved")
     post_save.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sd-r1")
     post_delete.connect(_on_restriction_changed, sender=PageViewRestriction, dispatch_uid="sd-r2")
-    for model in {Page, *get_page_models()}:
-        post_delete.connect(_on_page_deleted, sender=model, dispatch_uid=f"sd-del-{model}")
+    post_delete.connect(_on_page_deleted, sender=Page, dispatch_uid="search-doc-deleted")

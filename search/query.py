@@ -175,10 +175,7 @@ class _Search:
         """``filters`` applied to the readable pages' documents."""
         from .models import SearchDocument
 
-        def tagged(facet, slugs):
-            return Q(tags__overlap=_tags(facet, slugs))
-
-        return self._narrowed(SearchDocument.objects.all(), filters, tagged)
+        return self._narrowed(SearchDocument.objects.all(), filters, _tagged)
 
     def page_filters(self, filters, taxonomy_only=False):
         """``filters`` applied to readable pages (type and language skipped if asked)."""
@@ -219,6 +216,20 @@ class _Search:
     def ranked(self, queryset):
         return self.backend.search(self.query, queryset)
 
+    def ranked_pages(self, filters, ids=None):
+        """The matching pages, most relevant first, as a sequence to slice. ``ids``: the
+        results, when counting gave them, so no filter is evaluated on every page."""
+        if self.documents:
+            from .models import SearchDocument
+
+            if ids is None:
+                rows = self.document_filters(filters)
+            else:
+                rows = SearchDocument.objects.filter(page_id__in=ids)
+            return documents.RankedPages(documents.ranked(self.backend, self.query, rows))
+        pages = self.page_filters(filters) if ids is None else self.base_pages.filter(pk__in=ids)
+        return self.ranked(pages.specific())
+
 
 def _known(filters, page_types, locales):
     """The filters with unknown values dropped, as unknown values are ignored."""
@@ -237,6 +248,8 @@ class _Counts:
     n} (``language``), {facet: {slug: n}} (``taxonomy``) and the number of results
     (``total``). When the type selection leaves pages out (``wanted`` false), pages count for
     the type facet alone."""
+
+    RESULT_IDS = 1000  # counting also returns the results' ids when there are at most this many
 
     def __init__(self, search, filters, wanted):
         self.types = search.content_type_ids(filters)
@@ -263,6 +276,11 @@ class _Counts:
         if self._passes(content_type_id, locale_id):
             self.total += n
 
+    def _keep_result_ids(self, ids):
+        """The ids a counting statement's result branch gave, if they are all the results."""
+        if self.wanted and len(ids) == self.total <= self.RESULT_IDS:
+            self.ids = ids
+
 
 class _PageCounts(_Counts):
     """The counts in one statement that evaluates the full-text match once.
@@ -277,8 +295,6 @@ class _PageCounts(_Counts):
     every *other* taxonomy selection, grouped by facet and value (so a facet's counts apply
     every other facet's selection and not its own); (2) the ids of the results when there are
     at most ``RESULT_IDS`` of them, so the ranked query need not filter every page again."""
-
-    RESULT_IDS = 1000
 
     @staticmethod
     def supported(connection):
@@ -313,10 +329,10 @@ class _PageCounts(_Counts):
             f"SELECT 0, NULL, NULL, {grouped}, COUNT(*) FROM m GROUP BY {grouped}"
         )
         if wanted:
-            for branch in (self._facet_rows, self._result_ids):
-                branch_sql, branch_params = branch(chosen, connection)
-                statement += f" UNION ALL {branch_sql}"
-                params = (*params, *branch_params)
+            facet_sql, facet_params = self._facet_rows(chosen, connection)
+            ids_sql, ids_params = _result_ids(self, chosen, before=2, after=2 + len(chosen))
+            statement += f" UNION ALL {facet_sql} UNION ALL {ids_sql}"
+            params = (*params, *facet_params, *ids_params)
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             rows = cursor.fetchall()
@@ -336,20 +352,7 @@ class _PageCounts(_Counts):
             if country and wanted and others and self._passes(content_type_id, locale_id):
                 portals = self.taxonomy["country"]
                 portals[country] = portals.get(country, 0) + n
-        if wanted and len(ids) == self.total <= self.RESULT_IDS:
-            self.ids = ids
-
-    def _result_ids(self, chosen, connection):
-        """Branch 2: the ids of the results, if there are at most ``RESULT_IDS``."""
-        where, params = _typed_and_languaged(self)
-        where += [f"m.tagged_{facet}" for facet in chosen]
-        condition = f"WHERE {' AND '.join(where)}" if where else ""
-        nulls = ", ".join(["NULL"] * (2 + len(chosen)))
-        sql = (
-            f"SELECT 2, NULL, NULL, r.id, {nulls}, 1 FROM "  # noqa: S608
-            f"(SELECT m.id FROM m {condition} LIMIT %s) r"
-        )
-        return sql, [*params, self.RESULT_IDS + 1]
+        self._keep_result_ids(ids)
 
     def _facet_rows(self, chosen, connection):
         """Branch 1: knowledge's facet rows of the matching resources that pass the type and
@@ -365,8 +368,7 @@ class _PageCounts(_Counts):
         where, params = _typed_and_languaged(self)
         per_facet = []
         for name in TAXONOMY_FACETS:
-            others = "".join(f" AND m.tagged_{other}" for other in chosen if other != name)
-            per_facet.append(f"(f.{facet} = %s{others})")
+            per_facet.append(f"(f.{facet} = %s{_others(chosen, name)})")
             params.append(name)
         where.append(f"({' OR '.join(per_facet)})")
         nulls = ", ".join(["NULL"] * (3 + len(chosen)))
@@ -378,8 +380,9 @@ class _PageCounts(_Counts):
         return sql, params
 
 
-def _tags(facet, slugs):
-    return [taxonomy.tag(facet, slug) for slug in slugs]
+def _tagged(facet, slugs):
+    """A filter for ``SearchDocument`` querysets: documents carrying any of the slugs."""
+    return Q(tags__overlap=[taxonomy.tag(facet, slug) for slug in slugs])
 
 
 class _DocumentCounts(_Counts):
@@ -387,7 +390,7 @@ class _DocumentCounts(_Counts):
 
     The backend's match over every document (readable pages of every type and language) is a
     materialised CTE, each row with its type, language, tags and one flag per selected taxonomy
-    facet (whether its tags overlap that selection). A ``UNION ALL`` of two branches reads it:
+    facet (whether its tags overlap that selection). A ``UNION ALL`` of three branches reads it:
     (0) the rows grouped by type, language and flags, from which the type and language counts
     and the number of results are summed in Python, each facet leaving out its own selection;
     (1) the tags of the rows that pass the type and language selections and every *other*
@@ -396,38 +399,19 @@ class _DocumentCounts(_Counts):
     so ranking reads those rows only. Country portals carry their country as a tag, so they
     count with the resources."""
 
-    RESULT_IDS = _PageCounts.RESULT_IDS
-
     def __init__(self, search, filters, wanted, connection):
         from django.core.exceptions import EmptyResultSet
 
-        from .models import SearchDocument
-
         super().__init__(search, filters, wanted)
-        chosen = [facet for facet in TAXONOMY_FACETS if getattr(filters, facet)]
-        flags = {
-            f"tagged_{facet}": ExpressionWrapper(
-                Q(tags__overlap=_tags(facet, getattr(filters, facet))),
-                output_field=BooleanField(),
-            )
-            for facet in chosen
+        selections = {
+            facet: _tagged(facet, getattr(filters, facet))
+            for facet in TAXONOMY_FACETS
+            if getattr(filters, facet)
         }
-        candidates = SearchDocument.objects.annotate(**flags)
-        if len(chosen) > 1:
-            # A row that misses two selections counts nowhere (a facet's counts leave out its
-            # own selection only): with two or more facets chosen, read only the rows that miss
-            # at most one, which the tags' GIN index finds before the text is matched.
-            misses_at_most_one = Q()
-            for facet in chosen:
-                others = Q()
-                for other in chosen:
-                    if other != facet:
-                        others &= Q(tags__overlap=_tags(other, getattr(filters, other)))
-                misses_at_most_one |= others
-            candidates = candidates.filter(misses_at_most_one)
-        rows = documents.matching(search.backend, search.query, candidates).values_list(
-            "page_id", "content_type_id", "locale_id", "tags", *flags
-        )
+        chosen = list(selections)
+        rows = documents.matching(search.backend, search.query, _candidates(selections))
+        flags = [f"tagged_{facet}" for facet in chosen]
+        rows = rows.values_list("page_id", "content_type_id", "locale_id", "tags", *flags)
         try:
             sql, params = rows.query.sql_with_params()
         except EmptyResultSet:
@@ -440,25 +424,10 @@ class _DocumentCounts(_Counts):
             f"SELECT 0, NULL, {grouped}, COUNT(*) FROM m GROUP BY {grouped}"
         )
         if wanted:
-            selected, selected_params = _typed_and_languaged(self)
-            tag_where, tag_params = list(selected), list(selected_params)
-            if chosen:  # every tag is of a TAXONOMY_FACETS facet: no test without a selection
-                per_facet = []
-                for name in TAXONOMY_FACETS:
-                    others = "".join(f" AND m.tagged_{o}" for o in chosen if o != name)
-                    per_facet.append(f"(t.tag LIKE %s{others})")
-                    tag_params.append(taxonomy.tag(name, "%"))
-                tag_where.append(f"({' OR '.join(per_facet)})")
-            result_where = [*selected, *(f"m.tagged_{facet}" for facet in chosen)]
-            nulls = ["NULL"] * (2 + len(chosen))
-            statement += (
-                f" UNION ALL SELECT 1, t.tag, {', '.join(nulls)}, COUNT(*) FROM m "  # noqa: S608
-                f"CROSS JOIN LATERAL unnest(m.tags) AS t (tag) "
-                f"{_where(tag_where)} GROUP BY t.tag"
-                f" UNION ALL SELECT 2, NULL, r.id, {', '.join(nulls[1:])}, 1 FROM "
-                f"(SELECT m.id FROM m {_where(result_where)} LIMIT %s) r"
-            )
-            params = (*params, *tag_params, *selected_params, self.RESULT_IDS + 1)
+            tags_sql, tags_params = self._tag_rows(chosen)
+            ids_sql, ids_params = _result_ids(self, chosen, before=1, after=1 + len(chosen))
+            statement += f" UNION ALL {tags_sql} UNION ALL {ids_sql}"
+            params = (*params, *tags_params, *ids_params)
         with connection.cursor() as cursor:
             cursor.execute(statement, params)
             result = cursor.fetchall()
@@ -472,8 +441,67 @@ class _DocumentCounts(_Counts):
                 counts[slug] = counts.get(slug, 0) + n
             elif all(tagged):
                 self._add_page(content_type_id, locale_id, n)
-        if wanted and len(ids) == self.total <= self.RESULT_IDS:
-            self.ids = ids
+        self._keep_result_ids(ids)
+
+    def _tag_rows(self, chosen):
+        """Branch 1: the tags of the matches that pass the type and language selections and
+        every other facet's selection, grouped by tag."""
+        where, params = _typed_and_languaged(self)
+        if chosen:  # every tag is of a TAXONOMY_FACETS facet: no test without a selection
+            per_facet = []
+            for name in TAXONOMY_FACETS:
+                per_facet.append(f"(t.tag LIKE %s{_others(chosen, name)})")
+                params.append(taxonomy.tag(name, "%"))
+            where.append(f"({' OR '.join(per_facet)})")
+        nulls = ", ".join(["NULL"] * (2 + len(chosen)))
+        sql = (
+            f"SELECT 1, t.tag, {nulls}, COUNT(*) FROM m "  # noqa: S608
+            f"CROSS JOIN LATERAL unnest(m.tags) AS t (tag) {_where(where)} GROUP BY t.tag"
+        )
+        return sql, params
+
+
+def _candidates(selections):
+    """The documents to match, each with a ``tagged_<facet>`` flag per chosen facet. With two
+    or more facets chosen, only those that miss at most one selection: a row that misses two
+    counts nowhere (a facet's counts leave out its own selection only), and the tags' GIN
+    index finds the others before the text is matched."""
+    from .models import SearchDocument
+
+    flags = {
+        f"tagged_{facet}": ExpressionWrapper(selected, output_field=BooleanField())
+        for facet, selected in selections.items()
+    }
+    rows = SearchDocument.objects.annotate(**flags)
+    if len(selections) > 1:
+        misses_at_most_one = Q()
+        for facet in selections:
+            others = Q()
+            for other, selected in selections.items():
+                if other != facet:
+                    others &= selected
+            misses_at_most_one |= others
+        rows = rows.filter(misses_at_most_one)
+    return rows
+
+
+def _others(chosen, facet):
+    """SQL on the CTE ``m``: `` AND`` the flags of every chosen facet but ``facet``."""
+    return "".join(f" AND m.tagged_{other}" for other in chosen if other != facet)
+
+
+def _result_ids(counts, chosen, before, after):
+    """Branch 2 of a counting statement: the ids of the results (the rows of ``m`` that pass
+    every selection), at most ``RESULT_IDS`` + 1 of them, after ``before`` and before
+    ``after`` NULL columns."""
+    where, params = _typed_and_languaged(counts)
+    where += [f"m.tagged_{facet}" for facet in chosen]
+    columns = ", ".join([*["NULL"] * before, "r.id", *["NULL"] * after])
+    sql = (
+        f"SELECT 2, {columns}, 1 FROM "  # noqa: S608
+        f"(SELECT m.id FROM m {_where(where)} LIMIT %s) r"
+    )
+    return sql, [*params, counts.RESULT_IDS + 1]
 
 
 def _where(conditions):
@@ -565,24 +593,8 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
         _add(taxonomy_counts, {facet: threads.by_tag(thread_filters, facet)})
 
     page_matches = thread_matches = None
-    if wanted and search.documents:
-        if pages.ids is None:
-            rows = search.document_filters(filters)
-        else:  # the few results, known from counting: rank those rows only
-            rows = search.document_filters(Filters()).filter(page_id__in=pages.ids)
-        ranked = documents.ranked(search.backend, search.query, rows)
-        page_matches = Matches(
-            "pages",
-            documents.RankedPages(ranked),
-            pages.total,
-            {loc.pk: loc for loc in locales.values()},
-        )
-    elif wanted:
-        if pages.ids is None:
-            results = search.page_filters(filters)
-        else:  # the few results, known from counting: no filter to evaluate on every page
-            results = search.base_pages.filter(pk__in=pages.ids)
-        ranked = search.ranked(results.specific())
+    if wanted:
+        ranked = search.ranked_pages(filters, pages.ids)
         page_matches = Matches(
             "pages", ranked, pages.total, {loc.pk: loc for loc in locales.values()}
         )

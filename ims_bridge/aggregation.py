@@ -7,8 +7,9 @@
   within a cycle (window "cycle").
 * Trends use a balanced panel: window "panel" with panel=N counts, for every cycle 1..N, only
   factories assessed in every cycle 1..N.
-* Rate = non-compliant factories ÷ factories assessed. Suppression (< 5 factories) is applied
-  when cells are read for the public (``AggregateCell.public_rate``)."""
+* Rate = non-compliant factories ÷ factories assessed.
+* Publication is decided here, once per recompute, and stored on each cell (``published``):
+  see ``compute_cells`` and ``suppression``. Public readers read only published cells."""
 
 import time
 
@@ -17,6 +18,7 @@ from django.db.models import Max, Q
 
 from portal.models import CompliancePoint
 
+from . import suppression
 from .models import (
     AggregateCell,
     AggregateState,
@@ -26,6 +28,7 @@ from .models import (
     Level,
     QuestionType,
     Window,
+    min_cell,
 )
 
 
@@ -63,19 +66,79 @@ def mark_windows():
             Factory.objects.filter(pk__in=ids[start : start + 500]).update(panel_depth=depth)
 
 
-def _scopes(country, industry):
-    scopes = [(None, None), (country, None)]
-    if industry is not None:
-        scopes += [(None, industry), (country, industry)]
-    return scopes
+# The shape of a cell within one country: (window, cycle, panel, industry).
+_LATEST = (Window.LATEST, None, 0)
 
 
-def compute_cells():
-    """Two grouped SQL reads (per assessment × point, per assessment × global question), then
-    the counting in Python over the considered assessments only."""
+def _cycle(cycle):
+    return (Window.CYCLE, cycle, 0)
+
+
+def _candidates(atoms, sizes, with_industry_and_panels):
+    """The cells one country's atoms can form, as suppression candidates. An atom is
+    (industry, cycle, is_latest, is_latest_in_cycle, panel depth): what decides which cells
+    count an assessment. Drop order (first suppressed first): panels, cycle × industry,
+    cycle, latest × industry, and the country's latest figure last."""
+    cells = {}
+    for index, (industry, cycle, latest, in_cycle, depth) in enumerate(atoms):
+        shapes = []
+        if latest:
+            shapes.append((*_LATEST, None))
+        if in_cycle:
+            shapes.append((*_cycle(cycle), None))
+        if with_industry_and_panels:
+            if latest and industry is not None:
+                shapes.append((*_LATEST, industry))
+            if in_cycle and industry is not None:
+                shapes.append((*_cycle(cycle), industry))
+            if in_cycle:
+                shapes += [(Window.PANEL, cycle, n, None) for n in range(max(2, cycle), depth + 1)]
+        for shape in shapes:
+            cells.setdefault(shape, set()).add(index)
+    rank = {Window.PANEL: 0, Window.CYCLE: 2, Window.LATEST: 4}
+    return [
+        suppression.Candidate(
+            key=shape,
+            atoms=frozenset(indices),
+            order=(rank[shape[0]] - (shape[3] is not None), sum(sizes[i] for i in indices)),
+            series=("panel", shape[2]) if shape[0] == Window.PANEL else None,
+        )
+        for shape, indices in cells.items()
+    ]
+
+
+def _publishable_shapes(family, atom_counts, threshold, memo):
+    """The shapes of one country's cells for one indicator that may be published. Indicators
+    whose atoms have the same sizes (most of them: every factory answers every question) share
+    one decision."""
+    atoms = sorted(atom_counts, key=repr)
+    sizes = [atom_counts[a][0] for a in atoms]
+    key = (family, tuple(atoms), tuple(sizes))
+    if key not in memo:
+        candidates = _candidates(atoms, sizes, with_industry_and_panels=family != Level.QUESTION)
+        memo[key] = (candidates, suppression.publishable(sizes, candidates, threshold))
+    candidates, published = memo[key]
+    return atoms, candidates, published
+
+
+def _country_cells(indicator, country, atom_counts, threshold, memo):
+    """[(shape, assessed, noncompliant, published)] for one indicator in one country."""
+    atoms, candidates, published = _publishable_shapes(indicator[0], atom_counts, threshold, memo)
+    cells = []
+    for candidate in candidates:
+        assessed = sum(atom_counts[atoms[i]][0] for i in candidate.atoms)
+        noncompliant = sum(atom_counts[atoms[i]][1] for i in candidate.atoms)
+        if assessed:
+            cells.append((candidate.key, assessed, noncompliant, candidate.key in published))
+    return cells
+
+
+def _atom_counts():
+    """{(level, cluster, point, global question): {country: {atom: [assessed, noncompliant]}}}
+    over the considered assessments (latest overall or latest in their cycle), NCQ only."""
     considered = Assessment.objects.filter(Q(is_latest=True) | Q(is_latest_in_cycle=True))
     info = {
-        row[0]: row[1:]
+        row[0]: (row[1], (row[2], row[3], row[4], row[5], row[6] if row[5] else 0))
         for row in considered.values_list(
             "pk",
             "factory__country_id",
@@ -92,6 +155,16 @@ def compute_cells():
         question__type=QuestionType.NCQ,
         value__isnull=False,
     )
+    counts = {}
+
+    def add(indicator, assessment_id, noncompliant):
+        country, atom = info[assessment_id]
+        entry = counts.setdefault(indicator, {}).setdefault(country, {}).get(atom)
+        if entry is None:
+            counts[indicator][country][atom] = entry = [0, 0]
+        entry[0] += 1
+        entry[1] += noncompliant
+
     per_point = {}
     for assessment_id, point_id, worst in (
         ncq.values_list("assessment_id", "question__compliance_point_id")
@@ -100,81 +173,49 @@ def compute_cells():
         .iterator(chunk_size=20_000)
     ):
         per_point.setdefault(assessment_id, {})[point_id] = worst
-
-    counts = {}
-
-    def add(key, noncompliant):
-        entry = counts.get(key)
-        if entry is None:
-            counts[key] = entry = [0, 0]
-        entry[0] += 1
-        entry[1] += noncompliant
-
     for assessment_id, points in per_point.items():
-        country, industry, cycle, latest, in_cycle, depth = info[assessment_id]
         by_cluster = {}
         for point_id, worst in points.items():
             cluster_id = clusters[point_id]
             by_cluster[cluster_id] = max(by_cluster.get(cluster_id, 0), worst)
-        overall = max(points.values())
-        windows = []
-        if latest:
-            windows.append((Window.LATEST, None, 0, _scopes(country, industry)))
-        if in_cycle:
-            windows.append((Window.CYCLE, cycle, 0, _scopes(country, industry)))
-            windows += [
-                (Window.PANEL, cycle, n, [(None, None), (country, None)])
-                for n in range(max(2, cycle), depth + 1)
-            ]
-        for window, cyc, panel, scopes in windows:
-            for scope_country, scope_industry in scopes:
-                base = (window, cyc, panel, scope_country, scope_industry)
-                add((*base, Level.OVERALL, None, None, ""), overall)
-                for cluster_id, worst in by_cluster.items():
-                    add((*base, Level.CLUSTER, cluster_id, None, ""), worst)
-                for point_id, worst in points.items():
-                    add((*base, Level.POINT, None, point_id, ""), worst)
-
+            add((Level.POINT, None, point_id, ""), assessment_id, worst)
+        for cluster_id, worst in by_cluster.items():
+            add((Level.CLUSTER, cluster_id, None, ""), assessment_id, worst)
+        add((Level.OVERALL, None, None, ""), assessment_id, max(points.values()))
     for assessment_id, global_id, worst in (
         ncq.values_list("assessment_id", "question__global_id")
         .annotate(worst=Max("value"))
         .order_by()
         .iterator(chunk_size=20_000)
     ):
-        country, _industry, cycle, latest, in_cycle, _depth = info[assessment_id]
-        for scope_country in (None, country):
-            if latest:
-                add(
-                    (
-                        Window.LATEST,
-                        None,
-                        0,
-                        scope_country,
-                        None,
-                        Level.QUESTION,
-                        None,
-                        None,
-                        global_id,
-                    ),
-                    worst,
-                )
-            if in_cycle:
-                add(
-                    (
-                        Window.CYCLE,
-                        cycle,
-                        0,
-                        scope_country,
-                        None,
-                        Level.QUESTION,
-                        None,
-                        None,
-                        global_id,
-                    ),
-                    worst,
-                )
+        add((Level.QUESTION, None, None, global_id), assessment_id, worst)
+    return counts
 
-    cells = [
+
+def compute_cells(threshold=None):
+    """Every cell, with its publication decided: each country's cells through
+    ``suppression.publishable`` (primary and complementary suppression over the assessments
+    behind them), and the all-countries cells as the sum of the published country cells only,
+    so that a total minus its published parts never gives a suppressed part away."""
+    threshold = min_cell() if threshold is None else threshold
+    memo, cells = {}, []
+    for indicator, countries in _atom_counts().items():
+        level, cluster, point, global_id = indicator
+        totals = {}
+        for country, atom_counts in countries.items():
+            country_cells = _country_cells(indicator, country, atom_counts, threshold, memo)
+            published_shapes = {shape for shape, *_figures, published in country_cells if published}
+            for shape, assessed, noncompliant, published in country_cells:
+                cells.append((indicator, country, shape, assessed, noncompliant, published))
+                # A part counts in a total across countries only with its country's own
+                # figure for the same window, so the totals nest as the countries' figures do.
+                if published and (*shape[:3], None) in published_shapes:
+                    total = totals.setdefault(shape, [0, 0])
+                    total[0] += assessed
+                    total[1] += noncompliant
+        for shape, (assessed, noncompliant) in totals.items():
+            cells.append((indicator, None, shape, assessed, noncompliant, True))
+    built = [
         AggregateCell(
             window=window,
             cycle=cycle,
@@ -187,14 +228,19 @@ def compute_cells():
             global_question_id=global_id,
             factories_assessed=assessed,
             factories_noncompliant=noncompliant,
+            published=published,
         )
-        for (window, cycle, panel, country, industry, level, cluster, point, global_id), (
+        for (
+            (level, cluster, point, global_id),
+            country,
+            (window, cycle, panel, industry),
             assessed,
             noncompliant,
-        ) in counts.items()
+            published,
+        ) in cells
     ]
-    _label_questions(cells)
-    return cells
+    _label_questions(built)
+    return built
 
 
 def _label_questions(cells):
@@ -218,13 +264,16 @@ def _label_questions(cells):
 
 @transaction.atomic
 def refresh():
-    """Recompute every cell (called after each import). Returns the number of cells."""
+    """Recompute every cell (called after each import, and when the suppression threshold
+    changes). Returns the number of cells."""
     started = time.perf_counter()
-    cells = compute_cells()
+    threshold = min_cell()
+    cells = compute_cells(threshold)
     AggregateCell.objects.all().delete()
     AggregateCell.objects.bulk_create(cells, batch_size=2000)
     state = AggregateState.objects.first() or AggregateState()
     state.findings = Finding.objects.count()
+    state.threshold = threshold
     state.duration_ms = int((time.perf_counter() - started) * 1000)
     state.save()
     return len(cells)

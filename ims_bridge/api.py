@@ -14,7 +14,7 @@ from ninja.security import django_auth
 from portal.models import Country
 
 from . import access, reports
-from .models import AggregateCell, Level, Window, min_cell
+from .models import AggregateCell, Level, Window
 
 router = Router(tags=["compliance"])
 
@@ -30,7 +30,9 @@ class CellOut(Schema):
     compliance_point: str | None = None
     global_question_id: str = ""
     factories_assessed: int | None = Field(
-        None, description="null when suppressed (fewer than 5 factories)"
+        None,
+        description="null when the cell is not published: over fewer than the threshold's "
+        "factories, or withheld so that such a cell cannot be worked out from the others",
     )
     rate: float | None = Field(None, description="Share non-compliant, 0..1; null = suppressed")
     suppressed: bool
@@ -53,6 +55,9 @@ def _slug(term):
 
 @router.get("/aggregates", response=list[CellOut], summary="Non-compliance rates (public)")
 def aggregates(request, filters: Query[AggregateFilters]):
+    """Totals over all countries (``country`` left out) add up the published country cells
+    only."""
+    reports.ensure_current_threshold()
     qs = AggregateCell.objects.filter(
         level=filters.level, window=filters.window, panel=filters.panel
     ).select_related("country", "industry", "cluster", "compliance_point")
@@ -66,24 +71,26 @@ def aggregates(request, filters: Query[AggregateFilters]):
         qs = qs.filter(compliance_point__slug=filters.compliance_point)
     if filters.cycle is not None:
         qs = qs.filter(cycle=filters.cycle)
-    limit = min_cell()
-    return [
-        {
-            "window": c.window,
-            "cycle": c.cycle,
-            "panel": c.panel,
-            "level": c.level,
-            "country": _slug(c.country),
-            "industry": _slug(c.industry),
-            "cluster": _slug(c.cluster),
-            "compliance_point": _slug(c.compliance_point),
-            "global_question_id": c.global_question_id,
-            "factories_assessed": None if c.factories_assessed < limit else c.factories_assessed,
-            "rate": None if c.suppressed else round(c.rate, 4),
-            "suppressed": c.suppressed,
-        }
-        for c in qs.order_by("cycle", "pk")[:5000]
-    ]
+    cells = []
+    for c in qs.order_by("cycle", "pk")[:5000]:
+        assessed, percent = reports.public_figures(c)
+        cells.append(
+            {
+                "window": c.window,
+                "cycle": c.cycle,
+                "panel": c.panel,
+                "level": c.level,
+                "country": _slug(c.country),
+                "industry": _slug(c.industry),
+                "cluster": _slug(c.cluster),
+                "compliance_point": _slug(c.compliance_point),
+                "global_question_id": c.global_question_id,
+                "factories_assessed": assessed,
+                "rate": None if percent is None else round(c.rate, 4),
+                "suppressed": percent is None,
+            }
+        )
+    return cells
 
 
 class PublicIssueOut(Schema):
@@ -234,7 +241,7 @@ def country(request, slug: str):
             {
                 "key": r.key,
                 "label": r.label,
-                "factories_assessed": r.assessed if r.percent is not None else None,
+                "factories_assessed": r.assessed,
                 "percent": r.percent,
             }
             for r in items

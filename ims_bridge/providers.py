@@ -1,7 +1,7 @@
 """Items for the portal's compliance blocks (hooks portal_provides_compliance_*).
 
-Everything here reads AggregateCell only, through the public (suppressed) rate: a cell over
-fewer than ``min_cell()`` factories shows no rate and no exact factory count."""
+Everything here reads AggregateCell only, through ``reports.public_figures``: a cell that is not
+published shows no rate and no factory count."""
 
 from dataclasses import dataclass, replace
 
@@ -85,7 +85,8 @@ def _point_url(page, country, point):
 
 
 def _rate_item(cell, label, **extra):
-    row = reports.Row(label=label, assessed=cell.factories_assessed, percent=cell.public_percent)
+    assessed, percent = reports.public_figures(cell)
+    row = reports.Row(label=label, assessed=assessed, percent=percent)
     return RateItem(title=label, percent=row.percent, assessed=row.assessed_display, **extra)
 
 
@@ -94,14 +95,11 @@ def _ranked_point_cells(country, limit, failing_only=False):
     """The compliance-point cells of the latest window that may be shown publicly (never a
     suppressed one), highest rate first; ``failing_only`` leaves out points nobody fails.
     Cached until the next recompute (or a new suppression threshold)."""
-    cells = AggregateCell.objects.filter(
-        window=Window.LATEST,
-        level=Level.POINT,
-        industry=None,
-        panel=0,
-        country=country,
-        factories_assessed__gte=reports.min_cell(),
-    ).select_related("compliance_point")
+    cells = (
+        AggregateCell.objects.published()
+        .filter(window=Window.LATEST, level=Level.POINT, industry=None, panel=0, country=country)
+        .select_related("compliance_point")
+    )
     if failing_only:
         cells = [cell for cell in cells if cell.public_rate]
     return sorted(cells, key=lambda c: (-c.rate, c.compliance_point.sort_order))[:limit]

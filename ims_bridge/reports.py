@@ -1,7 +1,10 @@
 """Read side of the public aggregates, shared by pages, blocks, API and CSV downloads.
 
-Everything here reads AggregateCell only and applies suppression: a cell over fewer than
-``min_cell()`` factories has no rate (shown as "not enough factories")."""
+Everything here reads AggregateCell only, and shows a figure only for a published cell (see
+``aggregation`` and ``suppression``): a cell over fewer than ``min_cell()`` factories, or one
+that would let such a cell be worked out, shows neither rate nor factory count ("not enough
+factories"). ``ensure_current_threshold`` recomputes the cells first when the threshold they
+were published under is not the configured one."""
 
 import csv
 import hashlib
@@ -10,6 +13,7 @@ from dataclasses import dataclass
 from functools import wraps
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -32,10 +36,16 @@ from .models import (
 REPORT_CACHE_SECONDS = 24 * 60 * 60  # only bounds memory: a recompute changes every key
 
 
+SUPPRESSED_MARK = "—"
+
+
 @dataclass
 class Row:
+    """One public figure. ``assessed`` and ``percent`` are both None when the cell is not
+    published: a suppressed row carries no number at all."""
+
     label: str
-    assessed: int
+    assessed: int | None
     percent: float | None
     key: str = ""
     url: str = ""
@@ -47,23 +57,36 @@ class Row:
 
     @property
     def assessed_display(self):
-        return (
-            str(self.assessed)
-            if self.assessed >= min_cell()
-            else _("fewer than %(n)s") % {"n": min_cell()}
-        )
+        return SUPPRESSED_MARK if self.assessed is None else str(self.assessed)
+
+
+def ensure_current_threshold():
+    """Recompute the cells when they were published under another threshold than the
+    configured one (a changed ``IMS_MIN_CELL_FACTORIES``, or cells from before publication
+    was stored): publication depends on the threshold, so no figure is read before that.
+    The state row's lock makes concurrent requests wait for one recompute."""
+    threshold = AggregateState.objects.values_list("threshold", flat=True).first()
+    if threshold is None or threshold == min_cell():
+        return
+    from .aggregation import refresh
+
+    with transaction.atomic():
+        state = AggregateState.objects.select_for_update().first()
+        if state is not None and state.threshold != min_cell():
+            refresh()
 
 
 def aggregates_version():
     """Changes with every recompute of the aggregates (the state row's timestamp)."""
+    ensure_current_threshold()
     computed = AggregateState.objects.values_list("computed_at", flat=True).first()
     return computed.isoformat() if computed else "none"
 
 
 def cache_version():
     """What every cached public report or fragment depends on besides its own arguments and
-    the language: the aggregates (a new value at each recompute) and the suppression
-    threshold."""
+    the language: the aggregates (a new value at each recompute, which a new suppression
+    threshold also causes) and the threshold."""
     return f"{aggregates_version()}:{min_cell()}"
 
 
@@ -108,7 +131,8 @@ def names_in(model, locale):
 
 
 def public_countries():
-    """Default-locale countries that have any aggregate."""
+    """Default-locale countries that have any aggregate (published or not: a country whose
+    figures are all suppressed is listed with "not enough factories")."""
     ids = AggregateCell.objects.filter(country__isnull=False).values("country_id").distinct()
     return default_terms(Country).filter(pk__in=ids).order_by("name")
 
@@ -147,8 +171,18 @@ def indicator_filter(key):
     return None
 
 
+def public_figures(cell):
+    """(factories assessed, percent non-compliant) as the public may see them: both None for
+    a cell that is not published. Every public number about factories comes from here (or
+    from a queryset's ``published()``)."""
+    if cell is None or cell.suppressed:
+        return None, None
+    return cell.factories_assessed, cell.public_percent
+
+
 def _row(cell, label, **extra):
-    return Row(label=label, assessed=cell.factories_assessed, percent=cell.public_percent, **extra)
+    assessed, percent = public_figures(cell)
+    return Row(label=label, assessed=assessed, percent=percent, **extra)
 
 
 @cached_until_recompute
@@ -159,7 +193,11 @@ def comparison(indicator_key, locale=None):
         return None
     names = names_in(Country, locale)
     cells = AggregateCell.objects.filter(
-        window=Window.LATEST, industry=None, panel=0, country__isnull=False, **filters
+        window=Window.LATEST,
+        industry=None,
+        panel=0,
+        country__isnull=False,
+        **filters,
     ).select_related("country")
     rows = [_row(c, names[c.country.translation_key], key=c.country.slug) for c in cells]
     return sorted(rows, key=lambda row: row.label)
@@ -181,9 +219,7 @@ def country_report(country, locale=None, industry=None):
     for cluster in default_terms(Cluster).order_by("sort_order"):
         label = cluster_names[cluster.translation_key]
         cell = clusters.get(cluster.pk)
-        cluster_rows.append(
-            _row(cell, label, key=cluster.slug) if cell else Row(label, 0, None, cluster.slug)
-        )
+        cluster_rows.append(_row(cell, label, key=cluster.slug))
         group = [
             _row(points[p.pk], point_names[p.translation_key], key=p.slug)
             for p in all_points
@@ -205,9 +241,12 @@ def country_report(country, locale=None, industry=None):
 
 
 def trend(country, locale=None):
-    """Balanced-panel trend: the deepest panel with data, overall and per cluster by cycle."""
-    cells = AggregateCell.objects.filter(window=Window.PANEL, country=country, industry=None)
-    depth = max(cells.values_list("panel", flat=True), default=0)
+    """Balanced-panel trend: the deepest panel with published figures, overall and per
+    cluster by cycle (a panel's cycles are published together)."""
+    cells = AggregateCell.objects.published().filter(
+        window=Window.PANEL, country=country, industry=None
+    )
+    depth = max(cells.filter(level=Level.OVERALL).values_list("panel", flat=True), default=0)
     if not depth:
         return None
     cells = cells.filter(panel=depth)

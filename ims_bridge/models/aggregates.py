@@ -23,8 +23,9 @@ class Window(models.TextChoices):
 
 
 class AggregateQuerySet(models.QuerySet):
-    def public(self):
-        return self
+    def published(self):
+        """Cells whose figures may be shown to the public."""
+        return self.filter(published=True, factories_assessed__gte=min_cell())
 
 
 class AggregateCell(models.Model):
@@ -53,6 +54,13 @@ class AggregateCell(models.Model):
     question_label = models.TextField(blank=True)
     factories_assessed = models.PositiveIntegerField()
     factories_noncompliant = models.PositiveIntegerField()
+    published = models.BooleanField(
+        default=False,
+        help_text=_(
+            "Decided at each recompute: false for a cell over too few factories, and for a "
+            "cell that would let such a cell be worked out from the published ones."
+        ),
+    )
 
     objects = AggregateQuerySet.as_manager()
 
@@ -66,7 +74,7 @@ class AggregateCell(models.Model):
 
     @property
     def suppressed(self):
-        return self.factories_assessed < min_cell()
+        return not self.published or self.factories_assessed < min_cell()
 
     @property
     def rate(self):
@@ -91,6 +99,9 @@ class AggregateCell(models.Model):
 class AggregateState(models.Model):
     computed_at = models.DateTimeField(auto_now=True)
     findings = models.PositiveIntegerField(default=0)
+    threshold = models.PositiveSmallIntegerField(
+        default=0, help_text=_("The suppression threshold the cells were published under.")
+    )
     duration_ms = models.PositiveIntegerField(default=0)
 
     def __str__(self):

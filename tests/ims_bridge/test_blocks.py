@@ -2,9 +2,10 @@
 
 The fixture (fixtures.py, sums in test_aggregates.py), latest assessment per factory:
 Cambodia has 6 factories (F1–F5 apparel, F6 footwear), Vietnam 1 (V1). Working Time
-(cluster): Cambodia 4 of 6 = 66.7%, Cambodia apparel 3 of 5 = 60.0%, Cambodia footwear 1 of 1
-(suppressed), all countries 5 of 7 = 71.4%. Overtime (point): Cambodia 3 of 6 = 50.0%,
-Vietnam 1 of 1 (suppressed), all countries 4 of 7 = 57.1%. Regular Hours: Cambodia 1 of 5 =
+(cluster): Cambodia 4 of 6 = 66.7%; Cambodia footwear 1 of 1 is suppressed, and so is
+Cambodia apparel (3 of 5), since Cambodia minus apparel would give F6 away; all countries add
+up the published countries only, so they equal Cambodia. Overtime (point): Cambodia 3 of 6 =
+50.0%, Vietnam 1 of 1 (suppressed), all countries = Cambodia. Regular Hours: Cambodia 1 of 5 =
 20.0% (F6 was not asked)."""
 
 import itertools
@@ -116,11 +117,15 @@ def test_summary_for_a_country_an_industry_and_everywhere(client, data):
     assert "<caption>" in cambodia and 'scope="row"' in cambodia
     assert 'href="/en/compliance/countries/cambodia/"' in cambodia
     assert 'href="/en/compliance/countries/cambodia/clusters/csv/"' in cambodia
-    assert rows(section(html, "Cambodia apparel"))["Working Time"] == [["5", "60.0%"]]
-    assert rows(section(html, "Everywhere"))["Working Time"] == [["7", "71.4%"]]
+    # Cambodia minus its apparel factories would be F6 alone: apparel is withheld too.
+    assert rows(section(html, "Cambodia apparel"))["Working Time"] == [
+        ["—", "not enough factories"]
+    ]
+    # All countries add up the published countries only (Vietnam's one factory is left out).
+    assert rows(section(html, "Everywhere"))["Working Time"] == [["6", "66.7%"]]
     # One footwear factory: the cell is suppressed, its rate and exact count never shown.
     footwear = section(html, "Cambodia footwear")
-    assert rows(footwear)["Working Time"] == [["fewer than 5", "not enough factories"]]
+    assert rows(footwear)["Working Time"] == [["—", "not enough factories"]]
     assert "100" not in footwear and "%" not in re.sub(r"<caption>.*?</caption>", "", footwear)
     assert "/clusters/csv/" not in footwear  # the country CSV is not this table
 
@@ -130,7 +135,7 @@ def test_seeded_country_page_summary_keeps_working(client, data):
     html = get_html(client, "/en/countries/cambodia/")
     assert rows(section(html, "Compliance summary"))["Working Time"] == [["6", "66.7%"]]
     vietnam = section(get_html(client, "/en/countries/vietnam/"), "Compliance summary")
-    assert rows(vietnam)["Working Time"] == [["fewer than 5", "not enough factories"]]
+    assert rows(vietnam)["Working Time"] == [["—", "not enough factories"]]
     assert "100.0%" not in vietnam
 
 
@@ -146,7 +151,7 @@ def test_comparison_of_one_compliance_point(client, data):
     html = section(get_html(client, page_with(comparison("point:overtime"))), "Compare countries")
     table = rows(html)
     assert table["Cambodia"] == [["6", "50.0%"]]
-    assert table["Vietnam"] == [["fewer than 5", "not enough factories"]]
+    assert table["Vietnam"] == [["—", "not enough factories"]]
     assert "100.0%" not in html  # V1 alone is non-compliant: never shown
     assert "Non-compliance by country: Overtime" in html
     assert 'href="/en/compliance/?indicator=point:overtime"' in html
@@ -241,7 +246,8 @@ def test_top_issues_for_a_country_with_linked_resources(client, data, resources)
 
 def test_top_issues_globally_never_rank_suppressed_cells(client, data, resources):
     html = section(get_html(client, page_with(top_issues(limit=1, resources=1))), "Top issues")
-    assert issues(html) == [("Overtime", "57.1% of 7 factories non-compliant", ["Overtime guide"])]
+    # All countries = the published countries only: Cambodia's 3 of 6, not 4 of 7 with Vietnam.
+    assert issues(html) == [("Overtime", "50.0% of 6 factories non-compliant", ["Overtime guide"])]
     assert 'href="/en/compliance/?indicator=point:overtime"' in html
     vietnam = section(get_html(client, page_with(top_issues("vietnam"))), "Top issues")
     assert issues(vietnam) == []  # Vietnam's only cells are suppressed
@@ -343,7 +349,7 @@ def test_editors_get_the_blocks_in_the_page_editor(client, data, make_user):
 
 def test_a_page_with_the_blocks_translates(client, data, django_capture_on_commit_callbacks):
     """wagtail-localize copies the blocks (choices, numbers, chosen terms) into a translation."""
-    page_with(summary("cambodia", "apparel"), comparison("point:overtime"), top_issues("cambodia"))
+    page_with(summary("cambodia"), comparison("point:overtime"), top_issues("cambodia"))
     source = StandardPage.objects.get(slug__startswith="blocks-")
     fr = Locale.objects.get(language_code="fr")
     with django_capture_on_commit_callbacks(execute=True):
@@ -353,6 +359,6 @@ def test_a_page_with_the_blocks_translates(client, data, django_capture_on_commi
         translation.save_revision().publish()
     html = get_html(client, translation.url)
     summary_fr = section(html, "Synthèse de la conformité")  # the demo translation memory
-    assert rows(summary_fr)["Temps de travail"] == [["5", "60,0%"]]
+    assert rows(summary_fr)["Temps de travail"] == [["6", "66,7%"]]
     assert rows(section(html, "Comparer les pays"))["Cambodge"] == [["6", "50,0%"]]
     assert issues(section(html, "Top issues"))[0][0] == "Heures supplémentaires"

@@ -23,7 +23,8 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="portal_")
 ELASTICSEARCH_ICU = env.bool("ELASTICSEARCH_ICU", default=False)  # analysis-icu plugin installed
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")  # immediate | database
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")  # public: image renditions only
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 SITE_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000")
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
@@ -208,12 +209,21 @@ else:
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STATICFILES_DIRS = [BASE_DIR / "portal" / "static"]
+# Uploaded files are private unless a field asks for "public" (see portal/storage.py): Wagtail
+# documents, original images, community attachments, IMS uploads and bundles live under
+# PRIVATE_MEDIA_ROOT and are served only by views that check permission. MEDIA_ROOT (served at
+# MEDIA_URL) holds image renditions only.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.PrivateStorage"},
+    "private": {"BACKEND": "portal.storage.PrivateStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip", "json"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents always go through Wagtail's permission check
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document downloads (Content-Disposition: attachment)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"  # content must match extension
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 

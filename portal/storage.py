@@ -62,9 +62,9 @@ def move_out_of_public_media(names, label, reverse=False):
     """Move stored files named ``names`` from public media to private storage (or back, with
     ``reverse``). A file already at its destination stays; a missing one is logged and skipped,
     so a migration never fails on a file an operator deleted. Returns (moved, missing)."""
-    if _same_folder(public_media_storage(), storages["private"]):
-        raise RuntimeError("PRIVATE_MEDIA_ROOT must not be MEDIA_ROOT")
     public, private = public_media_storage(), storages["private"]
+    if _same_folder(public, private):
+        raise RuntimeError("PRIVATE_MEDIA_ROOT must not be MEDIA_ROOT")
     source, target = (private, public) if reverse else (public, private)
     moved = missing = 0
     for name in names:

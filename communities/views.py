@@ -652,10 +652,13 @@ def serve_attachment(request, pk, token):
             return deny(request, community)
         if not permissions.can_see_post(request.user, post):
             raise Http404
-    inline = attachment.kind == Attachment.Kind.IMAGE and attachment.content_type != "image/svg+xml"
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is missing.") from exc
     response = FileResponse(
-        attachment.file.open("rb"),
-        as_attachment=not inline,
+        handle,
+        as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,
     )

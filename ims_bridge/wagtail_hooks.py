@@ -4,9 +4,15 @@ from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import InspectView, SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    InspectView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from . import progress, providers
 from .models import (
@@ -18,6 +24,7 @@ from .models import (
     ImportBatch,
     PublicReporting,
 )
+from .uploads import ImportUploadField
 
 
 @hooks.register("portal_provides_compliance_highlights")
@@ -60,6 +67,32 @@ class ImportBatchInspectView(InspectView):
         return context
 
 
+class ImportBatchForm(WagtailAdminModelForm):
+    """The upload: checked by content (``uploads.check_export``) before anything is stored."""
+
+    upload = ImportUploadField(
+        label=gettext_lazy("uploaded export"),
+        help_text=gettext_lazy("A STAR CSV export or an ims-bridge JSON Lines file (UTF-8)."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["upload"].required = not self.instance.pk
+
+    def save(self, commit=True):
+        upload = self.cleaned_data.get("upload")
+        if getattr(upload, "original_name", None):
+            self.instance.source = upload.original_name
+        return super().save(commit=commit)
+
+
+class ImportBatchCreateView(CreateView):
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400  # a refused upload is the client's error
+        return response
+
+
 class ImportBatchViewSet(SnippetViewSet):
     """Staff upload an export here; the batch page shows its status, counts and error report."""
 
@@ -88,9 +121,11 @@ class ImportBatchViewSet(SnippetViewSet):
     ]
 
     inspect_template_name = "ims_bridge/admin/importbatch_inspect.html"
+    add_view_class = ImportBatchCreateView
 
     def get_edit_handler(self):
-        return ObjectList([FieldPanel("upload")]).bind_to_model(self.model)
+        panels = [FieldPanel("upload")]
+        return ObjectList(panels, base_form_class=ImportBatchForm).bind_to_model(self.model)
 
     def get_urlpatterns(self):
         return super().get_urlpatterns() + [
@@ -127,7 +162,7 @@ def import_uploaded_export(request, instance):
         instance.message = "No file was uploaded."
         instance.save()
         return None
-    instance.source = instance.upload.name.rsplit("/", 1)[-1]
+    instance.source = instance.source or "upload"
     instance.save()
     import_uploaded_batch.enqueue(instance.pk)
     return redirect("wagtailsnippets_ims_bridge_importbatch:inspect", instance.pk)

@@ -1,5 +1,7 @@
 """ "Download all materials": one ZIP per training programme/module (or any resource with
-materials), stored in the default storage under ``knowledge/bundles/<page id>/<signature>.zip``.
+materials), kept in private storage (``portal.storage``: never under a public URL; a bundle is
+served only by the page's ``bundle/`` route, which Wagtail's view restrictions guard) under
+``knowledge/bundles/<page id>/<signature>.zip``.
 
 The signature hashes the pages, materials and document files that go in, so a bundle is rebuilt
 exactly when its content changes (a republish, a replaced file, a new module). Requests never
@@ -8,14 +10,16 @@ build: they serve a ready bundle or enqueue ``build_bundle`` and say "being prep
 
 import hashlib
 import posixpath
+import shutil
 import zipfile
 from tempfile import SpooledTemporaryFile
 
 from django.core.cache import cache
 from django.core.files import File
-from django.core.files.storage import default_storage
 from django_tasks import task
 from wagtail.models import Page
+
+from portal.storage import private_storage
 
 from .models import Material
 
@@ -55,11 +59,11 @@ def bundle_status(page):
     if not any(materials for _page, materials in groups):
         return "empty", None
     name = bundle_name(page, groups)
-    if default_storage.exists(name):
+    if private_storage().exists(name):
         return "ready", name
     if cache.add(f"knowledge-bundle-queued:{name}", True, timeout=300):  # once, not per request
         build_bundle.enqueue(page.pk)
-    if default_storage.exists(name):  # an immediate backend has just built it
+    if private_storage().exists(name):  # an immediate backend has just built it
         return "ready", name
     return "building", name
 
@@ -85,15 +89,15 @@ def build(page):
     if not any(materials for _page, materials in groups):
         return None
     name = bundle_name(page, groups)
-    if default_storage.exists(name):
+    if private_storage().exists(name):
         return name
     with SpooledTemporaryFile(max_size=20 * 1024 * 1024) as buffer:
         with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
             for arcname, document in entries(groups, page):
-                with document.file.open("rb") as source:
-                    archive.writestr(arcname, source.read())
+                with document.file.open("rb") as source, archive.open(arcname, "w") as target:
+                    shutil.copyfileobj(source, target)  # streamed, never whole in memory
         buffer.seek(0)
-        saved = default_storage.save(name, File(buffer))
+        saved = private_storage().save(name, File(buffer))
     _remove_old(page, keep=saved)
     return saved
 
@@ -101,13 +105,13 @@ def build(page):
 def _remove_old(page, keep):
     folder = f"{BUNDLE_DIR}/{page.pk}"
     try:
-        _dirs, files = default_storage.listdir(folder)
+        _dirs, files = private_storage().listdir(folder)
     except FileNotFoundError:
         return
     for filename in files:
         path = f"{folder}/{filename}"
         if path != keep:
-            default_storage.delete(path)
+            private_storage().delete(path)
 
 
 @task()

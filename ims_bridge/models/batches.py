@@ -1,10 +1,15 @@
 """Import batches and the raw rows they brought in."""
 
 import csv
+import os
+import uuid
 
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from portal.storage import private_storage
 
 
 class BatchStatus(models.TextChoices):
@@ -16,13 +21,26 @@ class BatchStatus(models.TextChoices):
     SKIPPED = "skipped", _("Skipped (already imported)")
 
 
+def upload_path(instance, filename):
+    """A random name: the uploader's file name is kept (cleaned) in ``source`` only."""
+    ext = os.path.splitext(filename)[1].lower()
+    ext = ext if ext in (".csv", ".jsonl") else ""
+    return f"ims_uploads/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{ext}"
+
+
 class ImportBatch(models.Model):
     source = models.CharField(
         _("source"), max_length=500, help_text=_("File name or API URL the rows came from.")
     )
     kind = models.CharField(_("kind"), max_length=16, default="file")
     sha256 = models.CharField(_("SHA-256 of the content"), max_length=64, blank=True, db_index=True)
-    upload = models.FileField(_("uploaded export"), upload_to="ims_uploads/", blank=True)
+    upload = models.FileField(
+        _("uploaded export"),
+        upload_to=upload_path,
+        storage=private_storage,
+        blank=True,
+        help_text=_("A STAR CSV export or an ims-bridge JSON Lines file (UTF-8)."),
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=BatchStatus.choices, default=BatchStatus.PENDING
     )

@@ -222,10 +222,10 @@ class ResourcePage(RoutablePageMixin, BasePage):
         if status == "empty":
             raise Http404("This resource has no materials.")
         if status == "ready":
-            from django.core.files.storage import default_storage
+            from portal.storage import private_storage
 
             response = FileResponse(
-                default_storage.open(name, "rb"),
+                private_storage().open(name, "rb"),
                 as_attachment=True,
                 filename=f"{self.slug}-{get_language()}.zip",
             )

@@ -23,7 +23,11 @@ ELASTICSEARCH_URL = env.str("ELASTICSEARCH_URL", default="")
 ELASTICSEARCH_INDEX_PREFIX = env.str("ELASTICSEARCH_INDEX_PREFIX", default="portal_")
 ELASTICSEARCH_ICU = env.bool("ELASTICSEARCH_ICU", default=False)  # analysis-icu plugin installed
 TASKS_BACKEND = env.str("TASKS_BACKEND", default="immediate")  # immediate | database
-MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")  # public: image renditions only
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=BASE_DIR / "private_media")
+REQUEST_BODY_MAX_MB = env.int("REQUEST_BODY_MAX_MB", default=12)
+ADMIN_UPLOAD_MAX_MB = env.int("ADMIN_UPLOAD_MAX_MB", default=60)  # admin documents and images
+IMS_UPLOAD_MAX_MB = env.int("IMS_UPLOAD_MAX_MB", default=200)  # admin IMS export upload
 STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 SITE_BASE_URL = env.str("SITE_BASE_URL", default="http://127.0.0.1:8000")
 EMAIL_URL = env.str("EMAIL_URL", default="consolemail://")
@@ -84,6 +88,9 @@ MIDDLEWARE = [
     "portal.csv_safety.SpreadsheetFormulaMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads the body (CSRF's process_view, the views), after the language and
+    # the user are known (its 413 page is a normal page in the reader's language).
+    "portal.body_limits.RequestBodyLimitMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
@@ -209,13 +216,30 @@ else:
 STATIC_URL = "/static/"
 MEDIA_URL = "/media/"
 STATICFILES_DIRS = [BASE_DIR / "portal" / "static"]
+# Uploaded files are private unless a field asks for "public" (see portal/storage.py): Wagtail
+# documents, original images, community attachments, IMS uploads and bundles live under
+# PRIVATE_MEDIA_ROOT and are served only by views that check permission. MEDIA_ROOT (served at
+# MEDIA_URL) holds image renditions only.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "portal.storage.PrivateStorage"},
+    "private": {"BACKEND": "portal.storage.PrivateStorage"},
+    "public": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+WAGTAILIMAGES_RENDITION_STORAGE = "public"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "txt", "xlsx", "zip", "json"]
 WAGTAILDOCS_SERVE_METHOD = "serve_view"  # documents always go through Wagtail's permission check
-WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []  # every document downloads (Content-Disposition: attachment)
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "portal.documents.DocumentForm"  # content must match extension
+WAGTAILDOCS_MAX_UPLOAD_SIZE = min(50, ADMIN_UPLOAD_MAX_MB - 1) * 1024 * 1024
+# Request bodies over these sizes are refused with 413 before they are read (the longest
+# matching path prefix wins); portal/body_limits.py.
+REQUEST_BODY_MAX_SIZE = REQUEST_BODY_MAX_MB * 1024 * 1024
+REQUEST_BODY_MAX_SIZE_BY_PATH = {
+    "/admin/documents/": ADMIN_UPLOAD_MAX_MB * 1024 * 1024,
+    "/admin/images/": ADMIN_UPLOAD_MAX_MB * 1024 * 1024,
+    "/admin/snippets/ims_bridge/importbatch/": IMS_UPLOAD_MAX_MB * 1024 * 1024,
+}
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
 # --- e-mail ------------------------------------------------------------------------------------

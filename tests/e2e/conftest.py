@@ -52,6 +52,7 @@ def portal_server(tmp_path_factory, chromium_path):
         "DATABASE_URL": f"sqlite:///{workdir / 'e2e.sqlite3'}",
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
+        "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
     }
     manage = [sys.executable, "manage.py"]
     for args in (

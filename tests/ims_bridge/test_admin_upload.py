@@ -33,11 +33,12 @@ def test_staff_upload_runs_the_import_and_shows_errors(client, make_user):
     assert b"is not 0 or 1" in page.content
 
 
-def test_upload_of_a_broken_file_is_reported(client, make_user):
+def test_upload_without_the_star_columns_is_refused_before_it_is_stored(client, make_user):
     client.force_login(make_user("boss", is_superuser=True, is_staff=True))
-    upload(client, b"just,some,columns\n1,2,3\n")
-    batch = ImportBatch.objects.get()
-    assert batch.status == BatchStatus.FAILED and "missing column" in batch.message
+    response = upload(client, b"just,some,columns\n1,2,3\n")
+    assert response.status_code == 400
+    assert "missing column(s)" in response.content.decode()
+    assert not ImportBatch.objects.exists()
 
 
 def test_non_staff_cannot_upload(client, make_user):

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ims_bridge.importers import CHUNK_SIZE, Importer, ImportFailed
+from ims_bridge.importing import CHUNK_SIZE, Importer, ImportFailed
 from ims_bridge.models import BatchStatus
 
 SHOW_ERRORS = 50

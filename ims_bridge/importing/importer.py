@@ -1,10 +1,13 @@
 """Import a STAR export (or the bridge's JSON Lines form) as one atomic batch: the entry points
 that the ``ims_import`` command, the admin upload task, ``ims_sync`` and the demo use.
 
-A file already imported (same SHA-256) is skipped. Otherwise the batch runs in one database
-transaction, set by set (``sets.py``) where that path applies, else row by row (``rows.py``),
-both validating with the same ``Validator`` and writing with the same ``Writer``."""
+A file already imported (same SHA-256) is skipped, and one that a live batch is importing is
+refused. Otherwise the batch runs in one database transaction (its data and its final state
+commit together; ``lease.py`` deals with a process that dies meanwhile), set by set
+(``sets.py``) where that path applies, else row by row (``rows.py``), both validating with the
+same ``Validator`` and writing with the same ``Writer``."""
 
+import contextlib
 import hashlib
 from pathlib import Path
 
@@ -12,7 +15,7 @@ from django.db import connection, transaction
 
 from ..models import Assessment, Factory, Finding, Question, RawRows
 from ..readers import FormatError, sniff
-from . import batches, sql
+from . import batches, lease, sql
 from .rows import RowByRow
 from .session import Counts, Session
 from .sets import NotBulk, StarCsvLoad
@@ -29,6 +32,10 @@ class ImportFailed(Exception):
     def __init__(self, message, batch=None):
         super().__init__(message)
         self.batch = batch
+
+
+class _AllRejected(Exception):
+    """Every row was rejected: the batch's transaction is rolled back, the batch fails."""
 
 
 def _sha256(fileobj):
@@ -67,21 +74,33 @@ class Importer:
             return self.import_file(fileobj, force=force, total=path.stat().st_size)
 
     def import_file(self, fileobj, force=False, total=None, batch=None):
-        """Import ``fileobj`` (binary) into ``batch`` (a new one if None); the batch, skipped
-        or finished. ImportFailed (with the failed batch) if nothing could be imported."""
+        """Import ``fileobj`` (binary) into ``batch`` (a new one if None); the batch, skipped,
+        done, or failed because every row was rejected. ImportFailed (with the failed batch,
+        if any) if nothing could be imported."""
         sha = _sha256(fileobj)
+        lease.expire_stale()
         previous = batches.previous_import(sha, batch)
         if previous and not force:
             return batches.skip(batch, self.source, sha, previous)
-        batch = batches.start(batch, source=self.source, kind=self.kind, sha=sha, user=self.user)
+        batch = self._start(batch, sha)
+        heartbeat = lease.Heartbeat(batch)
         counts = Counts()
         try:
             with transaction.atomic():
-                self._run(fileobj, batch, counts, total)
+                self._run(fileobj, batch, counts, total, heartbeat.beat)
+                if not counts.rows_imported:
+                    raise _AllRejected
                 if self.recompute:
                     from ..aggregation import refresh
 
+                    heartbeat.beat()
                     refresh()
+                heartbeat.close()
+                # Saved in the data's transaction: the batch is done exactly when its data is
+                # there; a process that dies before leaves it running, then stale.
+                return batches.finish(batch, counts)
+        except _AllRejected:
+            return batches.fail(batch, counts, batches.ALL_REJECTED)
         except FormatError as exc:
             batches.fail(batch, counts, str(exc))
             raise ImportFailed(str(exc), batch) from None
@@ -89,21 +108,43 @@ class Importer:
             message = f"Import failed, nothing from this batch was kept: {exc}"
             batches.fail(batch, counts, message)
             raise ImportFailed(message, batch) from exc
-        return batches.finish(batch, counts)
+        except BaseException as exc:  # Ctrl-C, a worker told to exit: not left running
+            with contextlib.suppress(Exception):
+                batches.fail(batch, counts, batches.interrupted_message(exc))
+            raise
+        finally:
+            heartbeat.close()
 
-    def _run(self, fileobj, batch, counts, total):
+    def _start(self, batch, sha):
+        """The batch, saved as running, unless a live batch is importing the same content."""
+        with transaction.atomic():
+            sql.lock_for_transaction(int(sha[:15], 16))
+            running = batches.running_import(sha, batch)
+            if running is None:
+                return batches.start(
+                    batch, source=self.source, kind=self.kind, sha=sha, user=self.user
+                )
+        message = batches.busy_message(running, lease.lease_seconds())
+        if batch is not None:
+            batch.sha256 = sha
+            batches.fail(batch, Counts(), message)
+        raise ImportFailed(message, batch)
+
+    def _run(self, fileobj, batch, counts, total, beat):
         def report(done):
             """The counts so far go on the (unsaved) batch: the import's transaction hides
             saved ones from other connections, so the progress callback decides where to
             publish them."""
             counts.copy_to(batch)
             self.progress(batch, done, total)
+            beat()
 
-        session = Session(batch.pk, self.chunk_size, counts, Validator(), Writer(), report)
+        session = Session(batch.pk, self.chunk_size, counts, Validator(), Writer(), report, beat)
         if not self._run_set_by_set(fileobj, session):
             RowByRow(session).run(fileobj)
         from ..aggregation import mark_windows
 
+        beat()
         mark_windows()
         if connection.vendor == "postgresql" and counts.rows_read >= ANALYZE_AFTER_ROWS:
             # Fresh statistics after a bulk load (and after marking the latest assessments,

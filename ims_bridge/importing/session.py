@@ -44,3 +44,4 @@ class Session:
     validator: Validator
     writer: Writer
     report: Callable[[int], None]  # bytes of the file done so far: publishes the counts
+    beat: Callable[[], None]  # a sign of life between steps (``lease.Heartbeat``)

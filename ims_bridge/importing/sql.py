@@ -40,6 +40,14 @@ def temp_table(name, columns, rows):
         copy_rows(cursor, f"COPY {name} FROM STDIN", rows)
 
 
+def lock_for_transaction(key):
+    """Serialise transactions on ``key`` (a 60-bit int) across processes: PostgreSQL's advisory
+    lock, held to the end of the transaction; nothing elsewhere (SQLite has one writer)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [key])
+
+
 def set_local(settings):
     """Planner settings for the rest of the transaction (or savepoint): ``["jit = off", …]``."""
     with connection.cursor() as cursor:

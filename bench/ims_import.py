@@ -80,7 +80,8 @@ def time_phases():
     """{phase: seconds} filled in as the set-by-set import runs (its steps, wrapped)."""
     import functools
 
-    from ims_bridge import aggregation, bulk
+    from ims_bridge import aggregation
+    from ims_bridge.importing import sets
 
     phases = {}
 
@@ -106,7 +107,7 @@ def time_phases():
         ("report_errors", "error report"),
         ("keep_raw_rows", "raw rows"),
     ]:
-        timed(bulk.StarCsvLoad, name, label)
+        timed(sets.StarCsvLoad, name, label)
     timed(aggregation, "mark_windows", "latest assessments marked")
     return phases
 
@@ -143,7 +144,7 @@ def main():
 
     from ims_bridge.aggregation import refresh
     from ims_bridge.generator import generate
-    from ims_bridge.importers import Importer
+    from ims_bridge.importing import Importer
     from ims_bridge.models import AggregateCell, Finding
 
     prepare()

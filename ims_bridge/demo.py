@@ -13,7 +13,7 @@ from portal.demo.localize import translate
 from portal.models import Country, HomePage
 
 from .generator import generate
-from .importers import Importer
+from .importing import Importer
 from .models import (
     ComplianceIndexPage,
     Factory,

@@ -10,6 +10,7 @@ status endpoint prefers that snapshot while the batch is pending or running."""
 from django.core.cache import cache
 from django.utils.translation import gettext as _
 
+from .importing import lease
 from .models import BatchStatus
 
 TIMEOUT = 6 * 60 * 60
@@ -43,7 +44,9 @@ def clear(batch_id):
 
 
 def status(batch):
-    """The batch as JSON-ready data: its state, counts and (the first) errors."""
+    """The batch as JSON-ready data: its state, counts and (the first) errors. A running batch
+    whose process has stopped (``importing.lease``) is shown as failed."""
+    batch = lease.as_seen(batch)
     finished = batch.status not in ACTIVE
     data = {
         "id": batch.pk,

@@ -8,7 +8,7 @@ from django.conf import settings
 
 from .aggregation import refresh
 from .client import IMSClient
-from .importers import Importer
+from .importing import Importer
 from .models import BatchStatus, SyncState
 from .readers import JSON_FORMAT
 

@@ -15,7 +15,7 @@ def sync_ims():
 def import_uploaded_batch(batch_id):
     """Import an export uploaded in the admin, publishing its progress for the batch page."""
     from . import progress
-    from .importers import Importer, ImportFailed
+    from .importing import Importer, ImportFailed
     from .models import ImportBatch
 
     batch = ImportBatch.objects.get(pk=batch_id)

@@ -64,6 +64,15 @@ class ImportBatch(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        _("last progress"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Renewed by the importing process while it runs; a running batch without progress "
+            "for IMS_IMPORT_LEASE_SECONDS has stopped and counts as failed."
+        ),
+    )
 
     class Meta:
         verbose_name = _("import batch")

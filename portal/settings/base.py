@@ -39,6 +39,7 @@ SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE_
 SECURE_PROXY_SSL_HEADER_NAME = env.str("SECURE_PROXY_SSL_HEADER", default="")
 IMS_API_URL = env.str("IMS_API_URL", default="")
 IMS_API_TOKEN = env.str("IMS_API_TOKEN", default="")
+IMS_IMPORT_LEASE_SECONDS = env.float("IMS_IMPORT_LEASE_SECONDS", default=300.0)
 IMS_PDF_FONT_DIR = env.str("IMS_PDF_FONT_DIR", default="/usr/share/fonts/truetype/dejavu")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 

@@ -5,7 +5,9 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from ims_bridge import bulk, importers
+from ims_bridge.importing.rows import RowByRow
+from ims_bridge.importing.sets import StarCsvLoad
+from ims_bridge.importing.upserts import Writer
 from ims_bridge.models import (
     Assessment,
     BatchStatus,
@@ -124,16 +126,16 @@ def ten_factories():
 def test_failure_mid_batch_leaves_the_database_as_before(tmp_path, monkeypatch):
     run(write(tmp_path, star_csv([star_row("KH-9", "A9")]), "first.csv"))
     before = counts(), raw_count()
-    original = importers.Importer._write_findings
+    original = Writer.write_findings
     calls = []
 
-    def failing(self, findings):
+    def failing(self, *args):
         calls.append(1)
         if len(calls) == 2:
             raise RuntimeError("disk on fire")
-        return original(self, findings)
+        return original(self, *args)
 
-    monkeypatch.setattr(importers.Importer, "_write_findings", failing)
+    monkeypatch.setattr(Writer, "write_findings", failing)
     path = write(tmp_path, ten_factories(), "second.csv")
     with pytest.raises(CommandError, match="nothing from this batch was kept: disk on fire"):
         run(path, "--chunk-size", "3", "--row-by-row")
@@ -153,7 +155,7 @@ def test_failure_in_the_set_by_set_path_leaves_the_database_as_before(tmp_path, 
         written.append(Finding.objects.count())
         raise RuntimeError("disk on fire")
 
-    monkeypatch.setattr(bulk.StarCsvLoad, "keep_raw_rows", failing)
+    monkeypatch.setattr(StarCsvLoad, "keep_raw_rows", failing)
     path = write(tmp_path, ten_factories(), "second.csv")
     with pytest.raises(CommandError, match="nothing from this batch was kept: disk on fire"):
         run(path)
@@ -452,9 +454,7 @@ def test_set_by_set_and_row_by_row_give_the_same_result(tmp_path, monkeypatch, c
     for model in (ImportBatch, Finding, Assessment, Question, Factory):
         model.objects.all().delete()
     rows_read = []
-    monkeypatch.setattr(
-        importers.Importer, "_write_chunk", lambda self, chunk, header: rows_read.append(1)
-    )
+    monkeypatch.setattr(RowByRow, "write_chunk", lambda self, chunk, header: rows_read.append(1))
     run(path, "--chunk-size", chunk)
     assert rows_read == []  # the set-by-set path took it
     assert snapshot() == by_rows
@@ -491,9 +491,7 @@ def test_set_by_set_and_row_by_row_agree_on_an_export_in_blocks(
     assert by_rows["batch"][3] == 4 and len(by_rows["raw"]) == len(BLOCK_ROWS)
     for model in (ImportBatch, Finding, Assessment, Question, Factory):
         model.objects.all().delete()
-    monkeypatch.setattr(
-        importers.Importer, "_write_chunk", lambda *args: pytest.fail("read row by row")
-    )
+    monkeypatch.setattr(RowByRow, "write_chunk", lambda *args: pytest.fail("read row by row"))
     run(path, "--chunk-size", chunk)
     assert snapshot() == by_rows
 
@@ -505,12 +503,12 @@ def test_parts_whose_hashes_collide_are_read_row_by_row(tmp_path, monkeypatch):
     by_rows = snapshot()
     for model in (ImportBatch, Finding, Assessment, Question, Factory):
         model.objects.all().delete()
-    monkeypatch.setattr(bulk.StarCsvLoad, "_hash", lambda self, keys: "0")  # every part collides
+    monkeypatch.setattr(StarCsvLoad, "_hash", lambda self, keys: "0")  # every part collides
     written = []
-    original = importers.Importer._write_chunk
+    original = RowByRow.write_chunk
     monkeypatch.setattr(
-        importers.Importer,
-        "_write_chunk",
+        RowByRow,
+        "write_chunk",
         lambda self, chunk, header: written.append(len(chunk)) or original(self, chunk, header),
     )
     run(path)
@@ -523,13 +521,13 @@ def test_parts_whose_hashes_collide_are_read_row_by_row(tmp_path, monkeypatch):
 def test_a_file_the_set_by_set_path_cannot_read_is_read_row_by_row(tmp_path, monkeypatch, label):
     text = star_csv([star_row(question="Q1", label=label), star_row(question="Q2")])
     written = []
-    original = importers.Importer._write_chunk
+    original = RowByRow.write_chunk
 
     def spy(self, chunk, header):
         written.append(len(chunk))
         return original(self, chunk, header)
 
-    monkeypatch.setattr(importers.Importer, "_write_chunk", spy)
+    monkeypatch.setattr(RowByRow, "write_chunk", spy)
     assert "2 imported" in run(write(tmp_path, text))
     assert written == [2]
     assert Question.objects.get(star_id="Q1").label == label

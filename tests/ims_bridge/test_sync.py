@@ -5,13 +5,15 @@ import io
 import json
 import threading
 import time
+from datetime import timedelta
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.utils import timezone
 
-from ims_bridge.models import AggregateCell, Finding, ImportBatch, SyncState
+from ims_bridge.models import AggregateCell, BatchStatus, Finding, ImportBatch, SyncState
 
 pytestmark = pytest.mark.django_db
 
@@ -161,6 +163,16 @@ def test_bad_records_in_a_page_are_reported_not_fatal(ims):
     sync()
     batch = ImportBatch.objects.order_by("pk").last()
     assert batch.rows_rejected == 1 and batch.errors[0]["line"] == 5
+
+
+def test_sync_stores_a_batch_whose_process_stopped_as_failed(ims):
+    stopped = ImportBatch.objects.create(source="page", kind="api", status=BatchStatus.RUNNING)
+    ImportBatch.objects.filter(pk=stopped.pk).update(created_at=timezone.now() - timedelta(days=1))
+    sync()
+    stopped.refresh_from_db()
+    assert stopped.status == BatchStatus.FAILED
+    assert stopped.message.startswith("The import process stopped (no progress since")
+    assert Finding.objects.count() == 6
 
 
 def test_refused_token_is_not_retried(ims):

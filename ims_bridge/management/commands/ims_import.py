@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from ims_bridge.importers import CHUNK_SIZE, Importer, ImportFailed
+from ims_bridge.importing import CHUNK_SIZE, Importer, ImportFailed
 from ims_bridge.models import BatchStatus
 
 SHOW_ERRORS = 50
@@ -76,6 +76,8 @@ class Command(BaseCommand):
                 print_report(self.stdout, self.style, exc.batch)
             raise CommandError(str(exc)) from None
         print_report(self.stdout, self.style, batch)
+        if batch.status == BatchStatus.FAILED:  # every row was rejected
+            raise CommandError(batch.message)
         if batch.status == BatchStatus.DONE:
             self.stdout.write(self.style.SUCCESS("Import complete."))
         elif batch.status == BatchStatus.DONE_WITH_ERRORS:

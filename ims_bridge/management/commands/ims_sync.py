@@ -3,7 +3,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from ims_bridge.client import IMSClientError
-from ims_bridge.importers import ImportFailed
+from ims_bridge.importing import ImportFailed
 from ims_bridge.sync import client_from_settings, run_sync
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("ims_bridge", "0006_finding_keyed_by_assessment_and_question"),
+        ("ims_bridge", "0008_aggregate_publication"),
     ]
 
     operations = [

@@ -1,6 +1,7 @@
 """Production-safe base settings. Every value that differs between machines comes from the
 environment, parsed once in the block below; dev and test only loosen what they must."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -37,6 +38,14 @@ IMS_API_URL = env.str("IMS_API_URL", default="")
 IMS_API_TOKEN = env.str("IMS_API_TOKEN", default="")
 IMS_PDF_FONT_DIR = env.str("IMS_PDF_FONT_DIR", default="/usr/share/fonts/truetype/dejavu")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+TRUSTED_PROXY_COUNT = env.int(
+    "TRUSTED_PROXY_COUNT", default=0
+)  # proxies that append X-Forwarded-For
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)  # per account
+LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=50)  # per client IP
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)  # per e-mail address
+SIGNUP_IP_LIMIT = env.int("SIGNUP_IP_LIMIT", default=20)  # per client IP
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
 
 # --- applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -65,6 +74,7 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -86,6 +96,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes documents: turns a locked-out attempt into the 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -160,6 +172,36 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SESSION_COOKIE_HTTPONLY = True
+
+# Login and abuse throttling (django-axes; portal/throttling). Axes' backend refuses a locked-out
+# key before any password is checked; the next one logs in by the username's normal form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "portal.throttling.backends.NormalisedUsernameBackend",
+]
+THROTTLE_LIMITS = {  # allowance per purpose and lockout parameter within AXES_COOLOFF_TIME
+    "login": {"username": LOGIN_FAILURE_LIMIT, "ip_address": LOGIN_IP_FAILURE_LIMIT},
+    "password-reset": {"username": PASSWORD_RESET_LIMIT, "ip_address": 4 * PASSWORD_RESET_LIMIT},
+    "signup": {"ip_address": SIGNUP_IP_LIMIT},
+}
+AXES_HANDLER = "portal.throttling.policy.ThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = "portal.throttling.policy.lockout_parameters"
+AXES_FAILURE_LIMIT = "portal.throttling.policy.failure_limit"
+AXES_USERNAME_CALLABLE = "portal.throttling.policy.lockout_key"
+AXES_CLIENT_IP_CALLABLE = "portal.throttling.policy.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.throttling.responses.lockout_response"
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+# Never store what was typed into these fields in axes' attempt records.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "email",
+    "password1",
+    "password2",
+    "new_password1",
+    "new_password2",
+    "csrfmiddlewaretoken",
+]
 if SECURE_PROXY_SSL_HEADER_NAME:
     SECURE_PROXY_SSL_HEADER = (SECURE_PROXY_SSL_HEADER_NAME, "https")
 

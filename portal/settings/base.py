@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from search.backend_settings import database_backends, elasticsearch_backends
@@ -75,6 +76,8 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "axes",
+    "csp",
+    "ninja",  # serves the API docs' Swagger UI from static files instead of a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -87,6 +90,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.headers.PermissionsPolicyMiddleware",
+    "portal.admin_csp.WagtailAdminCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
@@ -172,6 +178,29 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SESSION_COOKIE_HTTPONLY = True
+
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Every page, site and admin, loads only from this origin: no inline script (every script is a
+# static file), no third-party host. The admin adds a nonce for Wagtail's own initialiser
+# scripts and allows inline styles (portal/admin_csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],  # a nonce only in the admin: see portal/admin_csp.py
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
 
 # Login and abuse throttling (django-axes; portal/throttling). Axes' backend refuses a locked-out
 # key before any password is checked; the next one logs in by the username's normal form.
@@ -267,6 +296,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Better Work knowledge portal"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
@@ -278,5 +308,6 @@ LOGGING = {
         # One line per background task and per publish is noise at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # one line per failed login, not three
     },
 }

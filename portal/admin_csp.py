@@ -21,7 +21,8 @@ PANELS = {"InlinePanel", "MultipleChooserPanel"}
 BARE_SCRIPT = re.compile(r"<script>(?P<body>.*?)</script>", re.S)
 CALL = re.compile(r"(?P<new>new )?(?P<name>[A-Za-z]+)\((?P<args>.*)\);?", re.S)
 PANEL = re.compile(
-    r'\(function\(\) \{ var panel = new (?P<name>[A-Za-z]+)\(JSON\.parse\("(?P<data>[^"]*)"\)\); \}\)\(\);'
+    r"\(function\(\) \{ var panel = new (?P<name>[A-Za-z]+)"
+    r'\(JSON\.parse\("(?P<data>[^"]*)"\)\); \}\)\(\);'
 )
 
 
@@ -56,7 +57,8 @@ class WagtailAdminCSPMiddleware:
         if not request.path_info.startswith(ADMIN_PREFIX) or not _is_html(response):
             return response
         update = getattr(response, "_csp_update", None) or {}
-        response._csp_update = {**update, "style-src": [*update.get("style-src", []), UNSAFE_INLINE]}
+        styles = [*update.get("style-src", []), UNSAFE_INLINE]
+        response._csp_update = {**update, "style-src": styles}
         html = response.content.decode(response.charset)
         if "<script>" not in html:
             return response
@@ -73,7 +75,5 @@ class WagtailAdminCSPMiddleware:
 
 
 def _is_html(response):
-    return (
-        not getattr(response, "streaming", False)
-        and response.get("Content-Type", "").startswith("text/html")
-    )
+    content_type = response.get("Content-Type", "")
+    return content_type.startswith("text/html") and not getattr(response, "streaming", False)

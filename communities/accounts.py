@@ -17,8 +17,9 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from portal.throttling.guard import PASSWORD_RESET, SIGNUP, refuse_if_throttled
+from portal.throttling.guard import SIGNUP, refuse_if_throttled
 from portal.throttling.usernames import normalise_username, username_taken
+from portal.throttling.views import ThrottledPasswordResetMixin
 
 from .forms import PreferencesForm, ProfileForm
 from .models import Profile
@@ -110,17 +111,11 @@ class LogoutView(auth_views.LogoutView):
     template_name = "communities/accounts/logged_out.html"
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetView):
     template_name = "communities/accounts/password_reset.html"
     email_template_name = "communities/email/password_reset.txt"
     subject_template_name = "communities/email/password_reset_subject.txt"
     success_url = reverse_lazy("accounts:password_reset_done")
-
-    def post(self, request, *args, **kwargs):
-        email = normalise_username(request.POST.get("email", ""))
-        if refused := refuse_if_throttled(request, PASSWORD_RESET, email):
-            return refused
-        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetDoneView(auth_views.PasswordResetDoneView):

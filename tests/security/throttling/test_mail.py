@@ -97,3 +97,14 @@ def test_throttle_records_keep_no_password_or_address(client, small_budgets, tra
     stored = " ".join(attempts().values_list("post_data", flat=True))
     for secret in ("a-Long-passphrase-9", "newbie@example.org", "my-Guess-42"):
         assert secret not in stored
+
+
+def test_the_admin_password_reset_shares_the_budget(client, small_budgets, trainer):
+    admin_reset = "/admin/password_reset/"
+    assert client.get(admin_reset).status_code == 200
+    codes = [
+        client.post(url, {"email": "trainer@example.org"}).status_code
+        for url in (admin_reset, RESET, admin_reset)
+    ]
+    assert codes == [302, 302, 429]
+    assert len(mail.outbox) == 2

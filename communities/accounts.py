@@ -1,5 +1,6 @@
-"""Accounts for community members: sign-up with e-mail verification, rate-limited login,
-password reset (Django's views), profile and notification preferences."""
+"""Accounts for community members: sign-up with e-mail verification, login, password reset
+(Django's views), profile and notification preferences. Login, password reset and sign-up are
+throttled by django-axes (portal/throttling); usernames are compared in their normal form."""
 
 from django import forms
 from django.conf import settings
@@ -16,9 +17,12 @@ from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from portal.throttling.guard import SIGNUP, refuse_if_throttled
+from portal.throttling.usernames import normalise_username, username_taken
+from portal.throttling.views import ThrottledPasswordResetMixin
+
 from .forms import PreferencesForm, ProfileForm
 from .models import Profile
-from .ratelimits import login_limited
 
 VERIFY_SALT = "communities.verify-email"
 VERIFY_MAX_AGE = 60 * 60 * 24 * 3
@@ -34,6 +38,13 @@ class SignupForm(UserCreationForm):
         model = get_user_model()
         fields = ("username", "email")
 
+    def clean_username(self):
+        # Stored in its normal form; " Trainer " or "ＴＲＡＩＮＥＲ" is the existing "trainer".
+        username = normalise_username(self.cleaned_data.get("username"))
+        if username_taken(username):
+            raise forms.ValidationError(_("A user with that username already exists."))
+        return username
+
     def clean_email(self):
         email = self.cleaned_data["email"].strip().lower()
         if get_user_model().objects.filter(email__iexact=email).exists():
@@ -48,6 +59,8 @@ def _absolute(request, url):
 def signup(request):
     if request.user.is_authenticated:
         return redirect("accounts:profile")
+    if request.method == "POST" and (refused := refuse_if_throttled(request, SIGNUP)):
+        return refused
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         user = form.save(commit=False)
@@ -87,17 +100,6 @@ class LoginView(auth_views.LoginView):
     template_name = "communities/accounts/login.html"
     redirect_authenticated_user = True
 
-    def post(self, request, *args, **kwargs):
-        if login_limited(request):
-            # An unbound form: validating it would check the password, which is exactly what
-            # the limit is there to stop.
-            form = self.get_form_class()(
-                request, initial={"username": request.POST.get("username", "")[:150]}
-            )
-            context = self.get_context_data(form=form, rate_limited=True)
-            return self.render_to_response(context, status=429)
-        return super().post(request, *args, **kwargs)
-
     def get_default_redirect_url(self):
         token = self.request.session.get("community_invitation")
         if token:
@@ -109,7 +111,7 @@ class LogoutView(auth_views.LogoutView):
     template_name = "communities/accounts/logged_out.html"
 
 
-class PasswordResetView(auth_views.PasswordResetView):
+class PasswordResetView(ThrottledPasswordResetMixin, auth_views.PasswordResetView):
     template_name = "communities/accounts/password_reset.html"
     email_template_name = "communities/email/password_reset.txt"
     subject_template_name = "communities/email/password_reset_subject.txt"

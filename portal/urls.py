@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import documents, views
 from .api import api
+from .throttling.views import WagtailPasswordResetView
 
 handler400 = "portal.views.bad_request"
 handler403 = "portal.views.permission_denied"
@@ -16,6 +17,12 @@ handler500 = "portal.views.server_error"
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
+    # Wagtail's "forgot password" form, throttled like the portal's own (portal/throttling).
+    path(
+        "admin/password_reset/",
+        WagtailPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, with download headers added (portal/documents.py).
     re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="wagtaildocs_serve"),

@@ -1,9 +1,11 @@
 """Production-safe base settings. Every value that differs between machines comes from the
 environment, parsed once in the block below; dev and test only loosen what they must."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONCE, NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from search.backend_settings import database_backends, elasticsearch_backends
@@ -42,6 +44,14 @@ IMS_API_TOKEN = env.str("IMS_API_TOKEN", default="")
 IMS_IMPORT_LEASE_SECONDS = env.float("IMS_IMPORT_LEASE_SECONDS", default=300.0)
 IMS_PDF_FONT_DIR = env.str("IMS_PDF_FONT_DIR", default="/usr/share/fonts/truetype/dejavu")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+TRUSTED_PROXY_COUNT = env.int(
+    "TRUSTED_PROXY_COUNT", default=0
+)  # proxies that append X-Forwarded-For
+LOGIN_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=10)  # per account
+LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=50)  # per client IP
+PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)  # per e-mail address
+SIGNUP_IP_LIMIT = env.int("SIGNUP_IP_LIMIT", default=20)  # per client IP
+AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
 
 # --- applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -70,6 +80,9 @@ INSTALLED_APPS = [
     "django_filters",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "csp",
+    "ninja",  # serves the API docs' Swagger UI from static files instead of a CDN
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -82,6 +95,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "portal.headers.PermissionsPolicyMiddleware",
+    "portal.admin_csp.WagtailAdminCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
@@ -95,6 +111,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Last, as axes documents: turns a locked-out attempt into the 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -169,6 +187,59 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"  # Wagtail marks its own preview views SAMEORIGIN
 SESSION_COOKIE_HTTPONLY = True
+
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+# Every page, site and admin, loads only from this origin: no inline script (every script is a
+# static file), no third-party host. The admin adds a nonce for Wagtail's own initialiser
+# scripts and allows inline styles (portal/admin_csp.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF, NONCE],  # a nonce only in the admin: see portal/admin_csp.py
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", "blob:"],
+        "font-src": [SELF, "data:"],
+        "connect-src": [SELF],
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+    }
+}
+PERMISSIONS_POLICY = (
+    "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+    "accelerometer=(), gyroscope=(), magnetometer=()"
+)
+
+# Login and abuse throttling (django-axes; portal/throttling). Axes' backend refuses a locked-out
+# key before any password is checked; the next one logs in by the username's normal form.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "portal.throttling.backends.NormalisedUsernameBackend",
+]
+THROTTLE_LIMITS = {  # allowance per purpose and lockout parameter within AXES_COOLOFF_TIME
+    "login": {"username": LOGIN_FAILURE_LIMIT, "ip_address": LOGIN_IP_FAILURE_LIMIT},
+    "password-reset": {"username": PASSWORD_RESET_LIMIT, "ip_address": 4 * PASSWORD_RESET_LIMIT},
+    "signup": {"ip_address": SIGNUP_IP_LIMIT},
+}
+AXES_HANDLER = "portal.throttling.policy.ThrottleHandler"
+AXES_LOCKOUT_PARAMETERS = "portal.throttling.policy.lockout_parameters"
+AXES_FAILURE_LIMIT = "portal.throttling.policy.failure_limit"
+AXES_USERNAME_CALLABLE = "portal.throttling.policy.lockout_key"
+AXES_CLIENT_IP_CALLABLE = "portal.throttling.policy.client_ip"
+AXES_LOCKOUT_CALLABLE = "portal.throttling.responses.lockout_response"
+AXES_COOLOFF_TIME = timedelta(minutes=AXES_COOLOFF_MINUTES)
+# Never store what was typed into these fields in axes' attempt records.
+AXES_SENSITIVE_PARAMETERS = [
+    "username",
+    "ip_address",
+    "email",
+    "password1",
+    "password2",
+    "new_password1",
+    "new_password2",
+    "csrfmiddlewaretoken",
+]
 if SECURE_PROXY_SSL_HEADER_NAME:
     SECURE_PROXY_SSL_HEADER = (SECURE_PROXY_SSL_HEADER_NAME, "https")
 
@@ -251,6 +322,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 WAGTAIL_SITE_NAME = "Better Work knowledge portal"
 WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
 LOGGING = {
@@ -262,5 +334,6 @@ LOGGING = {
         # One line per background task and per publish is noise at INFO.
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": "WARNING"},
+        "axes": {"level": "WARNING"},  # one line per failed login, not three
     },
 }

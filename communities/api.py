@@ -5,7 +5,6 @@ bearer token. Every decision goes through communities.permissions, like the HTML
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -179,9 +178,11 @@ def get_thread(request, thread_id: int):
     user = reader(request)
     thread = get_object_or_404(Thread.objects.select_related("community", "author"), pk=thread_id)
     _readable_community(user, thread.community.slug)
-    posts = thread.posts.select_related("author__community_profile").prefetch_related("attachments")
-    if not permissions.can_moderate(user, thread.community):
-        posts = posts.filter(Q(hidden=False) | Q(author_id=user.pk or 0))
+    posts = (
+        permissions.visible_posts(user, thread)
+        .select_related("author__community_profile")
+        .prefetch_related("attachments")
+    )
     data = _thread_summary(thread)
     data["posts"] = [
         {

@@ -96,19 +96,43 @@ def can_edit_post(user, post):
     return post.author_id == user.pk and can_post(user, community) and not post.hidden
 
 
+def can_read_thread(user, thread):
+    return can_read(user, thread.community)
+
+
 def can_see_post(user, post):
-    if not can_read(user, post.thread.community):
+    if not can_read_thread(user, post.thread):
         return False
     return not post.hidden or post.author_id == user.pk or can_moderate(user, post.thread.community)
+
+
+def visible_posts(user, thread):
+    """The thread's posts the user may see: moderators all, others the visible ones and their
+    own hidden ones (so an author knows what happened to theirs)."""
+    from django.db.models import Q
+
+    posts = thread.posts.all()
+    if can_moderate(user, thread.community):
+        return posts
+    if user.is_authenticated:
+        return posts.filter(Q(hidden=False) | Q(author_id=user.pk))
+    return posts.filter(hidden=False)
 
 
 def can_flag(user, post):
     return (
         user.is_authenticated
         and post.author_id != user.pk
-        and can_read(user, post.thread.community)
+        and can_see_post(user, post)
         and not is_suspended(user, post.thread.community)
     )
+
+
+def can_see_attachment(user, attachment):
+    """An attachment not yet on a post is its uploader's; otherwise it goes with its post."""
+    if attachment.post is None:
+        return user.is_authenticated and attachment.uploaded_by_id == user.pk
+    return can_see_post(user, attachment.post)
 
 
 def can_join(user, community):
@@ -118,8 +142,20 @@ def can_join(user, community):
     return membership(user, community) is None
 
 
+def can_leave(user, community):
+    """Members and moderators may leave; an owner hands the community over first."""
+    return active_role(user, community) in (Role.MEMBER, Role.MODERATOR)
+
+
 def can_invite(user, community):
     return can_moderate(user, community)
+
+
+def can_suspend(user, membership):
+    """Moderators suspend others; nobody suspends themselves, and only editors suspend owners."""
+    if not can_moderate(user, membership.community) or membership.user_id == user.pk:
+        return False
+    return membership.role != Role.OWNER or is_editor(user)
 
 
 def readable_communities(user, queryset=None):

@@ -1,23 +1,31 @@
 """Write operations shared by the HTML views, the API and the demo. Callers check permissions
 (communities.permissions) first; these functions keep the data consistent and log moderation."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.search import index
 
 from . import markdown, permissions
 from .models import (
     Attachment,
+    Community,
+    EmailMode,
+    Invitation,
+    JoinRequest,
     Membership,
     ModerationLog,
     Notification,
     Post,
     PostRevision,
+    Profile,
     Role,
     Status,
     Subscription,
     Thread,
+    Visibility,
 )
 from .notifications import notify_new_post
 
@@ -133,6 +141,78 @@ def join(user, community, role=Role.MEMBER):
     )
     permissions.forget(user)
     return membership, created
+
+
+def leave(user, community):
+    Membership.objects.filter(
+        community=community,
+        user=user,
+        status=Status.ACTIVE,
+        role__in=[Role.MEMBER, Role.MODERATOR],
+    ).delete()
+    unfollow(user, community=community)
+    permissions.forget(user)
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, user):
+    join(user, invitation.community, role=invitation.role)
+    Membership.objects.filter(
+        user=user, community=invitation.community, status=Status.PENDING
+    ).update(status=Status.ACTIVE)
+    permissions.forget(user)
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save()
+
+
+@transaction.atomic
+def decide_join_request(join_request: JoinRequest, moderator, approve):
+    community = join_request.community
+    Decision = JoinRequest.Decision
+    join_request.status = Decision.APPROVED if approve else Decision.DECLINED
+    join_request.decided_by, join_request.decided_at = moderator, timezone.now()
+    join_request.save()
+    if approve:
+        join(join_request.user, community)
+        Notification.objects.create(
+            user=join_request.user,
+            kind=Notification.Kind.JOINED,
+            actor=moderator,
+            community=community,
+        )
+    action = ModerationLog.Action.APPROVE if approve else ModerationLog.Action.DECLINE
+    log(community, moderator, action, target_user=join_request.user)
+
+
+def unsubscribe_everything(user):
+    """The e-mail footer's one-click unsubscribe: no more e-mail, no more follows."""
+    Profile.objects.update_or_create(user=user, defaults={"email_mode": EmailMode.OFF})
+    Subscription.objects.filter(user=user).delete()
+
+
+DEFAULT_DISCUSSION_SLUG = "resource-discussions"
+
+
+def default_discussion_community(create=False):
+    """The public community hosting "Discuss this resource" threads; with ``create``, made on
+    first use (named in the site's default language) when editors have marked none."""
+    community = Community.objects.filter(
+        is_default_discussion=True, visibility=Visibility.PUBLIC
+    ).first()
+    if community is not None or not create:
+        return community
+    with translation.override(settings.LANGUAGE_CODE):
+        community, _created = Community.objects.get_or_create(
+            slug=DEFAULT_DISCUSSION_SLUG,
+            defaults={
+                "name": gettext("Resource discussions"),
+                "visibility": Visibility.PUBLIC,
+                "is_default_discussion": True,
+                "description": gettext("Questions and experiences about the portal's resources."),
+            },
+        )
+    # A community that took the slug for something else never hosts resource threads.
+    return community if community.visibility == Visibility.PUBLIC else None
 
 
 def notify_moderators_of_join_request(join_request):

@@ -82,7 +82,7 @@ def can_post(user, community):
 
 def can_reply(user, thread):
     community = thread.community
-    if not can_post(user, community):
+    if not can_post(user, community) or not can_read_thread(user, thread):
         return False
     return not thread.locked or can_moderate(user, community)
 
@@ -93,11 +93,31 @@ def can_edit_post(user, post):
         return False
     if can_moderate(user, community):
         return True
-    return post.author_id == user.pk and can_post(user, community) and not post.hidden
+    return (
+        post.author_id == user.pk
+        and can_post(user, community)
+        and not post.hidden
+        and can_read_thread(user, post.thread)
+    )
 
 
 def can_read_thread(user, thread):
-    return can_read(user, thread.community)
+    """The community is readable and the thread is not hidden from the user (a hidden opening
+    post hides its thread from everyone but moderators): ``readable_threads`` for one thread,
+    remembered on the thread object per user."""
+    if not can_read(user, thread.community):
+        return False
+    cache = thread.__dict__.setdefault("_readable_by", {})
+    if user.pk not in cache:
+        from .models import Thread
+
+        cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
+    return cache[user.pk]
+
+
+def thread_hidden_from(user, thread):
+    """Whether a reader of the community may not know this thread exists (answer 404)."""
+    return can_read(user, thread.community) and not can_read_thread(user, thread)
 
 
 def can_see_post(user, post):
@@ -171,6 +191,50 @@ def readable_communities(user, queryset=None):
     if user.is_authenticated:
         condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
     return qs.filter(condition).distinct()
+
+
+def _moderated_community_ids(user):
+    return Membership.objects.filter(
+        user=user, status=Status.ACTIVE, role__in=[Role.MODERATOR, Role.OWNER]
+    ).values("community_id")
+
+
+def readable_threads(user, queryset=None):
+    """Threads the user may read: in a community they may read, and, unless they moderate it,
+    not hidden (a thread is hidden when a moderator hid its opening post). Every list of
+    threads (pages, API, search, home-page blocks, notifications) goes through this."""
+    from .models import Post, Thread
+
+    qs = queryset if queryset is not None else Thread.objects.all()
+    qs = qs.filter(community_id__in=readable_communities(user).values("pk"))
+    if is_editor(user):
+        return qs
+    hidden = Post.objects.filter(is_opening=True, hidden=True)
+    if user.is_authenticated:
+        hidden = hidden.exclude(thread__community_id__in=_moderated_community_ids(user))
+    return qs.exclude(pk__in=hidden.values("thread_id"))
+
+
+def readable_notifications(user, queryset=None):
+    """The user's notifications about what they may read *now*: a thread moved to a community
+    they are not in, hidden since, or a post hidden since, drops out (listing and sending)."""
+    from django.db.models import Q
+
+    from .models import Notification, Post
+
+    qs = queryset if queryset is not None else Notification.objects.all()
+    qs = qs.filter(user=user) if user.is_authenticated else qs.none()
+    about_thread = Q(thread__isnull=False, thread_id__in=readable_threads(user).values("pk"))
+    about_community = Q(
+        thread__isnull=True, community_id__in=visible_communities(user).values("pk")
+    )
+    qs = qs.filter(about_thread | about_community)
+    if is_editor(user):
+        return qs
+    hidden_posts = Post.objects.filter(hidden=True).exclude(
+        thread__community_id__in=_moderated_community_ids(user)
+    )
+    return qs.exclude(post_id__in=hidden_posts.values("pk"))
 
 
 def visible_communities(user, queryset=None):

@@ -131,6 +131,20 @@ def edit_post(post, editor, body, title=None):
     return post
 
 
+@transaction.atomic
+def move_thread(thread, target, moderator):
+    """Move a thread (IntegrityError if the target already discusses the same page); its
+    notifications follow it, so e-mails and the inbox name the community it is in now."""
+    source = thread.community
+    thread.community = target
+    thread.save(update_fields=["community"])
+    Notification.objects.filter(thread=thread).update(community=target)
+    detail = f"{source.slug} → {target.slug}"
+    log(source, moderator, ModerationLog.Action.MOVE, thread=thread, detail=detail)
+    log(target, moderator, ModerationLog.Action.MOVE, thread=thread, detail=detail)
+    reindex(thread)
+
+
 def log(community, actor, action, **fields):
     return ModerationLog.objects.create(community=community, actor=actor, action=action, **fields)
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 
 from .. import permissions
 from ..forms import FlagForm, JoinRequestForm, MoveForm, PostForm
-from ..models import Community, JoinRequest, Membership, Status, Subscription
+from ..models import Community, JoinRequest, Membership, Status, Subscription, Thread
 from .guards import community_view, thread_view
 
 POSTS_PER_PAGE = 100
@@ -17,9 +17,10 @@ THREADS_PER_PAGE = 30
 
 
 def community_list(request):
+    readable = Thread.objects.readable_by(request.user)
     communities = (
         permissions.visible_communities(request.user)
-        .annotate(thread_total=Count("threads", distinct=True))
+        .annotate(thread_total=Count("threads", filter=Q(threads__in=readable), distinct=True))
         .prefetch_related("languages")
         .order_by("name")
     )
@@ -41,7 +42,7 @@ def community_detail(request, community):
     can_read = permissions.can_read(user, community)
     threads = None
     if can_read:
-        qs = community.threads.select_related("author__community_profile")
+        qs = community.threads.readable_by(user).select_related("author__community_profile")
         q = request.GET.get("q", "").strip()[:200]
         if q:
             qs = qs.filter(Q(title__icontains=q) | Q(posts__body__icontains=q)).distinct()

@@ -16,7 +16,7 @@ def serve_attachment(request, pk, token):
     if not permissions.can_see_attachment(request.user, attachment):
         post = attachment.post
         if post is not None and not permissions.can_read_thread(request.user, post.thread):
-            return deny(request, post.thread.community)
+            return deny(request, post.thread.community, post, post.thread)
         raise Http404
     inline = attachment.kind == Attachment.Kind.IMAGE and attachment.content_type != "image/svg+xml"
     response = FileResponse(

@@ -20,9 +20,12 @@ def login_url():
     return reverse("accounts:login")
 
 
-def deny(request, community, obj=None):
-    """Refuse without revealing what the reader may not know exists."""
+def deny(request, community, obj=None, thread=None):
+    """Refuse without revealing what the reader may not know exists: a private community the
+    reader is not in, or a thread hidden from them, is not found."""
     if not permissions.can_see_exists(request.user, community):
+        raise Http404
+    if thread is not None and permissions.thread_hidden_from(request.user, thread):
         raise Http404
     if not request.user.is_authenticated:
         # After logging in, come back to a page that can be read (a form's target is POST-only).
@@ -34,7 +37,7 @@ def deny(request, community, obj=None):
 
 def _load_community(kwargs):
     community = get_object_or_404(Community, slug=kwargs.pop("slug"))
-    return community, community
+    return community, community, None
 
 
 def _load_thread(kwargs):
@@ -43,21 +46,21 @@ def _load_thread(kwargs):
         pk=kwargs.pop("pk"),
         community__slug=kwargs.pop("slug"),
     )
-    return thread, thread.community
+    return thread, thread.community, thread
 
 
 def _load_post(kwargs):
     post = get_object_or_404(
         Post.objects.select_related("thread__community", "author"), pk=kwargs.pop("pk")
     )
-    return post, post.thread.community
+    return post, post.thread.community, post.thread
 
 
 def _load_flag(kwargs):
     flag = get_object_or_404(
         Flag.objects.select_related("post__thread__community"), pk=kwargs.pop("pk")
     )
-    return flag, flag.post.thread.community
+    return flag, flag.post.thread.community, flag.post.thread
 
 
 def _guard(load, rule, *, of_community=False, signed_in=False):
@@ -69,13 +72,13 @@ def _guard(load, rule, *, of_community=False, signed_in=False):
     def decorator(view):
         @wraps(view)
         def wrapped(request, **kwargs):
-            obj, community = load(kwargs)
+            obj, community, thread = load(kwargs)
             user = request.user
             allowed = (not signed_in or user.is_authenticated) and (
                 rule is None or rule(user, community if of_community else obj)
             )
             if not allowed:
-                return deny(request, community, obj)
+                return deny(request, community, obj, thread)
             return view(request, obj, **kwargs)
 
         return wrapped

@@ -5,14 +5,14 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils import timezone
 
-from .. import services
+from .. import permissions, services
 from ..notifications import user_from_unsubscribe_token
 
 
 @login_required
 def notification_list(request):
-    notes = request.user.community_notifications.select_related(
-        "actor", "community", "thread", "post__thread__community"
+    notes = permissions.readable_notifications(request.user).select_related(
+        "actor", "community", "thread__community", "post__thread__community"
     )
     if request.method == "POST":
         notes.filter(read_at__isnull=True).update(read_at=timezone.now())

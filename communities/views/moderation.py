@@ -2,7 +2,7 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -62,17 +62,12 @@ def move_thread(request, thread):
     target = form.cleaned_data["community"]
     if not permissions.can_moderate(request.user, target):
         raise PermissionDenied
-    thread.community = target
     try:
-        with transaction.atomic():
-            thread.save(update_fields=["community"])
+        services.move_thread(thread, target, request.user)
     except IntegrityError:
         messages.error(request, _("That community already has a thread about this page."))
         thread.community = source
         return redirect(thread)
-    detail = f"{source.slug} → {target.slug}"
-    services.log(source, request.user, Action.MOVE, thread=thread, detail=detail)
-    services.log(target, request.user, Action.MOVE, thread=thread, detail=detail)
     messages.success(request, _("Thread moved to %(name)s.") % {"name": target.name})
     return redirect(thread)
 

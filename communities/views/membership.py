@@ -1,7 +1,6 @@
 """Belonging: join or ask to join, leave, follow, invitations, join requests, suspensions."""
 
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
 from django.http import Http404
@@ -13,7 +12,7 @@ from .. import permissions, services
 from ..accounts import send_invitation
 from ..forms import InvitationForm, JoinRequestForm
 from ..models import Invitation, JoinRequest, ModerationLog, Status, Visibility
-from .guards import community_view, login_url, thread_view
+from .guards import community_view, thread_view
 
 Action = ModerationLog.Action
 
@@ -51,12 +50,11 @@ def join(request, community):
 
 
 @require_POST
-@community_view(None)
+@community_view(permissions.can_see_exists, signed_in=True)
 def leave(request, community):
-    if not request.user.is_authenticated:
-        return redirect_to_login(community.get_absolute_url(), login_url())
-    if permissions.can_leave(request.user, community):
-        services.leave(request.user, community)
+    if not permissions.can_leave(request.user, community):
+        raise PermissionDenied
+    services.leave(request.user, community)
     messages.success(request, _("You have left %(name)s.") % {"name": community.name})
     if not permissions.can_see_exists(request.user, community):
         return redirect("communities:list")

@@ -6,6 +6,8 @@ Roles, from least to most: anonymous, signed-in non-member, member, moderator, o
 everywhere. Pending and suspended memberships count as no membership for reading and writing.
 """
 
+import unicodedata
+
 from .models import Membership, Role, Status, Visibility
 
 _CACHE_ATTR = "_community_membership_cache"
@@ -169,6 +171,50 @@ def can_leave(user, community):
 
 def can_invite(user, community):
     return can_moderate(user, community)
+
+
+def normalised_address(address):
+    """An e-mail address for comparison: surrounding spaces dropped, Unicode composed (NFC),
+    ASCII letters lower-cased. No compatibility or case folding beyond ASCII, so look-alike
+    characters (full-width letters, ß/ss…) stay different addresses."""
+    composed = unicodedata.normalize("NFC", (address or "").strip())
+    return "".join(c.lower() if c.isascii() else c for c in composed)
+
+
+def same_address(a, b):
+    return bool(normalised_address(a)) and normalised_address(a) == normalised_address(b)
+
+
+def has_verified_address(user):
+    """The account's current address is the one a confirmation link was opened for (sign-up
+    does this; an account made by an administrator, or whose address changed, has not)."""
+    from .models import Profile
+
+    profile = Profile.objects.filter(user=user).only("verified_email").first()
+    return profile is not None and same_address(profile.verified_email, user.email)
+
+
+class InvitationRefusal:
+    SOMEONE_ELSE = "someone_else"
+    UNCONFIRMED = "unconfirmed"
+
+
+def invitation_refusal(user, invitation):
+    """Why this signed-in user may not accept the invitation, or None if they may: it is for
+    the account whose confirmed address is the invited one, not for whoever holds the link."""
+    if not user.is_active or not same_address(user.email, invitation.email):
+        return InvitationRefusal.SOMEONE_ELSE
+    if not has_verified_address(user):
+        return InvitationRefusal.UNCONFIRMED
+    return None
+
+
+def can_accept_invitation(user, invitation):
+    return (
+        user.is_authenticated
+        and invitation.is_usable()
+        and invitation_refusal(user, invitation) is None
+    )
 
 
 def can_suspend(user, membership):

@@ -37,3 +37,15 @@ def login_limited(request):
         increment=True,
     )
     return by_name or by_ip
+
+
+def confirmation_mail_limited(request):
+    """Confirmation links sent on request (an invitee confirming their address): a few an hour."""
+    return is_ratelimited(
+        request,
+        group="communities.confirmation-mail",
+        key="user",
+        rate=lambda g, r: getattr(settings, "COMMUNITIES_CONFIRMATION_RATE", "5/h"),
+        method="POST",
+        increment=True,
+    )

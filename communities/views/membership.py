@@ -9,9 +9,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, services
-from ..accounts import send_invitation
+from ..accounts import send_invitation, send_verification
 from ..forms import InvitationForm, JoinRequestForm
 from ..models import Invitation, JoinRequest, ModerationLog, Status, Visibility
+from ..ratelimits import confirmation_mail_limited
 from .guards import community_view, thread_view
 
 Action = ModerationLog.Action
@@ -129,16 +130,36 @@ def invite(request, community):
     return redirect("communities:moderation", slug=community.slug)
 
 
+def _invitation_page(request, status=200, **context):
+    return render(request, "communities/invitation.html", context, status=status)
+
+
 def accept_invitation(request, token):
+    """Only the account whose confirmed address is the invited one may accept; anyone else
+    holding the link is refused (403) and the invitation stays usable."""
     invitation = Invitation.objects.select_related("community").filter(token=token).first()
     if invitation is None or not invitation.is_usable():
-        return render(request, "communities/invitation.html", {"invalid": True}, status=404)
-    if not request.user.is_authenticated:
+        return _invitation_page(request, 404, invalid=True)
+    user = request.user
+    if not user.is_authenticated:
+        return _invitation_page(request, invitation=invitation)
+    refusal = permissions.invitation_refusal(user, invitation)
+    if refusal == permissions.InvitationRefusal.UNCONFIRMED and request.POST.get(
+        "send_confirmation"
+    ):
+        if confirmation_mail_limited(request):
+            return _invitation_page(
+                request, 429, invitation=invitation, refusal=refusal, limited=True
+            )
+        send_verification(request, user)
+        # After confirming, logging in brings the reader back here (accounts.LoginView).
         request.session["community_invitation"] = token
-        return render(request, "communities/invitation.html", {"invitation": invitation})
+        return _invitation_page(request, invitation=invitation, sent=True)
+    if refusal is not None:
+        return _invitation_page(request, 403, invitation=invitation, refusal=refusal)
     if request.method == "POST":
-        services.accept_invitation(invitation, request.user)
+        services.accept_invitation(invitation, user)
         request.session.pop("community_invitation", None)
         messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.community.name})
         return redirect(invitation.community)
-    return render(request, "communities/invitation.html", {"invitation": invitation})
+    return _invitation_page(request, invitation=invitation)

@@ -229,6 +229,22 @@ def default_discussion_community(create=False):
     return community if community.visibility == Visibility.PUBLIC else None
 
 
+def discussion_about(community, author, page, page_url):
+    """The community's thread about a portal page, started by ``author`` if there is none
+    (a concurrent start ends with the other request's thread)."""
+    from django.db import IntegrityError
+
+    body = gettext("Discussion about [%(title)s](%(url)s).") % {
+        "title": page.title.replace("]", ""),
+        "url": page_url,
+    }
+    try:
+        with transaction.atomic():
+            return create_thread(community, author, page.title[:200], body, subject_page=page)
+    except IntegrityError:
+        return Thread.objects.get(community=community, subject_page=page)
+
+
 def notify_moderators_of_join_request(join_request):
     from django.db.models import Q
 

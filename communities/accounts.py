@@ -68,13 +68,18 @@ def signup(request):
         user.is_active = False
         user.save()
         Profile.objects.create(user=user, display_name=form.cleaned_data["display_name"])
-        token = signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
-        link = _absolute(request, reverse("accounts:verify", kwargs={"token": token}))
-        body = render_to_string("communities/email/verify.txt", {"user": user, "link": link})
-        send_mail(_("Confirm your e-mail address"), body, None, [user.email])
+        send_verification(request, user)
         return render(request, "communities/accounts/signup_done.html", {"email": user.email})
     status = 400 if request.method == "POST" else 200
     return render(request, "communities/accounts/signup.html", {"form": form}, status=status)
+
+
+def send_verification(request, user):
+    """E-mail the account's address a link that proves the reader receives mail there."""
+    token = signing.dumps({"u": user.pk, "e": user.email}, salt=VERIFY_SALT)
+    link = _absolute(request, reverse("accounts:verify", kwargs={"token": token}))
+    body = render_to_string("communities/email/verify.txt", {"user": user, "link": link})
+    send_mail(_("Confirm your e-mail address"), body, None, [user.email])
 
 
 def verify(request, token):
@@ -90,7 +95,8 @@ def verify(request, token):
         user.save(update_fields=["is_active"])
         profile, _created = Profile.objects.get_or_create(user=user)
         profile.email_verified = True
-        profile.save(update_fields=["email_verified"])
+        profile.verified_email = user.email
+        profile.save(update_fields=["email_verified", "verified_email"])
         messages.success(request, _("Your e-mail address is confirmed. You can now log in."))
         return redirect("accounts:login")
     return render(request, "communities/accounts/verify.html", {"token": token})

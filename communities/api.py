@@ -1,11 +1,11 @@
 """Communities API (mounted at /api/communities/): read public (or, signed in, readable)
 communities and threads; post threads and replies with a session (CSRF checked) or a personal
-bearer token. Every decision goes through communities.permissions, like the HTML views."""
+bearer token; read your notifications. Every decision goes through communities.permissions,
+like the HTML views."""
 
 from datetime import datetime
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -47,7 +47,7 @@ def reader(request):
     return getattr(request, "user", None) or AnonymousUser()
 
 
-write_auth = [TokenAuth(), SessionAuth()]
+signed_in = [TokenAuth(), SessionAuth()]
 
 router = Router(tags=["communities"])
 
@@ -90,6 +90,20 @@ class PostOut(Schema):
 
 class ThreadOut(ThreadSummaryOut):
     posts: list[PostOut]
+
+
+class NotificationOut(Schema):
+    id: int
+    kind: str
+    title: str = Field(description="The thread's title, or the community's name.")
+    url: str
+    created_at: datetime
+    read: bool
+
+
+class InboxOut(Schema):
+    unread: int
+    notifications: list[NotificationOut]
 
 
 class ThreadIn(Schema):
@@ -135,6 +149,15 @@ def _thread_summary(t):
     }
 
 
+MAX_OFFSET = 1_000_000
+
+
+def _window(limit, offset):
+    """A slice within what a database accepts, whatever numbers the client sent."""
+    start = max(0, min(offset, MAX_OFFSET))
+    return start, start + max(1, min(limit, 100))
+
+
 def _readable_community(user, slug):
     community = get_object_or_404(Community, slug=slug)
     if not permissions.can_read(user, community):
@@ -142,6 +165,42 @@ def _readable_community(user, slug):
             raise Http404
         raise HttpError(403, _("Only members can read this community."))
     return community
+
+
+def _thread(user, thread_id, select):
+    """The thread if the user may read it; 404 when it is hidden from them, as if unknown."""
+    thread = get_object_or_404(Thread.objects.select_related(*select), pk=thread_id)
+    _readable_community(user, thread.community.slug)
+    if not permissions.can_read_thread(user, thread):
+        raise Http404
+    return thread
+
+
+@router.get(
+    "/notifications/",
+    response=InboxOut,
+    auth=signed_in,
+    summary="Your notifications about what you may read now, newest first",
+)
+def list_notifications(request, limit: int = 50, offset: int = 0):
+    notes = permissions.readable_notifications(request.auth).select_related(
+        "community", "thread__community", "post__thread__community"
+    )
+    start, end = _window(limit, offset)
+    return {
+        "unread": notes.filter(read_at__isnull=True).count(),
+        "notifications": [
+            {
+                "id": n.pk,
+                "kind": n.kind,
+                "title": n.thread.title if n.thread else n.community.name,
+                "url": n.get_absolute_url(),
+                "created_at": n.created_at,
+                "read": n.read_at is not None,
+            }
+            for n in notes[start:end]
+        ],
+    }
 
 
 @router.get("/", response=list[CommunityOut], summary="Communities the reader may see")
@@ -168,20 +227,22 @@ def get_community(request, slug: str):
 def list_threads(request, slug: str, limit: int = 30, offset: int = 0):
     user = reader(request)
     community = _readable_community(user, slug)
-    limit = max(1, min(limit, 100))
-    offset = max(0, offset)
-    threads = community.threads.select_related("author__community_profile", "community")
-    return [_thread_summary(t) for t in threads[offset : offset + limit]]
+    start, end = _window(limit, offset)
+    threads = community.threads.readable_by(user).select_related(
+        "author__community_profile", "community"
+    )
+    return [_thread_summary(t) for t in threads[start:end]]
 
 
 @router.get("/threads/{thread_id}/", response=ThreadOut, summary="A thread with its posts")
 def get_thread(request, thread_id: int):
     user = reader(request)
-    thread = get_object_or_404(Thread.objects.select_related("community", "author"), pk=thread_id)
-    _readable_community(user, thread.community.slug)
-    posts = thread.posts.select_related("author__community_profile").prefetch_related("attachments")
-    if not permissions.can_moderate(user, thread.community):
-        posts = posts.filter(Q(hidden=False) | Q(author_id=user.pk or 0))
+    thread = _thread(user, thread_id, select=("community", "author"))
+    posts = (
+        permissions.visible_posts(user, thread)
+        .select_related("author__community_profile")
+        .prefetch_related("attachments")
+    )
     data = _thread_summary(thread)
     data["posts"] = [
         {
@@ -207,7 +268,7 @@ def _writer(request, community):
 @router.post(
     "/{slug}/threads/",
     response={201: ThreadSummaryOut},
-    auth=write_auth,
+    auth=signed_in,
     summary="Start a thread (members)",
 )
 def create_thread(request, slug: str, payload: ThreadIn):
@@ -226,13 +287,12 @@ def create_thread(request, slug: str, payload: ThreadIn):
 @router.post(
     "/threads/{thread_id}/replies/",
     response={201: PostOut},
-    auth=write_auth,
+    auth=signed_in,
     summary="Reply to a thread (members)",
 )
 def create_reply(request, thread_id: int, payload: ReplyIn):
     user = request.auth
-    thread = get_object_or_404(Thread.objects.select_related("community"), pk=thread_id)
-    _readable_community(user, thread.community.slug)
+    thread = _thread(user, thread_id, select=("community",))
     if not permissions.can_reply(user, thread):
         raise HttpError(403, _("You cannot reply to this thread."))
     _writer(request, thread.community)

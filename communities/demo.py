@@ -163,6 +163,7 @@ def _user(username, display_name="", organisation="", country=None, languages=""
             "country": country,
             "languages": languages,
             "email_verified": True,
+            "verified_email": user.email,
             "email_mode": "off",
         },
     )

@@ -1,5 +1,7 @@
-"""Who hears about a new post, and the e-mails that tell them. Recipients are always
-re-checked against communities.permissions, so nobody is told about what they may not read."""
+"""Who hears about a new post, and the e-mails that tell them. Recipients are checked against
+communities.permissions when a notification is made and again when it is e-mailed (immediately
+or in the digest): a thread moved or hidden in between is never mentioned to someone who can no
+longer read it. The inbox and the unread count apply the same rule when listed."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -58,7 +60,9 @@ def notify_new_post(post_id, only_mentions=False):
     for user, kind in kinds.values():
         if user.pk == post.author_id or not user.is_active:
             continue
-        if not permissions.can_read(user, community) or permissions.is_suspended(user, community):
+        if not permissions.can_read_thread(user, thread) or permissions.is_suspended(
+            user, community
+        ):
             continue
         _n, made = Notification.objects.get_or_create(
             user=user,
@@ -119,7 +123,7 @@ def send_immediate(notification_ids):
     for n in notifications:
         if not n.user.email or _email_mode(n.user) != EmailMode.IMMEDIATE:
             continue
-        if n.post and (n.post.hidden or not permissions.can_read(n.user, n.thread.community)):
+        if not permissions.readable_notifications(n.user).filter(pk=n.pk).exists():
             continue
         with translation.override(settings.LANGUAGE_CODE):
             subject = f"[{n.community.name}] {n.thread.title if n.thread else n.get_kind_display()}"
@@ -156,11 +160,12 @@ def send_digests(now=None):
         by_user.setdefault(n.user_id, (n.user, []))[1].append(n)
     sent = 0
     for user, items in by_user.values():
-        readable = [
-            n
-            for n in items
-            if permissions.can_read(user, n.community) and not (n.post and n.post.hidden)
-        ]
+        readable_ids = set(
+            permissions.readable_notifications(user)
+            .filter(pk__in=[n.pk for n in items])
+            .values_list("pk", flat=True)
+        )
+        readable = [n for n in items if n.pk in readable_ids]
         if readable:
             subject = translation.gettext("Your daily community digest")
             _send(

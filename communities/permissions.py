@@ -6,6 +6,8 @@ Roles, from least to most: anonymous, signed-in non-member, member, moderator, o
 everywhere. Pending and suspended memberships count as no membership for reading and writing.
 """
 
+import unicodedata
+
 from .models import Membership, Role, Status, Visibility
 
 _CACHE_ATTR = "_community_membership_cache"
@@ -82,7 +84,7 @@ def can_post(user, community):
 
 def can_reply(user, thread):
     community = thread.community
-    if not can_post(user, community):
+    if not can_post(user, community) or not can_read_thread(user, thread):
         return False
     return not thread.locked or can_moderate(user, community)
 
@@ -93,22 +95,66 @@ def can_edit_post(user, post):
         return False
     if can_moderate(user, community):
         return True
-    return post.author_id == user.pk and can_post(user, community) and not post.hidden
+    return (
+        post.author_id == user.pk
+        and can_post(user, community)
+        and not post.hidden
+        and can_read_thread(user, post.thread)
+    )
+
+
+def can_read_thread(user, thread):
+    """The community is readable and the thread is not hidden from the user (a hidden opening
+    post hides its thread from everyone but moderators): ``readable_threads`` for one thread,
+    remembered on the thread object per user."""
+    if not can_read(user, thread.community):
+        return False
+    cache = thread.__dict__.setdefault("_readable_by", {})
+    if user.pk not in cache:
+        from .models import Thread
+
+        cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
+    return cache[user.pk]
+
+
+def thread_hidden_from(user, thread):
+    """Whether a reader of the community may not know this thread exists (answer 404)."""
+    return can_read(user, thread.community) and not can_read_thread(user, thread)
 
 
 def can_see_post(user, post):
-    if not can_read(user, post.thread.community):
+    if not can_read_thread(user, post.thread):
         return False
     return not post.hidden or post.author_id == user.pk or can_moderate(user, post.thread.community)
+
+
+def visible_posts(user, thread):
+    """The thread's posts the user may see: moderators all, others the visible ones and their
+    own hidden ones (so an author knows what happened to theirs)."""
+    from django.db.models import Q
+
+    posts = thread.posts.all()
+    if can_moderate(user, thread.community):
+        return posts
+    if user.is_authenticated:
+        return posts.filter(Q(hidden=False) | Q(author_id=user.pk))
+    return posts.filter(hidden=False)
 
 
 def can_flag(user, post):
     return (
         user.is_authenticated
         and post.author_id != user.pk
-        and can_read(user, post.thread.community)
+        and can_see_post(user, post)
         and not is_suspended(user, post.thread.community)
     )
+
+
+def can_see_attachment(user, attachment):
+    """An attachment not yet on a post is its uploader's; otherwise it goes with its post."""
+    if attachment.post is None:
+        return user.is_authenticated and attachment.uploaded_by_id == user.pk
+    return can_see_post(user, attachment.post)
 
 
 def can_join(user, community):
@@ -118,8 +164,64 @@ def can_join(user, community):
     return membership(user, community) is None
 
 
+def can_leave(user, community):
+    """Members and moderators may leave; an owner hands the community over first."""
+    return active_role(user, community) in (Role.MEMBER, Role.MODERATOR)
+
+
 def can_invite(user, community):
     return can_moderate(user, community)
+
+
+def normalised_address(address):
+    """An e-mail address for comparison: surrounding spaces dropped, Unicode composed (NFC),
+    ASCII letters lower-cased. No compatibility or case folding beyond ASCII, so look-alike
+    characters (full-width letters, ß/ss…) stay different addresses."""
+    composed = unicodedata.normalize("NFC", (address or "").strip())
+    return "".join(c.lower() if c.isascii() else c for c in composed)
+
+
+def same_address(a, b):
+    return bool(normalised_address(a)) and normalised_address(a) == normalised_address(b)
+
+
+def has_verified_address(user):
+    """The account's current address is the one a confirmation link was opened for (sign-up
+    does this; an account made by an administrator, or whose address changed, has not)."""
+    from .models import Profile
+
+    profile = Profile.objects.filter(user=user).only("verified_email").first()
+    return profile is not None and same_address(profile.verified_email, user.email)
+
+
+class InvitationRefusal:
+    SOMEONE_ELSE = "someone_else"
+    UNCONFIRMED = "unconfirmed"
+
+
+def invitation_refusal(user, invitation):
+    """Why this signed-in user may not accept the invitation, or None if they may: it is for
+    the account whose confirmed address is the invited one, not for whoever holds the link."""
+    if not user.is_active or not same_address(user.email, invitation.email):
+        return InvitationRefusal.SOMEONE_ELSE
+    if not has_verified_address(user):
+        return InvitationRefusal.UNCONFIRMED
+    return None
+
+
+def can_accept_invitation(user, invitation):
+    return (
+        user.is_authenticated
+        and invitation.is_usable()
+        and invitation_refusal(user, invitation) is None
+    )
+
+
+def can_suspend(user, membership):
+    """Moderators suspend others; nobody suspends themselves, and only editors suspend owners."""
+    if not can_moderate(user, membership.community) or membership.user_id == user.pk:
+        return False
+    return membership.role != Role.OWNER or is_editor(user)
 
 
 def readable_communities(user, queryset=None):
@@ -135,6 +237,50 @@ def readable_communities(user, queryset=None):
     if user.is_authenticated:
         condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
     return qs.filter(condition).distinct()
+
+
+def _moderated_community_ids(user):
+    return Membership.objects.filter(
+        user=user, status=Status.ACTIVE, role__in=[Role.MODERATOR, Role.OWNER]
+    ).values("community_id")
+
+
+def readable_threads(user, queryset=None):
+    """Threads the user may read: in a community they may read, and, unless they moderate it,
+    not hidden (a thread is hidden when a moderator hid its opening post). Every list of
+    threads (pages, API, search, home-page blocks, notifications) goes through this."""
+    from .models import Post, Thread
+
+    qs = queryset if queryset is not None else Thread.objects.all()
+    qs = qs.filter(community_id__in=readable_communities(user).values("pk"))
+    if is_editor(user):
+        return qs
+    hidden = Post.objects.filter(is_opening=True, hidden=True)
+    if user.is_authenticated:
+        hidden = hidden.exclude(thread__community_id__in=_moderated_community_ids(user))
+    return qs.exclude(pk__in=hidden.values("thread_id"))
+
+
+def readable_notifications(user, queryset=None):
+    """The user's notifications about what they may read *now*: a thread moved to a community
+    they are not in, hidden since, or a post hidden since, drops out (listing and sending)."""
+    from django.db.models import Q
+
+    from .models import Notification, Post
+
+    qs = queryset if queryset is not None else Notification.objects.all()
+    qs = qs.filter(user=user) if user.is_authenticated else qs.none()
+    about_thread = Q(thread__isnull=False, thread_id__in=readable_threads(user).values("pk"))
+    about_community = Q(
+        thread__isnull=True, community_id__in=visible_communities(user).values("pk")
+    )
+    qs = qs.filter(about_thread | about_community)
+    if is_editor(user):
+        return qs
+    hidden_posts = Post.objects.filter(hidden=True).exclude(
+        thread__community_id__in=_moderated_community_ids(user)
+    )
+    return qs.exclude(post_id__in=hidden_posts.values("pk"))
 
 
 def visible_communities(user, queryset=None):

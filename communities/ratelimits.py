@@ -15,3 +15,15 @@ def posting_limited(request):
     return is_ratelimited(
         request, group="communities.post", key="user", rate=post_rate, method="POST", increment=True
     )
+
+
+def confirmation_mail_limited(request):
+    """Confirmation links sent on request (an invitee confirming their address): a few an hour."""
+    return is_ratelimited(
+        request,
+        group="communities.confirmation-mail",
+        key="user",
+        rate=lambda g, r: getattr(settings, "COMMUNITIES_CONFIRMATION_RATE", "5/h"),
+        method="POST",
+        increment=True,
+    )

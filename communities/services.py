@@ -1,23 +1,31 @@
 """Write operations shared by the HTML views, the API and the demo. Callers check permissions
 (communities.permissions) first; these functions keep the data consistent and log moderation."""
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from wagtail.search import index
 
 from . import markdown, permissions
 from .models import (
     Attachment,
+    Community,
+    EmailMode,
+    Invitation,
+    JoinRequest,
     Membership,
     ModerationLog,
     Notification,
     Post,
     PostRevision,
+    Profile,
     Role,
     Status,
     Subscription,
     Thread,
+    Visibility,
 )
 from .notifications import notify_new_post
 
@@ -123,6 +131,20 @@ def edit_post(post, editor, body, title=None):
     return post
 
 
+@transaction.atomic
+def move_thread(thread, target, moderator):
+    """Move a thread (IntegrityError if the target already discusses the same page); its
+    notifications follow it, so e-mails and the inbox name the community it is in now."""
+    source = thread.community
+    thread.community = target
+    thread.save(update_fields=["community"])
+    Notification.objects.filter(thread=thread).update(community=target)
+    detail = f"{source.slug} → {target.slug}"
+    log(source, moderator, ModerationLog.Action.MOVE, thread=thread, detail=detail)
+    log(target, moderator, ModerationLog.Action.MOVE, thread=thread, detail=detail)
+    reindex(thread)
+
+
 def log(community, actor, action, **fields):
     return ModerationLog.objects.create(community=community, actor=actor, action=action, **fields)
 
@@ -133,6 +155,94 @@ def join(user, community, role=Role.MEMBER):
     )
     permissions.forget(user)
     return membership, created
+
+
+def leave(user, community):
+    Membership.objects.filter(
+        community=community,
+        user=user,
+        status=Status.ACTIVE,
+        role__in=[Role.MEMBER, Role.MODERATOR],
+    ).delete()
+    unfollow(user, community=community)
+    permissions.forget(user)
+
+
+@transaction.atomic
+def accept_invitation(invitation: Invitation, user):
+    join(user, invitation.community, role=invitation.role)
+    Membership.objects.filter(
+        user=user, community=invitation.community, status=Status.PENDING
+    ).update(status=Status.ACTIVE)
+    permissions.forget(user)
+    invitation.accepted_at, invitation.accepted_by = timezone.now(), user
+    invitation.save()
+
+
+@transaction.atomic
+def decide_join_request(join_request: JoinRequest, moderator, approve):
+    community = join_request.community
+    Decision = JoinRequest.Decision
+    join_request.status = Decision.APPROVED if approve else Decision.DECLINED
+    join_request.decided_by, join_request.decided_at = moderator, timezone.now()
+    join_request.save()
+    if approve:
+        join(join_request.user, community)
+        Notification.objects.create(
+            user=join_request.user,
+            kind=Notification.Kind.JOINED,
+            actor=moderator,
+            community=community,
+        )
+    action = ModerationLog.Action.APPROVE if approve else ModerationLog.Action.DECLINE
+    log(community, moderator, action, target_user=join_request.user)
+
+
+def unsubscribe_everything(user):
+    """The e-mail footer's one-click unsubscribe: no more e-mail, no more follows."""
+    Profile.objects.update_or_create(user=user, defaults={"email_mode": EmailMode.OFF})
+    Subscription.objects.filter(user=user).delete()
+
+
+DEFAULT_DISCUSSION_SLUG = "resource-discussions"
+
+
+def default_discussion_community(create=False):
+    """The public community hosting "Discuss this resource" threads; with ``create``, made on
+    first use (named in the site's default language) when editors have marked none."""
+    community = Community.objects.filter(
+        is_default_discussion=True, visibility=Visibility.PUBLIC
+    ).first()
+    if community is not None or not create:
+        return community
+    with translation.override(settings.LANGUAGE_CODE):
+        community, _created = Community.objects.get_or_create(
+            slug=DEFAULT_DISCUSSION_SLUG,
+            defaults={
+                "name": gettext("Resource discussions"),
+                "visibility": Visibility.PUBLIC,
+                "is_default_discussion": True,
+                "description": gettext("Questions and experiences about the portal's resources."),
+            },
+        )
+    # A community that took the slug for something else never hosts resource threads.
+    return community if community.visibility == Visibility.PUBLIC else None
+
+
+def discussion_about(community, author, page, page_url):
+    """The community's thread about a portal page, started by ``author`` if there is none
+    (a concurrent start ends with the other request's thread)."""
+    from django.db import IntegrityError
+
+    body = gettext("Discussion about [%(title)s](%(url)s).") % {
+        "title": page.title.replace("]", ""),
+        "url": page_url,
+    }
+    try:
+        with transaction.atomic():
+            return create_thread(community, author, page.title[:200], body, subject_page=page)
+    except IntegrityError:
+        return Thread.objects.get(community=community, subject_page=page)
 
 
 def notify_moderators_of_join_request(join_request):

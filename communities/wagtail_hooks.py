@@ -57,11 +57,12 @@ def _language_filter(qs, language):
 
 @hooks.register("portal_provides_latest_discussions")
 def latest_discussions(language=None, limit=4, country=None, **kwargs):
+    from django.contrib.auth.models import AnonymousUser
+
     from .models import Thread
 
-    threads = Thread.objects.filter(community__visibility=Visibility.PUBLIC).select_related(
-        "community"
-    )
+    # The block is the same for every reader (and may be cached): what anyone may read.
+    threads = Thread.objects.readable_by(AnonymousUser()).select_related("community")
     threads = _language_filter(threads, language)
     if country is not None:
         threads = threads.filter(community__countries__slug=country.slug)

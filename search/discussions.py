@@ -1,8 +1,9 @@
 """Community discussions in site search: which threads a reader may find, and their facets.
 
 Who may read a community is decided by ``communities.permissions`` alone; this module only
-turns its answer into a filter. A thread is never found when its opening post was hidden by a
-moderator, and its text in the index is its visible posts only (``Thread.searchable_text``).
+turns its answer into a filter. A thread whose opening post was hidden by a moderator is found
+by that community's moderators only, and its text in the index is its visible posts only
+(``Thread.searchable_text``).
 
 Every facet of a thread is its community's: languages (a community that declares none is open
 to every language, so its threads count under, and are found in, each of them), countries and
@@ -17,17 +18,15 @@ from django.db.models import Count
 from django.db.models.functions import Substr
 
 from communities.models import Community, Post, Thread
-from communities.permissions import readable_communities
 
 MAX_POST_CHARS = 4000
 DISCUSSION = "discussion"
 
 
 def readable_threads(user):
-    """Threads the user may read whose opening post is visible."""
-    return Thread.objects.filter(community_id__in=readable_communities(user).values("pk")).exclude(
-        pk__in=Post.objects.filter(is_opening=True, hidden=True).values("thread_id")
-    )
+    """Threads the user may read (communities.permissions.readable_threads): a thread whose
+    opening post was hidden is found by the community's moderators only."""
+    return Thread.objects.readable_by(user)
 
 
 @dataclass

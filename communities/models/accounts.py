@@ -34,6 +34,14 @@ class Profile(models.Model):
         default=EmailMode.IMMEDIATE,
     )
     email_verified = models.BooleanField(default=False)
+    verified_email = models.EmailField(
+        _("verified e-mail address"),
+        blank=True,
+        help_text=_(
+            "The address a confirmation link was opened for. An invitation is accepted only "
+            "while the account's address is still this one."
+        ),
+    )
 
     def __str__(self):
         return self.display_name or self.user.get_username()

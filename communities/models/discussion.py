@@ -12,6 +12,14 @@ from portal.storage import private_storage
 from .community import Community
 
 
+class ThreadQuerySet(models.QuerySet):
+    def readable_by(self, user):
+        """These threads as far as ``user`` may read them (communities.permissions decides)."""
+        from communities.permissions import readable_threads
+
+        return readable_threads(user, self)
+
+
 class Thread(index.Indexed, models.Model):
     community = models.ForeignKey(Community, on_delete=models.CASCADE, related_name="threads")
     title = models.CharField(_("title"), max_length=200)
@@ -32,9 +40,11 @@ class Thread(index.Indexed, models.Model):
         help_text=_("The portal page this thread discusses."),
     )
 
-    # Site search filters by community_id (the communities a reader may read: see
-    # communities.permissions.readable_communities) and never sees hidden posts; it leaves out
-    # threads whose opening post is hidden by id.
+    objects = ThreadQuerySet.as_manager()
+
+    # Site search filters by community_id (the communities a reader may read) and by id (threads
+    # hidden from the reader): see communities.permissions.readable_threads. The indexed text
+    # is the visible posts only.
     search_fields = [
         index.SearchField("title", boost=2),
         index.SearchField("searchable_text"),

@@ -13,13 +13,15 @@ from .conftest import login
 pytestmark = pytest.mark.django_db
 
 
-def test_discuss_finds_or_creates_one_thread(client, people):
+def test_discuss_finds_or_starts_one_thread(client, people):
     page = Page.objects.get(slug="about", locale=Locale.get_default())
     url = f"/en/communities/discuss/?page={page.pk}"
     response = client.get(url)
     assert response.status_code == 302 and "/accounts/login/" in response["Location"]
     login(client, people["member"])
-    first = client.get(url)
+    assert client.get(url).status_code == 200  # a confirmation page; nothing made yet
+    assert not Thread.objects.filter(subject_page=page).exists()
+    first = client.post(url)
     assert first.status_code == 302
     thread = Thread.objects.get(subject_page=page)
     assert thread.community.visibility == Visibility.PUBLIC

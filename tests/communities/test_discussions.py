@@ -1,6 +1,9 @@
 """Joining, invitations, threads, replies, quoting, mentions, resource cards and query budget."""
 
+import re
+
 import pytest
+from django.contrib.auth import get_user_model
 from django.core import mail
 from django.test import Client
 from wagtail.models import Locale, Page
@@ -61,7 +64,7 @@ def test_private_cannot_be_joined_without_invitation(client, people, make_commun
     assert not Membership.objects.filter(user=people["nonmember"]).exists()
 
 
-def test_invitation_works_for_someone_without_an_account(client, people, make_community, make_user):
+def test_invitation_works_for_someone_without_an_account(client, people, make_community):
     community = make_community("private")
     login(client, people["owner"])
     client.post(f"/en/communities/{community.slug}/invite/", {"email": "partner@ngo.example"})
@@ -72,7 +75,19 @@ def test_invitation_works_for_someone_without_an_account(client, people, make_co
     url = f"/en/communities/invitations/{invitation.token}/"
     response = client.get(url)
     assert response.status_code == 200 and "Sign up" in response.content.decode()
-    partner = make_user("partner", email="partner@ngo.example")
+    password = "a-Long-passphrase-9"
+    client.post(
+        "/en/accounts/signup/",
+        {
+            "username": "partner",
+            "email": "partner@ngo.example",
+            "password1": password,
+            "password2": password,
+        },
+    )
+    verify = re.search(r"http://\S+(/en/accounts/verify/\S+/)", mail.outbox[-1].body).group(1)
+    client.post(verify)
+    partner = get_user_model().objects.get(username="partner")
     login(client, partner)
     assert client.post(url).status_code == 302
     assert Membership.objects.get(user=partner, community=community).status == Status.ACTIVE

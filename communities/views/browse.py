@@ -1,0 +1,150 @@
+"""Reading: the list of communities, a community's landing page, a thread, a person."""
+
+from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q
+from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from .. import permissions
+from ..forms import FlagForm, JoinRequestForm, MoveForm, PostForm
+from ..models import Community, JoinRequest, Membership, Status, Subscription, Thread
+from .guards import community_view, thread_view
+
+POSTS_PER_PAGE = 100
+THREADS_PER_PAGE = 30
+
+
+def community_list(request):
+    readable = Thread.objects.readable_by(request.user)
+    communities = (
+        permissions.visible_communities(request.user)
+        .annotate(thread_total=Count("threads", filter=Q(threads__in=readable), distinct=True))
+        .prefetch_related("languages")
+        .order_by("name")
+    )
+    mine = set()
+    if request.user.is_authenticated:
+        mine = set(
+            Membership.objects.filter(user=request.user, status=Status.ACTIVE).values_list(
+                "community_id", flat=True
+            )
+        )
+    return render(
+        request, "communities/community_list.html", {"communities": communities, "mine": mine}
+    )
+
+
+@community_view(permissions.can_see_exists)
+def community_detail(request, community):
+    user = request.user
+    can_read = permissions.can_read(user, community)
+    threads = None
+    if can_read:
+        qs = community.threads.readable_by(user).select_related("author__community_profile")
+        q = request.GET.get("q", "").strip()[:200]
+        if q:
+            qs = qs.filter(Q(title__icontains=q) | Q(posts__body__icontains=q)).distinct()
+        threads = Paginator(qs, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+    pending = (
+        user.is_authenticated
+        and JoinRequest.objects.filter(
+            community=community, user=user, status=JoinRequest.Decision.PENDING
+        ).exists()
+    )
+    following = (
+        user.is_authenticated
+        and Subscription.objects.filter(user=user, community=community).exists()
+    )
+    return render(
+        request,
+        "communities/community_detail.html",
+        {
+            "community": community,
+            "threads": threads,
+            "can_read": can_read,
+            "membership": permissions.membership(user, community),
+            "pending_request": pending,
+            "following": following,
+            "can_post": permissions.can_post(user, community),
+            "can_join": user.is_authenticated and permissions.can_join(user, community),
+            "can_moderate": permissions.can_moderate(user, community),
+            "join_form": JoinRequestForm(),
+            "query": request.GET.get("q", ""),
+        },
+    )
+
+
+def _quote(post):
+    name = post.author.get_username() if post.author else _("someone")
+    quoted = "\n".join(f"> {line}" for line in post.body.splitlines())
+    return f"@{name} {_('wrote:')}\n{quoted}\n\n"
+
+
+_LINKED_PAGE_FIELDS = (
+    "id",
+    "title",
+    "url_path",
+    "search_description",
+    "locale_id",
+    "depth",
+    "path",
+    "content_type_id",
+)
+
+
+@thread_view(permissions.can_read_thread)
+def thread_detail(request, thread):
+    community = thread.community
+    user = request.user
+    moderator = permissions.can_moderate(user, community)
+    posts = (
+        permissions.visible_posts(user, thread)
+        .select_related("author__community_profile")
+        .prefetch_related(
+            "attachments",
+            Prefetch("linked_pages", queryset=Page.objects.live().only(*_LINKED_PAGE_FIELDS)),
+        )
+    )
+    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    for post in page.object_list:
+        post.can_edit = permissions.can_edit_post(user, post)
+        post.can_flag = permissions.can_flag(user, post)
+    initial = {}
+    quote_id = request.GET.get("quote", "")
+    if quote_id.isdigit():
+        quoted = (
+            thread.posts.filter(pk=int(quote_id), hidden=False).select_related("author").first()
+        )
+        if quoted is not None:
+            initial["body"] = _quote(quoted)
+    following = (
+        user.is_authenticated and Subscription.objects.filter(user=user, thread=thread).exists()
+    )
+    return render(
+        request,
+        "communities/thread_detail.html",
+        {
+            "community": community,
+            "thread": thread,
+            "posts": page,
+            "moderator": moderator,
+            "can_reply": permissions.can_reply(user, thread),
+            "following": following,
+            "form": PostForm(initial=initial),
+            "flag_form": FlagForm(),
+            "move_form": MoveForm(communities=Community.objects.exclude(pk=community.pk))
+            if moderator
+            else None,
+        },
+    )
+
+
+def person(request, username):
+    User = get_user_model()
+    user = get_object_or_404(
+        User.objects.select_related("community_profile"),
+        **{User.USERNAME_FIELD: username, "is_active": True},
+    )
+    return render(request, "communities/person.html", {"person": user})

@@ -1,0 +1,84 @@
+"""Writing: start a thread, reply, edit a post (rate-limited)."""
+
+from django.contrib import messages
+from django.http import HttpResponseRedirect
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+
+from .. import attachments, permissions, services
+from ..forms import EditPostForm, PostForm, ThreadForm
+from ..ratelimits import posting_limited
+from .browse import POSTS_PER_PAGE
+from .guards import community_view, post_view, thread_view
+
+
+def _too_many(request, template, context):
+    messages.error(request, _("You are posting too quickly. Please wait a few minutes."))
+    return render(request, template, context, status=429)
+
+
+def _stored_attachments(form, user):
+    upload = form.cleaned_data.get("attachment")
+    return [attachments.store(upload, user)] if upload else []
+
+
+@community_view(permissions.can_post)
+def new_thread(request, community):
+    form = ThreadForm(request.POST or None, request.FILES or None)
+    context = {"community": community, "form": form}
+    if request.method == "POST":
+        if posting_limited(request):
+            return _too_many(request, "communities/thread_form.html", context)
+        if form.is_valid():
+            thread = services.create_thread(
+                community,
+                request.user,
+                form.cleaned_data["title"],
+                form.cleaned_data["body"],
+                attachments=_stored_attachments(form, request.user),
+            )
+            return redirect(thread)
+        return render(request, "communities/thread_form.html", context, status=400)
+    return render(request, "communities/thread_form.html", context)
+
+
+@thread_view(permissions.can_reply)
+def reply(request, thread):
+    if request.method != "POST":
+        return redirect(thread)
+    form = PostForm(request.POST, request.FILES)
+    context = {"community": thread.community, "thread": thread, "form": form}
+    if posting_limited(request):
+        return _too_many(request, "communities/reply_form.html", context)
+    if not form.is_valid():
+        return render(request, "communities/reply_form.html", context, status=400)
+    post = services.create_reply(
+        thread,
+        request.user,
+        form.cleaned_data["body"],
+        attachments=_stored_attachments(form, request.user),
+    )
+    last_page = (permissions.visible_posts(request.user, thread).count() - 1) // POSTS_PER_PAGE + 1
+    url = thread.get_absolute_url() + (f"?page={last_page}" if last_page > 1 else "")
+    return HttpResponseRedirect(f"{url}#post-{post.pk}")
+
+
+@post_view(permissions.can_edit_post)
+def edit_post(request, post):
+    community = post.thread.community
+    initial = {"body": post.body, "title": post.thread.title}
+    form = EditPostForm(request.POST or None, initial=initial)
+    context = {"community": community, "post": post, "thread": post.thread, "form": form}
+    if request.method == "POST":
+        if posting_limited(request):
+            return _too_many(request, "communities/edit_form.html", context)
+        if form.is_valid():
+            services.edit_post(
+                post,
+                request.user,
+                form.cleaned_data["body"].strip(),
+                title=form.cleaned_data.get("title", "").strip(),
+            )
+            return redirect(post.get_absolute_url())
+        return render(request, "communities/edit_form.html", context, status=400)
+    return render(request, "communities/edit_form.html", context)

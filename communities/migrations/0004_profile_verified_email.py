@@ -13,7 +13,7 @@ def remember_confirmed_addresses(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("communities", "0002_editor_permissions"),
+        ("communities", "0003_attachment_private_storage"),
     ]
 
     operations = [

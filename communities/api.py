@@ -50,6 +50,7 @@ def reader(request):
 write_auth = [TokenAuth(), SessionAuth()]
 
 router = Router(tags=["communities"])
+MAX_OFFSET = 2**31
 
 
 class CommunityOut(Schema):
@@ -169,7 +170,8 @@ def list_threads(request, slug: str, limit: int = 30, offset: int = 0):
     user = reader(request)
     community = _readable_community(user, slug)
     limit = max(1, min(limit, 100))
-    offset = max(0, offset)
+    # A larger offset is past every thread anyway, and past the database's integer range.
+    offset = max(0, min(offset, MAX_OFFSET))
     threads = community.threads.select_related("author__community_profile", "community")
     return [_thread_summary(t) for t in threads[offset : offset + limit]]
 

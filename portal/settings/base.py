@@ -78,6 +78,9 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session middleware: it drops cookies with a NUL before a session is looked up.
+    "portal.middleware.MalformedInputMiddleware",
+    "portal.middleware.ApiJsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,12 +1,12 @@
 """The permission matrix (matrix.py) against the running portal, one test per cell."""
 
 import pytest
-from django.db import connection
+from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 from .calls import changed_counts, outcome, request_case, row_counts, written_tables
 from .endpoints import discover
-from .matrix import KNOWN_DEFECTS, REFUSALS, TABLE
+from .matrix import GET_WRITES, KNOWN_DEFECTS, REFUSALS, TABLE
 from .world import ROLES
 
 pytestmark = pytest.mark.django_db
@@ -50,9 +50,13 @@ def test_cell(client, world, key, case_name, method, role, expected):
         client.force_login(user)
     watch = method == "POST" and expected in REFUSALS
     before = row_counts() if watch else None
+    reset_queries()  # the query log is a bounded deque: a full one captures nothing
     with CaptureQueriesContext(connection) as queries:
         response = request_case(client, world, key, case, method)
     assert outcome(response) == expected
+    if method == "GET":
+        unexpected = set(written_tables(queries)) - GET_WRITES.get(key, set())
+        assert sorted(unexpected) == [], "a GET wrote to these tables"
     if watch:
         assert written_tables(queries) == [], "a refused write wrote to these tables"
         assert changed_counts(before, row_counts()) == [], "a refused write changed row counts"

@@ -152,6 +152,10 @@ def _communities(world):
         ids[f"{name}_attachment"] = attachment.pk
         ids[f"{name}_attachment_token"] = attachment.token
         ids[f"{name}_flag"] = flag.pk
+    public = Community.objects.get(slug=ids["public"])
+    hidden = services.create_thread(public, author, "A hidden thread", "Spam spam spam.")
+    hidden.posts.filter(is_opening=True).update(hidden=True, hidden_reason="spam")
+    ids["hidden_thread"] = hidden.pk
     members = Community.objects.get(slug=ids["members"])
     ids["join_request"] = JoinRequest.objects.create(
         community=members, user=applicant, message="Let me in."

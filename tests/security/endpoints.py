@@ -10,7 +10,7 @@ Each endpoint has a key (what the permission table is indexed by) and a path tem
 """
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 
 from django.test import Client
@@ -55,7 +55,6 @@ class Endpoint:
     query: tuple = ()  # known query parameter names
     api: bool = False
     page_model: str = ""  # for Wagtail page endpoints: the page model's label
-    params: tuple = field(default=())
 
     @property
     def path_params(self):
@@ -121,6 +120,8 @@ def openapi_document():
 
 
 def api_endpoints(api_resolver_template, api_resolver):
+    """One endpoint per path and method of the OpenAPI document, plus the API's routes that
+    the document does not describe."""
     endpoints = []
     documented = set()
     for path, operations in openapi_document()["paths"].items():
@@ -145,7 +146,7 @@ def api_endpoints(api_resolver_template, api_resolver):
     return endpoints
 
 
-def page_endpoints(serve_template):
+def page_endpoints():
     endpoints = []
     for model in get_page_models():
         if model is Page:
@@ -186,7 +187,7 @@ def discover():
         if key == "api":
             endpoints.extend(api_endpoints(template, pattern))
         elif key == "wagtail_serve":
-            endpoints.extend(page_endpoints(template))
+            endpoints.extend(page_endpoints())
         else:
             endpoints.append(Endpoint(key=key, template=template, methods=("GET", "POST")))
     by_key = {}

@@ -99,6 +99,10 @@ MIDDLEWARE = [
     "portal.headers.PermissionsPolicyMiddleware",
     "portal.admin_csp.WagtailAdminCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before the session middleware: it drops cookies with a NUL before a session is looked up
+    # (path and query string here; bodies after the size cap, MalformedBodyMiddleware).
+    "portal.middleware.MalformedInputMiddleware",
+    "portal.middleware.ApiJsonErrorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -108,6 +112,8 @@ MIDDLEWARE = [
     # Before anything reads the body (CSRF's process_view, the views), after the language and
     # the user are known (its 413 page is a normal page in the reader's language).
     "portal.body_limits.RequestBodyLimitMiddleware",
+    # After the cap: reads form fields and JSON bodies to refuse a NUL or broken UTF-8.
+    "portal.middleware.MalformedBodyMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",

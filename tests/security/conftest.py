@@ -1,4 +1,6 @@
-"""Fixtures for the security suite: the other suites' builders, a view of every stored file,
+"""Fixtures for the security suite: the world built once per test module (inside a
+transaction rolled back at the module's end; each test runs in a savepoint inside it), the other
+suites' builders, a view of every stored file,
 and a multipart encoder that sends file names exactly as given (Django's test client keeps only
 the last path part, so it cannot send ``../../x.pdf``)."""
 
@@ -7,6 +9,8 @@ import secrets
 
 import pytest
 from django.conf import settings
+from django.core.cache import cache
+from django.db import transaction
 from django.utils import translation
 
 from tests.communities.conftest import (  # noqa: F401  (fixtures)
@@ -18,6 +22,8 @@ from tests.communities.conftest import (  # noqa: F401  (fixtures)
     people,
 )
 from tests.knowledge.conftest import library, make_document, make_resource  # noqa: F401
+
+from .world import build_world
 
 MB = 1024 * 1024
 
@@ -72,4 +78,22 @@ def staff(client, make_user):  # noqa: F811  (the fixture imported above)
 def _reset_language():
     """A request to /fr/... leaves French active in the thread; later tests expect English."""
     yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), transaction.atomic():
+        built = build_world()
+        translation.activate(settings.LANGUAGE_CODE)
+        yield built
+        transaction.set_rollback(True)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_state():
+    """Rate-limit counters live in the cache; a request to /fr/ leaves French active."""
+    cache.clear()
+    yield
+    cache.clear()
     translation.activate(settings.LANGUAGE_CODE)

@@ -25,7 +25,11 @@ urlpatterns = [
     ),
     path("admin/", include(wagtailadmin_urls)),
     # Wagtail's document view, with download headers added (portal/documents.py).
-    re_path(r"^documents/(\d+)/(.*)$", documents.serve, name="wagtaildocs_serve"),
+    path(
+        "documents/<int:document_id>/<path:document_filename>",
+        documents.serve,
+        name="wagtaildocs_serve",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api.urls),
     re_path(r"^api/", views.api_not_found),

@@ -29,8 +29,10 @@ def deny(request, community, obj=None, thread=None):
         raise Http404
     if not request.user.is_authenticated:
         # After logging in, come back to a page that can be read (a form's target is POST-only).
-        safe = request.method in ("GET", "HEAD") or obj is None
-        back = request.get_full_path() if safe else obj.get_absolute_url()
+        if request.method in ("GET", "HEAD"):
+            back = request.get_full_path()
+        else:  # the object's page, or its community's for one without a page (a flag)
+            back = getattr(obj, "get_absolute_url", community.get_absolute_url)()
         return redirect_to_login(back, login_url())
     raise PermissionDenied
 

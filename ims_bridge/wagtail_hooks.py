@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     CreateView,
@@ -15,6 +16,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from . import progress, providers
+from .importing import lease
 from .models import (
     BatchStatus,
     CountryStaff,
@@ -101,7 +103,12 @@ class ImportBatchViewSet(SnippetViewSet):
     menu_label = gettext_lazy("Import batches")
     list_display = [
         "__str__",
-        "status",
+        # As readers see it: a batch whose process stopped shows failed at once.
+        Column(
+            "status",
+            label=gettext_lazy("status"),
+            accessor=lambda batch: lease.as_seen(batch).get_status_display(),
+        ),
         "rows_read",
         "rows_imported",
         "rows_rejected",

@@ -114,6 +114,10 @@ def _body_is_acceptable(request):
     if content_type == "application/x-www-form-urlencoded":
         return _urlencoded_is_text(request.body)
     if content_type == "multipart/form-data":
+        if request.path_info.startswith("/api/"):
+            # The API reads the raw body after us, and Django cannot give it once the stream
+            # has been parsed into fields: read it first (the size cap has already run).
+            request.body  # noqa: B018
         # Django decodes multipart fields itself (replacing broken UTF-8); NUL survives it.
         fields = list(request.POST) + [
             value for _name, values in request.POST.lists() for value in values

@@ -224,3 +224,12 @@ def test_upload_whose_every_row_is_rejected_is_failed_and_can_be_uploaded_again(
     staff.post(ADD, {"upload": SimpleUploadedFile("export.csv", content, "text/csv")})
     again = ImportBatch.objects.exclude(pk=failed.pk).get()
     assert again.status == BatchStatus.DONE and Finding.objects.count() == 3
+
+
+def test_the_batch_list_shows_a_stopped_batch_as_failed(staff):
+    stopped = running_batch(b"a", started=timedelta(hours=2), progress=timedelta(hours=1))
+    alive = running_batch(b"b", started=timedelta(hours=2), progress=timedelta(seconds=5))
+    html = staff.get("/admin/snippets/ims_bridge/importbatch/").content.decode()
+    rows = {pk: html[html.index(f"/inspect/{pk}/") :][:1500] for pk in (stopped.pk, alive.pk)}
+    assert "Failed" in rows[stopped.pk] and "Running" not in rows[stopped.pk]
+    assert "Running" in rows[alive.pk]

@@ -19,6 +19,7 @@ MOUNTED_APPS = {
     "knowledge": "resources",
     "communities": "communities",
     "ims_bridge": "compliance",
+    "ims_bridge.enterprise": "enterprise",
     "search": "search",
 }
 

@@ -46,6 +46,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("communities/", include("communities.urls")),
     path("accounts/", include("communities.accounts_urls")),
+    path("factory/", include("ims_bridge.enterprise.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

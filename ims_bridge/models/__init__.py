@@ -1,4 +1,11 @@
-from .access import CountryStaff, FactoryAccessGrant, FactoryAccessLog, FactoryMembership
+from .access import (
+    CountryDataSharing,
+    CountryStaff,
+    FactoryAccessGrant,
+    FactoryAccessLog,
+    FactoryMembership,
+    LabourInspector,
+)
 from .aggregates import AggregateCell, AggregateState, Level, Window, min_cell
 from .batches import BatchStatus, ImportBatch, RawRow, RawRows, SyncState
 from .pages import ComplianceIndexPage
@@ -22,6 +29,7 @@ __all__ = [
     "BatchStatus",
     "CatVersion",
     "ComplianceIndexPage",
+    "CountryDataSharing",
     "CountryStaff",
     "Factory",
     "FactoryAccessGrant",
@@ -31,6 +39,7 @@ __all__ = [
     "Finding",
     "ImportBatch",
     "ImprovementPlanItem",
+    "LabourInspector",
     "Level",
     "PlanStatus",
     "PublicReporting",

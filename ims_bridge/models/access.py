@@ -109,3 +109,51 @@ class FactoryAccessLog(models.Model):
 
     def __str__(self):
         return f"{self.user} {self.action} {self.factory} {self.at:%Y-%m-%d %H:%M}"
+
+
+class LabourInspector(models.Model):
+    """A labour inspectorate's user for one country: sees the country's aggregates always, and
+    its factories' assessment results only where the country's data-sharing setting allows."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="ims_inspectorates"
+    )
+    country = models.ForeignKey(
+        "portal.Country", on_delete=models.CASCADE, related_name="ims_inspectors"
+    )
+
+    class Meta:
+        verbose_name = _("labour inspector")
+        verbose_name_plural = _("labour inspectors")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "country"], name="ims_unique_inspector")
+        ]
+
+    def __str__(self):
+        return f"{self.user} @ {self.country}"
+
+
+class CountryDataSharing(models.Model):
+    """What a country programme shares with its labour inspectorate beyond aggregates."""
+
+    country = models.OneToOneField(
+        "portal.Country",
+        on_delete=models.CASCADE,
+        related_name="ims_data_sharing",
+        verbose_name=_("country"),
+    )
+    factory_results_for_inspectors = models.BooleanField(
+        _("labour inspectors see factory-level results"),
+        default=False,
+        help_text=_(
+            "Off: inspectors see aggregates only. On: they also read each factory's independent "
+            "assessment reports, and every read is logged."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("country data sharing")
+        verbose_name_plural = _("country data sharing")
+
+    def __str__(self):
+        return str(self.country)

@@ -20,18 +20,32 @@ class FactoryQuerySet(models.QuerySet):
         """The one access path for factory-level data (pages, API, exports).
 
         Global staff see every factory, country staff the factories of their countries,
-        factory users their own factory, buyers the factories with an active grant to them.
+        factory users their own factory, buyers the factories with an active grant to them,
+        labour inspectors their country's factories where its data sharing allows it.
         Anonymous users see none."""
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
         if user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data"):
             return self
-        from .access import CountryStaff, FactoryAccessGrant, FactoryMembership
+        from .access import (
+            CountryDataSharing,
+            CountryStaff,
+            FactoryAccessGrant,
+            FactoryMembership,
+            LabourInspector,
+        )
 
+        inspected = LabourInspector.objects.filter(
+            user=user,
+            country__in=CountryDataSharing.objects.filter(
+                factory_results_for_inspectors=True
+            ).values("country_id"),
+        )
         return self.filter(
             Q(pk__in=FactoryMembership.objects.filter(user=user).values("factory_id"))
             | Q(country__in=CountryStaff.objects.filter(user=user).values("country_id"))
             | Q(pk__in=FactoryAccessGrant.objects.active().filter(buyer=user).values("factory_id"))
+            | Q(country__in=inspected.values("country_id"))
         )
 
 

@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "knowledge",
     "communities",
     "ims_bridge",
+    "ims_bridge.enterprise",
     "search",
     "wagtail_localize",
     "wagtail_localize.locales",

@@ -526,6 +526,25 @@ TABLE = {
             data={"buyer": "sec-buyer-without", "expires": ""},
         ),
     },
+    # --- enterprise (ims_bridge/enterprise) ---------------------------------------------------
+    "enterprise:factories": {"": Case(GET=every(OK).but(LOGIN, *ANONYMOUS))},
+    "enterprise:dashboard": {
+        "shared factory": Case({"star_id": "@factory"}, GET=F1),
+        "other factory": Case({"star_id": "@other_factory"}, GET=V1),
+    },
+    "api:ims_bridge_enterprise_api_factories": {
+        "": Case(GET=every(OK).but(UNAUTHORISED, *ANONYMOUS))
+    },
+    "api:ims_bridge_enterprise_api_factory": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, *FACTORY_F1_READERS),
+        ),
+        "other factory": Case(
+            {"star_id": "@other_factory"},
+            GET=every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, "superuser"),
+        ),
+    },
 }
 
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
@@ -543,6 +562,8 @@ GET_WRITES = {
             f"{COMPLIANCE}:factory_csv",
             f"{COMPLIANCE}:factory_pdf",
             "api:ims_bridge_api_factory_report",
+            "enterprise:dashboard",
+            "api:ims_bridge_enterprise_api_factory",
         )
     },
     # Anonymous daily query statistics; Wagtail counts the query for editors' picks.

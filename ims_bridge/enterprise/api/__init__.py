@@ -1,0 +1,55 @@
+"""Enterprise API, mounted at /api/enterprise/ (session authentication): the same operations
+as the pages, through the same access path (``..access``)."""
+
+from ninja import Router, Schema
+from ninja.security import django_auth
+
+from .. import access
+from . import capacity, plans, self_assessment, staff
+from .common import factory_for
+
+router = Router(tags=["enterprise"], auth=django_auth)
+
+
+class FactoryOut(Schema):
+    star_id: str
+    name: str
+    country: str
+    industry: str | None
+    role: str
+
+
+@router.get("/factories", response=list[FactoryOut], summary="Factories I work on")
+def factories(request):
+    result = []
+    for factory in access.enterprise_factories(request.user).order_by("name"):
+        result.append(
+            FactoryOut(
+                star_id=factory.star_id,
+                name=factory.name,
+                country=factory.country.slug,
+                industry=factory.industry.slug if factory.industry else None,
+                role=access.role_for(request.user, factory),
+            )
+        )
+    return result
+
+
+@router.get("/factories/{star_id}", response=FactoryOut, summary="One factory and my role")
+def factory(request, star_id: str):
+    factory, role = factory_for(request, star_id, "factory")
+    return FactoryOut(
+        star_id=factory.star_id,
+        name=factory.name,
+        country=factory.country.slug,
+        industry=factory.industry.slug if factory.industry else None,
+        role=role,
+    )
+
+
+router.add_router("/", self_assessment.router)
+router.add_router("/", plans.router)
+router.add_router("/", capacity.router)
+router.add_router("/", staff.router)
+
+__all__ = ["router"]

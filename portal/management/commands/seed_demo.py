@@ -11,7 +11,14 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from wagtail.models import Page
 
-PROJECT_APPS = ("portal", "knowledge", "communities", "ims_bridge", "search")
+PROJECT_APPS = (
+    "portal",
+    "knowledge",
+    "communities",
+    "ims_bridge",
+    "ims_bridge.enterprise",
+    "search",
+)
 
 
 @dataclass

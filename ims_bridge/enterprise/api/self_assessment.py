@@ -3,6 +3,7 @@ save answers (partial), submit, result and comparison, with the pages' permissio
 
 from datetime import datetime
 
+from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -109,8 +110,15 @@ def _get(queryset, pk):
     return item
 
 
-def _own(request, star_id, pk, action):
-    factory, role = factory_for(request, star_id, action, access.Data.SELF_ASSESSMENT, change=True)
+def _to_change(request, star_id):
+    try:
+        return service.factory_to_change(request.user, star_id)
+    except PermissionDenied:
+        raise HttpError(403, _("You may not do this for this factory.")) from None
+
+
+def _own(request, star_id, pk):
+    factory, role = _to_change(request, star_id)
     return _get(SelfAssessment.objects.filter(factory=factory), pk)
 
 
@@ -122,9 +130,7 @@ def self_assessments(request, star_id: str):
 
 @router.post(BASE, response={201: SelfAssessmentOut}, summary="Start a self-assessment")
 def start_self_assessment(request, star_id: str):
-    factory, role = factory_for(
-        request, star_id, "sa:start", access.Data.SELF_ASSESSMENT, change=True
-    )
+    factory, role = _to_change(request, star_id)
     try:
         item = service.start(factory, request.user, get_language())
     except service.SelfAssessmentError as error:
@@ -159,7 +165,7 @@ def self_assessment(request, star_id: str, pk: int):
 
 @router.post(BASE + "/{pk}/answers", response=SavedOut, summary="Save some answers")
 def save_answers(request, star_id: str, pk: int, payload: AnswersIn):
-    item = _own(request, star_id, pk, "sa:answers")
+    item = _own(request, star_id, pk)
     raw = {}
     for answer in payload.answers:
         if answer.question in raw:
@@ -175,7 +181,7 @@ def save_answers(request, star_id: str, pk: int, payload: AnswersIn):
 
 @router.post(BASE + "/{pk}/submit", response=SelfAssessmentOut, summary="Submit (freeze)")
 def submit_self_assessment(request, star_id: str, pk: int):
-    item = _own(request, star_id, pk, "sa:submit")
+    item = _own(request, star_id, pk)
     if service.progress(item)[0] == 0:
         raise HttpError(400, _("Answer at least one question before submitting."))
     try:

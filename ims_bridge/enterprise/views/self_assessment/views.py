@@ -18,6 +18,8 @@ TEMPLATES = "enterprise/self_assessment/"
 
 
 def _factory(request, star_id, action, change=False):
+    if change and request.method == "POST":
+        return service.factory_to_change(request.user, star_id)
     factory, role = access.enterprise_factory(request.user, star_id, f"sa:{action}")
     access.require(role, access.Data.SELF_ASSESSMENT, factory, change=change)
     return factory, role

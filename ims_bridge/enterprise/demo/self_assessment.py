@@ -32,7 +32,7 @@ def seed(world):
     _guidance({q.global_id for q in questions})
     if SelfAssessment.objects.filter(factory=world.factory).exists():
         return
-    rng = random.Random(13)
+    rng = random.Random(13)  # noqa: S311 - demo data, not secrets
     done = SelfAssessment.objects.create(
         factory=world.factory,
         cat_version=cat_version,

@@ -106,7 +106,8 @@ def test_full_self_assessment_end_to_end(world, as_user, language):
     assert q["Q1"].label in body and q["Q2"].label not in body
     csv = client.get(response["Location"] + "?format=csv")
     assert csv["Content-Type"].startswith("text/csv")
-    assert "Overtime" in csv.content.decode()
+    point = {"en": "Overtime", "fr": "Heures supplémentaires"}[language]
+    assert f"{point},Q1," in csv.content.decode()
 
 
 def test_resume_goes_to_first_unanswered_cluster_and_saves_without_wiping(world, as_user):

@@ -105,6 +105,11 @@ V1 = every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(OK, "superuser")
 PRIVATE_PAGE = every(LOGIN).but(OK, "editor", "superuser")  # Wagtail: restricted to Editors
 
 
+API_F1 = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)
+API_V1 = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, "superuser")
+API_REFUSED = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS)
+
+
 def _resource_routes(label, material_key):
     page = {"page_path": f"@page:{label}"}
     return {
@@ -545,6 +550,161 @@ TABLE = {
             GET=every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, "superuser"),
         ),
     },
+    # --- enterprise: self-assessment (ims_bridge/enterprise/views/self_assessment) ----------
+    # No self-assessment exists in the world: "missing" is an id of none, so a role allowed
+    # past the factory and role checks gets 404, and the checks' 403s show before it.
+    **{
+        f"enterprise:{name}": {
+            "shared factory": Case(
+                {"star_id": "@factory", **params},
+                GET=get_f1,
+                POST=post_f1,
+                data={"step": "1"},
+            ),
+            "other factory": Case(
+                {"star_id": "@other_factory", **params},
+                GET=get_v1,
+                POST=post_v1,
+                data={"step": "1"},
+            ),
+        }
+        for name, params, get_f1, post_f1, get_v1, post_v1 in (
+            (
+                "self_assessments",
+                {},
+                F1,
+                None,
+                V1,
+                None,
+            ),
+            (
+                "self_assessment_start",
+                {},
+                every(NOT_ALLOWED).but(LOGIN, *ANONYMOUS),
+                every(NOT_FOUND)
+                .but(LOGIN, *ANONYMOUS)
+                .but(FORBIDDEN, "buyer_with", "country_staff", "superuser")
+                .but(REDIRECT, "factory_user"),
+                every(NOT_ALLOWED).but(LOGIN, *ANONYMOUS),
+                every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "superuser"),
+            ),
+            *(
+                (
+                    name,
+                    {"pk": "999999"},
+                    get,
+                    every(NOT_FOUND)
+                    .but(LOGIN, *ANONYMOUS)
+                    .but(FORBIDDEN, "buyer_with", "country_staff", "superuser"),
+                    get_other,
+                    every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "superuser"),
+                )
+                for name, get, get_other in (
+                    (
+                        "self_assessment",
+                        every(NOT_FOUND)
+                        .but(LOGIN, *ANONYMOUS)
+                        .but(FORBIDDEN, "buyer_with", "country_staff", "superuser"),
+                        every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "superuser"),
+                    ),
+                    (
+                        "self_assessment_share",
+                        every(NOT_FOUND)
+                        .but(LOGIN, *ANONYMOUS)
+                        .but(FORBIDDEN, "buyer_with", "country_staff", "superuser"),
+                        every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "superuser"),
+                    ),
+                    (
+                        "self_assessment_submit",
+                        every(NOT_ALLOWED).but(LOGIN, *ANONYMOUS),
+                        every(NOT_ALLOWED).but(LOGIN, *ANONYMOUS),
+                    ),
+                )
+            ),
+            (
+                "self_assessment_result",
+                {"pk": "999999"},
+                every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
+                None,
+                every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
+                None,
+            ),
+            (
+                "self_assessment_compare",
+                {"pk": "999999"},
+                every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "buyer_with"),
+                None,
+                every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
+                None,
+            ),
+        )
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_self_assessment_{name}": {
+            "shared factory": Case(
+                {"star_id": "@factory", **params}, GET=get_f1, POST=post_f1, json=body
+            ),
+            "other factory": Case(
+                {"star_id": "@other_factory", **params}, GET=get_v1, POST=post_v1, json=body
+            ),
+        }
+        for name, params, get_f1, post_f1, get_v1, post_v1, body in (
+            ("self_assessments", {}, API_F1, None, API_V1, None, None),
+            (
+                "start_self_assessment",
+                {},
+                API_F1,  # the same URL lists them
+                API_REFUSED.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                    CREATED, "factory_user"
+                ),
+                API_V1,
+                API_REFUSED.but(FORBIDDEN, "superuser"),
+                None,
+            ),
+            (
+                "self_assessment",
+                {"pk": "999999"},
+                API_REFUSED.but(FORBIDDEN, "buyer_with"),
+                None,
+                API_REFUSED,
+                None,
+                None,
+            ),
+            (
+                "self_assessment_result",
+                {"pk": "999999"},
+                API_REFUSED,
+                None,
+                API_REFUSED,
+                None,
+                None,
+            ),
+            (
+                "compare_self_assessment",
+                {"pk": "999999"},
+                API_REFUSED.but(FORBIDDEN, "buyer_with"),
+                None,
+                API_REFUSED,
+                None,
+                None,
+            ),
+            *(
+                (
+                    name,
+                    {"pk": "999999"},
+                    every(NOT_ALLOWED),
+                    API_REFUSED.but(FORBIDDEN, "buyer_with", "country_staff", "superuser"),
+                    every(NOT_ALLOWED),
+                    API_REFUSED.but(FORBIDDEN, "superuser"),
+                    body,
+                )
+                for name, body in (
+                    ("save_answers", {"answers": [{"question": 1, "value": 1}]}),
+                    ("submit_self_assessment", None),
+                )
+            ),
+        )
+    },
 }
 
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
@@ -564,6 +724,25 @@ GET_WRITES = {
             "api:ims_bridge_api_factory_report",
             "enterprise:dashboard",
             "api:ims_bridge_enterprise_api_factory",
+        )
+    },
+    **{  # self-assessment reads (and refused reads past the factory check) are logged
+        key: {"ims_bridge_factoryaccesslog"}
+        for key in (
+            *(
+                f"enterprise:self_assessment{suffix}"
+                for suffix in ("s", "", "_result", "_share", "_compare")
+            ),
+            *(
+                f"api:ims_bridge_enterprise_api_self_assessment_{name}"
+                for name in (
+                    "self_assessments",
+                    "start_self_assessment",
+                    "self_assessment",
+                    "self_assessment_result",
+                    "compare_self_assessment",
+                )
+            ),
         )
     },
     # Anonymous daily query statistics; Wagtail counts the query for editors' picks.

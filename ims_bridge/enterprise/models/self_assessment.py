@@ -3,7 +3,9 @@
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
 from wagtail.models import TranslatableMixin
+from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 
 class SelfAssessmentStatus(models.TextChoices):
@@ -98,6 +100,9 @@ class QuestionGuidance(TranslatableMixin, models.Model):
 
     global_id = models.CharField(_("global question mapping id"), max_length=64)
     guidance = models.TextField(_("guidance"))
+
+    panels = [FieldPanel("global_id"), FieldPanel("guidance")]
+    translatable_fields = [SynchronizedField("global_id"), TranslatableField("guidance")]
 
     class Meta(TranslatableMixin.Meta):
         verbose_name = _("question guidance")

@@ -5,39 +5,46 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .models import Audience, Cluster, CompliancePoint, Country, Industry, Topic
 
 
-class CountryViewSet(SnippetViewSet):
+class TaxonomyViewSet(SnippetViewSet):
+    # The listings search with the ORM (`icontains`), not the search backend: SQLite's FTS
+    # backend answered 500 for a query with quotes, and for a viewset's own search_fields.
+    search_backend_name = None
+    search_fields = ["name", "slug"]
+
+
+class CountryViewSet(TaxonomyViewSet):
     model = Country
     icon = "globe"
     list_display = ["name", "iso_code", "programme_status", "workers_reached", "factories_reached"]
-    search_fields = ["name"]
+    search_fields = ["name", "slug", "iso_code"]
     list_filter = ["programme_status"]
 
 
-class IndustryViewSet(SnippetViewSet):
+class IndustryViewSet(TaxonomyViewSet):
     model = Industry
     icon = "tag"
     list_display = ["name", "slug"]
 
 
-class TopicViewSet(SnippetViewSet):
+class TopicViewSet(TaxonomyViewSet):
     model = Topic
     icon = "tag"
     list_display = ["name", "slug"]
 
 
-class AudienceViewSet(SnippetViewSet):
+class AudienceViewSet(TaxonomyViewSet):
     model = Audience
     icon = "user"
     list_display = ["name", "slug"]
 
 
-class ClusterViewSet(SnippetViewSet):
+class ClusterViewSet(TaxonomyViewSet):
     model = Cluster
     icon = "folder-open-inverse"
     list_display = ["name", "kind", "sort_order"]
 
 
-class CompliancePointViewSet(SnippetViewSet):
+class CompliancePointViewSet(TaxonomyViewSet):
     model = CompliancePoint
     icon = "list-ul"
     list_display = ["name", "cluster", "confirmed"]

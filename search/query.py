@@ -40,11 +40,13 @@ FACETS = ("type", "language", *TAXONOMY_FACETS)
 
 
 def clean_query(raw):
-    """Trim, cap the length and drop characters no backend can index (controls, surrogates)."""
+    """Trim, cap the length and drop characters no backend can index (controls, surrogates)
+    and double quotes."""
     text = "".join(ch for ch in raw[: MAX_QUERY_LENGTH * 2] if ch.isprintable() or ch == " ")
     text = text.encode("utf-8", "ignore").decode("utf-8")
-    if text.count('"') % 2:  # an unbalanced phrase quote is a syntax error in SQLite FTS5
-        text = text.replace('"', " ")
+    # Every query is plain words (no phrase syntax), and SQLite's FTS5 backend puts each word
+    # in double quotes without escaping the ones inside it: `"a" OR "b` was a syntax error.
+    text = text.replace('"', " ")
     return " ".join(text.split())[:MAX_QUERY_LENGTH]
 
 

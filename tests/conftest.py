@@ -6,6 +6,9 @@ import io
 
 import pytest
 
+# The browser fixtures (chromium, the gunicorn server) serve tests/e2e and tests/security.
+pytest_plugins = ["tests.e2e.browser_fixtures"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

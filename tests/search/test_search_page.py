@@ -61,6 +61,12 @@ def test_no_results_offers_all_languages(client, indexed):
         "^-",
         "title:foo",
         '"Cambodia"',
+        # Quoted words with odd characters were an FTS5 syntax error on SQLite (a 500).
+        '"a" OR "b',
+        '"NEAR(" x',
+        '"-" "*"',
+        '"><svg onload=alert(1)>',
+        "'\"><img src=x onerror=alert(1)>",
     ],
 )
 def test_hostile_queries_give_a_normal_page(client, indexed, query):
@@ -74,3 +80,11 @@ def test_empty_query_shows_the_form(client):
     response = client.get("/ar/search/")
     assert response.status_code == 200
     assert 'id="search-page-q"' in response.content.decode()
+
+
+@pytest.mark.parametrize("query", ['"a" OR "b', '"NEAR(" x', '"-" "*"', '"><svg onload=alert(1)>'])
+def test_quoted_words_with_odd_characters_are_searched_by_the_api(client, indexed, query):
+    for url in ("/api/search/", "/api/search/autocomplete"):
+        response = client.get(url, {"q": query})
+        assert response.status_code == 200, (url, response.content[:200])
+        assert response["Content-Type"].startswith("application/json")

@@ -1,5 +1,6 @@
-"""Browser tests: Debian's chromium driven by Playwright against the production stack
-(gunicorn + whitenoise) serving a freshly migrated and seeded SQLite database.
+"""Browser fixtures (a pytest plugin, registered in tests/conftest.py so the security suite can
+use them too): Debian's chromium driven by Playwright against the production stack (gunicorn +
+whitenoise) serving a freshly migrated and seeded SQLite database.
 
 Playwright never downloads a browser here: it is pointed at /usr/bin/chromium. Without chromium
 the tests skip on a laptop and fail under CI=true."""
@@ -39,9 +40,10 @@ def chromium_path():
 
 
 @pytest.fixture(scope="session")
-def portal_server(tmp_path_factory, chromium_path):
+def portal_env(tmp_path_factory):
+    """The server's environment: `manage.py` run with it works on the server's database."""
     workdir = tmp_path_factory.mktemp("e2e")
-    env = {
+    return {
         "PATH": os.environ["PATH"],
         "HOME": os.environ.get("HOME", str(workdir)),
         "DJANGO_SETTINGS_MODULE": "portal.settings.production",
@@ -54,15 +56,28 @@ def portal_server(tmp_path_factory, chromium_path):
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
     }
-    manage = [sys.executable, "manage.py"]
-    for args in (
-        ["migrate", "--noinput", "-v0"],
-        ["collectstatic", "--noinput", "-v0"],
-        ["seed_demo", "--demo-accounts"],
-    ):
-        subprocess.run(
-            manage + args, cwd=ROOT, env=env, check=True, timeout=900, stdout=subprocess.DEVNULL
-        )
+
+
+def run_manage(env, *args, timeout=900):
+    """Run a management command against the server's database."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        check=True,
+        timeout=timeout,
+        capture_output=True,
+        text=True,
+    )
+
+
+@pytest.fixture(scope="session")
+def portal_server(portal_env, chromium_path):
+    env = portal_env
+    workdir = Path(env["MEDIA_ROOT"]).parent
+    run_manage(env, "migrate", "--noinput", "-v0")
+    run_manage(env, "collectstatic", "--noinput", "-v0")
+    run_manage(env, "seed_demo", "--demo-accounts")
     port = _free_port()
     gunicorn = Path(sys.executable).with_name("gunicorn")
     log = open(workdir / "gunicorn.log", "w")  # noqa: SIM115

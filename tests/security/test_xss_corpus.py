@@ -1,0 +1,233 @@
+"""The XSS corpus (tests/security/xss.py) through every field a user or an import file can
+write and every parameter a page reflects, rendered in Chromium against the production stack:
+no payload runs, no dialog opens, nothing is injected, the CSP blocks nothing, and where the
+value is shown it reads as the text that was written.
+
+Values are written through the site's own forms (a signed-in browser context posting them) and,
+for IMS data, through `manage.py ims_import` on the server's database. Short fields take the
+corpus in chunks, one chunk per round; each round's pages are checked before the next writes."""
+
+import csv
+import re
+from urllib.parse import quote, urlencode
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.browser_fixtures import run_manage
+
+from .xss import PAYLOADS, TOKEN, Watch, chunks, groups
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "betterwork-demo"  # the demo accounts' public password (README.md)
+COMMUNITY = "trainers-network"  # public; the demo trainer is a member, the moderator moderates it
+ROUNDS = chunks(PAYLOADS, 120)  # display names hold 120 characters, the shortest field here
+GROUPS = groups(PAYLOADS, 120)
+
+
+def test_the_corpus_is_large_and_every_chunk_fits():
+    assert len(set(PAYLOADS)) == len(PAYLOADS) >= 30
+    packed = " ".join(ROUNDS)
+    assert all(payload in packed for payload in PAYLOADS)
+    assert all(len(chunk) <= 120 for chunk in ROUNDS)
+
+
+def _signed_in(browser, base_url, username):
+    context = browser.new_context()
+    watch = Watch(context, base_url)
+    if username:
+        page = watch.visit("/en/accounts/login/")
+        page.get_by_label("Username").fill(username)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+        watch.check(f"{username} logged in")
+    return watch
+
+
+def _post(watch, path, data):
+    """POST a form as the signed-in browser does (with its cookies and CSRF token)."""
+    token = next(c["value"] for c in watch.context.cookies() if c["name"] == "csrftoken")
+    response = watch.context.request.post(
+        watch.base_url + path,
+        form={"csrfmiddlewaretoken": token, **data},
+        headers={"Referer": watch.base_url + path},
+    )
+    assert response.status < 500, (path, response.status)
+    return response
+
+
+def _post_ids(html):
+    return [int(pk) for pk in re.findall(r'id="post-(\d+)"', html)]
+
+
+def _shown(page, selector, text):
+    """The element's text is exactly what was written (whitespace aside)."""
+    shown = " ".join(page.locator(selector).first.inner_text().split())
+    assert shown == " ".join(text.split()), (selector, shown, text)
+
+
+@pytest.fixture(scope="module")
+def people(browser, portal_server):
+    watches = {
+        name: _signed_in(browser, portal_server, name)
+        for name in ("trainer", "buyer", "moderator", "admin")
+    }
+    watches["anonymous"] = _signed_in(browser, portal_server, None)
+    yield watches
+    for watch in watches.values():
+        watch.context.close()
+
+
+def test_stored_community_text_never_runs(people):
+    trainer, buyer, moderator, reader = (
+        people[name] for name in ("trainer", "buyer", "moderator", "anonymous")
+    )
+    threads = []
+    for chunk, group in zip(ROUNDS, GROUPS, strict=True):
+        # Profile: display name, organisation and bio, shown on the person page and by posts.
+        response = _post(
+            trainer,
+            "/en/accounts/profile/",
+            {"display_name": chunk, "organisation": chunk, "bio": chunk, "email_mode": "off"},
+        )
+        assert response.ok, response.status
+        # A thread: the chunk as its title, each payload a paragraph of its Markdown body.
+        body = "\n\n".join([TOKEN, *group])
+        response = _post(
+            trainer, f"/en/communities/{COMMUNITY}/new/", {"title": chunk, "body": body}
+        )
+        assert response.ok and "/t/" in response.url, (response.status, response.url)
+        path = response.url.removeprefix(trainer.base_url)
+        threads.append(path)
+
+        page = reader.visit(path)
+        _shown(page, "main h1", chunk)
+        assert chunk in page.title()
+        post_id = _post_ids(page.content())[0]
+        page = reader.visit("/en/communities/people/trainer/")
+        _shown(page, "main h1", chunk)
+        expect(page.locator("main")).to_contain_text(chunk)
+
+        # A flag with the chunk as its detail, read by the moderator in the queue.
+        _post(buyer, f"/en/communities/posts/{post_id}/flag/", {"reason": "other", "detail": chunk})
+
+    # The whole corpus as a reply, a moderator's hiding reason and an edit with its history.
+    first = threads[0]
+    everything = "\n\n".join(PAYLOADS)
+    response = _post(trainer, first + "reply/", {"body": everything})
+    assert response.ok, response.status
+    page = reader.visit(first)
+    ids = _post_ids(page.content())
+    opening, reply = ids[0], ids[-1]
+    _post(
+        trainer, f"/en/communities/posts/{opening}/edit/", {"title": ROUNDS[-1], "body": everything}
+    )
+    _post(moderator, f"/en/communities/posts/{reply}/hide/", {"reason": " ".join(PAYLOADS)[:300]})
+
+    for path in threads:
+        moderator.visit(path)
+    moderator.visit(f"/en/communities/posts/{opening}/history/")
+    page = moderator.visit(f"/en/communities/{COMMUNITY}/moderation/")
+    expect(page.locator("main")).to_contain_text(ROUNDS[0])
+    for path in ("/en/", "/en/communities/", f"/en/communities/{COMMUNITY}/", first):
+        reader.visit(path)
+    page = reader.visit(f"/en/search/?q={TOKEN}")
+    expect(page.locator("#search-results")).to_contain_text(TOKEN)
+
+
+def test_reflected_parameters_never_run(people):
+    reader = people["anonymous"]
+    for chunk in chunks(PAYLOADS, 200):
+        page = reader.visit("/en/search/?" + urlencode({"q": chunk}))
+        shown = page.get_by_label("Search for").input_value()
+        assert shown == " ".join(chunk.replace('"', " ").split())
+        facets = {"q": chunk, "country": chunk, "industry": chunk, "topic": chunk}
+        reader.visit("/en/search/?" + urlencode({**facets, "type": chunk, "language": chunk}))
+        reader.visit("/en/resources/?" + urlencode({**facets, "type": chunk, "page": chunk}))
+        reader.visit("/en/communities/?" + urlencode({"q": chunk, "page": chunk}))
+        reader.visit("/en/" + quote(chunk) + "/", expect_status=404)
+
+
+def test_forms_that_show_input_again_never_run_it(people, browser, portal_server):
+    watch = _signed_in(browser, portal_server, None)
+    try:
+        page = watch.page
+        for chunk in chunks(PAYLOADS, 150)[:4]:  # a few: failed logins count towards a lockout
+            watch.visit("/en/accounts/login/")
+            page.get_by_label("Username").fill(chunk)
+            page.get_by_label("Password").fill("wrong")
+            page.get_by_role("button", name="Log in").click()
+            watch.check("login error")
+            assert page.get_by_label("Username").input_value() == chunk.strip()
+        for chunk in chunks(PAYLOADS, 120)[:2]:  # sign-ups per address are limited too
+            watch.visit("/en/accounts/signup/")
+            page.get_by_label("Username").fill(chunk[:150])
+            page.get_by_label("E-mail address").fill(chunk)
+            page.get_by_label("Display name").fill(chunk)
+            page.locator("input[type=password]").first.fill("a-long-pass-phrase-1")
+            page.locator("input[type=password]").nth(1).fill("a-different-one-2")
+            page.locator("main form button[type=submit]").click()
+            watch.check("sign-up error", expect_status=None)
+            assert page.get_by_label("Display name").input_value() == chunk
+        # The moderator's join-request queue shows a request's message.
+        response = _post(
+            people["buyer"], "/en/communities/enterprise-advisors/join/", {"message": ROUNDS[1]}
+        )
+        assert response.status < 500
+        people["moderator"].visit("/en/communities/enterprise-advisors/moderation/")
+    finally:
+        watch.context.close()
+
+
+def _rewrite(path, columns, values):
+    """Give every distinct value of each column a payload chunk, consistently across rows."""
+    with open(path, newline="", encoding="utf-8") as source:
+        rows = list(csv.DictReader(source))
+    fieldnames = list(rows[0])
+    for column, key in columns.items():
+        chosen = {}
+        for row in rows:
+            chosen.setdefault(row[key], values[len(chosen) % len(values)])
+            row[column] = chosen[row[key]]
+    with open(path, "w", newline="", encoding="utf-8") as out:
+        writer = csv.DictWriter(out, fieldnames=fieldnames)
+        writer.writeheader()
+        writer.writerows(rows)
+    return rows
+
+
+def test_imported_ims_labels_never_run(people, portal_env, tmp_path):
+    findings, plans = tmp_path / "star.csv", tmp_path / "plans.csv"
+    run_manage(
+        portal_env,
+        "ims_generate",
+        str(findings),
+        "--factories=6",
+        "--cycles=1",
+        "--questions=20",
+        "--countries=cambodia",
+        "--seed=31",
+        f"--plans={plans}",
+    )
+    names = chunks(PAYLOADS, 250)
+    rows = _rewrite(
+        findings,
+        {"Factory.Assessed.Name": "Factory.Assessed.ID", "Q.Label": "Question.ID"},
+        ROUNDS,
+    )
+    _rewrite(findings, {"Factory.Assessed.Name": "Factory.Assessed.ID"}, names)
+    _rewrite(plans, {"Action": "CP"}, ROUNDS)
+    run_manage(portal_env, "ims_import", str(findings), "--force", "-v0")
+    run_manage(portal_env, "ims_import", str(plans), "--force", "-v0")
+
+    admin, reader = people["admin"], people["anonymous"]
+    page = admin.visit("/en/compliance/dashboard/")
+    expect(page.locator("main")).to_contain_text(names[0])
+    for star_id in sorted({row["Factory.Assessed.ID"] for row in rows}):
+        page = admin.visit(f"/en/compliance/factories/{star_id}/")
+        assert page.locator("main h1").inner_text().startswith(TOKEN)
+    for path in ("/en/compliance/", "/en/compliance/transparency/"):
+        reader.visit(path)
+    reader.visit("/en/compliance/countries/cambodia/")

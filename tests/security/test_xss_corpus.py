@@ -14,6 +14,7 @@ from urllib.parse import quote, urlencode
 import pytest
 from playwright.sync_api import expect
 
+from knowledge.pdf import make_pdf
 from tests.e2e.browser_fixtures import run_manage
 
 from .xss import PAYLOADS, TOKEN, Watch, chunks, groups
@@ -135,6 +136,36 @@ def test_stored_community_text_never_runs(people):
         reader.visit(path)
     page = reader.visit(f"/en/search/?q={TOKEN}")
     expect(page.locator("#search-results")).to_contain_text(TOKEN)
+
+
+def test_attachment_file_names_never_run(people):
+    """A reply's attachment keeps the uploader's file name for display: a name made of a payload
+    is shown as text on the thread. (Django keeps only the last path part of an uploaded name,
+    so payloads with a slash cannot be a file name at all.)"""
+    trainer, reader = people["trainer"], people["anonymous"]
+    names = [f"{p}.pdf" for p in PAYLOADS if "/" not in p and "\\" not in p][:10]
+    assert len(names) >= 8
+    token = next(c["value"] for c in trainer.context.cookies() if c["name"] == "csrftoken")
+    response = _post(
+        trainer, f"/en/communities/{COMMUNITY}/new/", {"title": f"{TOKEN} files", "body": TOKEN}
+    )
+    thread = response.url.removeprefix(trainer.base_url)
+    pdf = make_pdf("Attachment")
+    for name in names:
+        response = trainer.context.request.post(
+            trainer.base_url + thread + "reply/",
+            multipart={
+                "csrfmiddlewaretoken": token,
+                "body": TOKEN,
+                "attachment": {"name": name, "mimeType": "application/pdf", "buffer": pdf},
+            },
+            headers={"Referer": trainer.base_url + thread},
+        )
+        assert response.ok, (name, response.status)
+    page = reader.visit(thread)
+    shown = [" ".join(t.split()) for t in page.locator("ul.attachments a").all_inner_texts()]
+    # Browsers (and Playwright) send a double quote in a multipart file name as %22.
+    assert shown == [" ".join(name.replace('"', "%22").split()) for name in names]
 
 
 def test_reflected_parameters_never_run(people):

@@ -44,7 +44,12 @@ PAGES = {
 @pytest.fixture
 def training(factory):
     return Training.objects.create(
-        factory=factory, programme="Supervisory skills", start_date="2021-06-01", workers=2, women=1, men=1
+        factory=factory,
+        programme="Supervisory skills",
+        start_date="2021-06-01",
+        workers=2,
+        women=1,
+        men=1,
     )
 
 

@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ... import access
 from ...access import Data, may_change
 from ...capacity_forms import TrainingForm
 from ...models import Training
@@ -49,7 +50,8 @@ def trainings(request, star_id):
 @login_required
 def training_edit(request, star_id, pk):
     change = request.method == "POST"
-    factory, role = factory_and_role(request, star_id, "training_edit", Data.TRAINING, True)
+    factory, role = factory_and_role(request, star_id, "training_edit", Data.TRAINING, change)
+    access.require(role, Data.TRAINING, factory, change=True)
     training = get_object_or_404(Training, factory=factory, pk=pk)
     form = TrainingForm(request.POST or None, instance=training)
     if change and form.is_valid():

@@ -98,7 +98,7 @@ def indicators(request, star_id):
 @login_required
 def indicators_upload(request, star_id):
     factory, role = factory_and_role(request, star_id, "indicators_upload", Data.INDICATORS, True)
-    form = UploadForm(request.POST or None, request.FILES or None)
+    form = UploadForm(request.POST if request.method == "POST" else None, request.FILES or None)
     errors = []
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
@@ -143,7 +143,7 @@ def sharing(request, star_id):
     setting = FactorySharing.objects.filter(factory=factory).first() or FactorySharing(
         factory=factory
     )
-    form = SharingForm(request.POST or None, instance=setting)
+    form = SharingForm(request.POST if change else None, instance=setting)
     if change and form.is_valid():
         form.save()
         messages.success(request, _("The sharing setting is saved."))

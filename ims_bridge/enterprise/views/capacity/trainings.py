@@ -29,7 +29,7 @@ def trainings(request, star_id):
     form = None
     status = 200
     if may_change(role, Data.TRAINING):
-        form = TrainingForm(request.POST or None)
+        form = TrainingForm(request.POST if change else None)
         if change:
             if form.is_valid():
                 training = form.save(commit=False)
@@ -53,7 +53,7 @@ def training_edit(request, star_id, pk):
     factory, role = factory_and_role(request, star_id, "training_edit", Data.TRAINING, change)
     access.require(role, Data.TRAINING, factory, change=True)
     training = get_object_or_404(Training, factory=factory, pk=pk)
-    form = TrainingForm(request.POST or None, instance=training)
+    form = TrainingForm(request.POST if change else None, instance=training)
     if change and form.is_valid():
         form.save()
         messages.success(request, _("The training is saved."))

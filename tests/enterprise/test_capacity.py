@@ -455,3 +455,18 @@ def test_dashboard_box(member, changed):
     page = member.get("/en/factory/F1/").content.decode()
     assert "1 training recorded." in page
     assert "1 points newly compliant" in page or "Since the previous assessment" in page
+
+
+def test_demo_seed_is_idempotent(factory, world):
+    from ims_bridge.enterprise.demo import DemoWorld
+    from ims_bridge.enterprise.demo import capacity as demo
+
+    demo_world = DemoWorld(
+        stdout=io.StringIO(), factory=factory, factory_user=world["factory user"], buyer=None
+    )
+    demo.seed(demo_world)
+    counts = (Training.objects.count(), IndicatorValue.objects.count())
+    assert counts == (3, 6 * 18)
+    assert len({v.month for v in IndicatorValue.objects.all()}) == 18
+    demo.seed(demo_world)
+    assert (Training.objects.count(), IndicatorValue.objects.count()) == counts

@@ -1,3 +1,3 @@
-"""Admin registrations of the enterprise features (one module per feature)."""
+"""Wagtail admin registrations of the enterprise features (one module per feature)."""
 
-from . import snippets_self_assessment  # noqa: F401
+from . import snippets_capacity, snippets_self_assessment  # noqa: F401

@@ -102,6 +102,7 @@ SIGNED_IN_ONLY = every(OK).but(LOGIN, *ANONYMOUS)
 POST_ONLY = every(NOT_ALLOWED)
 F1 = every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)
 V1 = every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(OK, "superuser")
+F1_API = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)
 PRIVATE_PAGE = every(LOGIN).but(OK, "editor", "superuser")  # Wagtail: restricted to Editors
 
 
@@ -705,6 +706,120 @@ TABLE = {
             ),
         )
     },
+    # --- enterprise: capacity (trainings, indicators, progress report) -------------------------
+    # No training exists in the world: edit/delete address a missing one (404 once allowed).
+    **{
+        f"enterprise:{name}": {"shared factory": Case({"star_id": "@factory"}, GET=F1)}
+        for name in ("progress", "progress_csv", "progress_pdf")
+    },
+    "enterprise:trainings": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1,
+            POST=F1.but(REDIRECT, "factory_user", "country_staff", "superuser").but(
+                FORBIDDEN, "buyer_with"
+            ),
+            data={
+                "programme": "Matrix training",
+                "start_date": "2022-01-05",
+                "managers": "0",
+                "supervisors": "0",
+                "workers": "2",
+                "women": "1",
+                "men": "1",
+            },
+        )
+    },
+    "enterprise:training_edit": {
+        "missing training": Case(
+            {"star_id": "@factory", "pk": "999999"},
+            GET=F1.but(NOT_FOUND, "factory_user", "country_staff", "superuser").but(
+                FORBIDDEN, "buyer_with"
+            ),
+            POST=F1.but(NOT_FOUND, "factory_user", "country_staff", "superuser").but(
+                FORBIDDEN, "buyer_with"
+            ),
+            data={"programme": "X"},
+        )
+    },
+    "enterprise:training_delete": {
+        "missing training": Case(
+            {"star_id": "@factory", "pk": "999999"},
+            GET=POST_ONLY,
+            POST=F1.but(NOT_FOUND, "factory_user", "country_staff", "superuser").but(
+                FORBIDDEN, "buyer_with"
+            ),
+        )
+    },
+    **{  # buyers read indicators only when the factory shares them (not in the world)
+        f"enterprise:{name}": {
+            "shared factory": Case({"star_id": "@factory"}, GET=F1.but(FORBIDDEN, "buyer_with"))
+        }
+        for name in ("indicators_csv",)
+    },
+    "enterprise:indicators": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1.but(FORBIDDEN, "buyer_with"),
+            POST=F1.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                REDIRECT, "factory_user"
+            ),
+            data={"month": "2022-01", "value_efficiency": "70"},
+        )
+    },
+    "enterprise:indicators_upload": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1.but(FORBIDDEN, "buyer_with", "country_staff", "superuser"),
+            POST=F1.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                BAD,
+                "factory_user",  # no file
+            ),
+            data={},
+        )
+    },
+    "enterprise:sharing": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1.but(FORBIDDEN, "buyer_with"),
+            POST=F1.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                REDIRECT, "factory_user"
+            ),
+            data={"indicators_with_buyers": "on"},
+        )
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_capacity_{name}": {
+            "shared factory": Case({"star_id": "@factory"}, GET=F1_API)
+        }
+        for name in ("trainings", "progress")
+    },
+    "api:ims_bridge_enterprise_api_capacity_training_create": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1_API,  # the same URL lists the trainings
+            POST=F1_API.but(CREATED, "factory_user", "country_staff", "superuser").but(
+                FORBIDDEN, "buyer_with"
+            ),
+            json={"programme": "Via the API", "start_date": "2022-02-01", "workers": 1, "men": 1},
+        )
+    },
+    "api:ims_bridge_enterprise_api_capacity_indicators": {
+        "shared factory": Case({"star_id": "@factory"}, GET=F1_API.but(FORBIDDEN, "buyer_with"))
+    },
+    "api:ims_bridge_enterprise_api_capacity_indicators_month": {
+        "shared factory": Case({"star_id": "@factory", "month": "2022-01"}, GET=POST_ONLY)
+    },
+    "api:ims_bridge_enterprise_api_capacity_indicators_upload": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=POST_ONLY,
+            POST=F1_API.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                OK, "factory_user"
+            ),
+            json={"csv": "month,indicator,value\n2022-01,efficiency,70\n"},
+        )
+    },
 }
 
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
@@ -742,6 +857,29 @@ GET_WRITES = {
                     "self_assessment_result",
                     "compare_self_assessment",
                 )
+            ),
+        )
+    },
+    **{  # capacity (enterprise): every read of the factory is logged too
+        key: {"ims_bridge_factoryaccesslog"}
+        for key in (
+            *(
+                f"enterprise:{name}"
+                for name in (
+                    "trainings",
+                    "training_edit",
+                    "indicators",
+                    "indicators_upload",
+                    "indicators_csv",
+                    "sharing",
+                    "progress",
+                    "progress_csv",
+                    "progress_pdf",
+                )
+            ),
+            *(
+                f"api:ims_bridge_enterprise_api_capacity_{name}"
+                for name in ("trainings", "training_create", "indicators", "progress")
             ),
         )
     },

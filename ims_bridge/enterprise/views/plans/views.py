@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from ims_bridge.models import Assessment, PlanStatus
 
-from ... import access, plans_actions
+from ... import access, plans_access, plans_actions
 from ...access import Data, Role
 from ...models import (
     Evidence,
@@ -30,10 +30,19 @@ from .forms import ActionAddForm, ActionEditForm, EvidenceForm, NotificationForm
 GROUPS = ("status", "point")
 
 
-def _factory(request, star_id, view, data, change=False):
-    factory, role = access.enterprise_factory(request.user, star_id, view)
-    access.require(role, data, factory, change=change)
-    return factory, role
+def _factory(request, star_id, data=None, change=False, roles=None):
+    return plans_access.plan_factory(request.user, star_id, data, change, roles)
+
+
+def _bound(request, files=False):
+    """A form's data: bound on POST even when the body is empty (all boxes unticked)."""
+    if request.method != "POST":
+        return (None, None) if files else (None,)
+    return (request.POST, request.FILES) if files else (request.POST,)
+
+
+def _log(request, factory, view):
+    plans_access.log_read(request.user, factory, f"enterprise:{view}")
 
 
 def _action(factory, pk):
@@ -73,7 +82,8 @@ def _filtered(request, factory):
 
 @login_required
 def plan(request, star_id):
-    factory, role = _factory(request, star_id, "plan", Data.PLAN)
+    factory, role = _factory(request, star_id, Data.PLAN)
+    _log(request, factory, "plan")
     actions, filters = _filtered(request, factory)
     group = request.GET.get("group") if request.GET.get("group") in GROUPS else "status"
     actions = list(actions.annotate(evidence_count=Count("evidence")))
@@ -112,7 +122,8 @@ def plan(request, star_id):
 
 @login_required
 def plan_timeline(request, star_id):
-    factory, role = _factory(request, star_id, "plan_timeline", Data.PLAN)
+    factory, role = _factory(request, star_id, Data.PLAN)
+    _log(request, factory, "plan_timeline")
     actions = list(
         PlanAction.objects.filter(factory=factory)
         .select_related("compliance_point")
@@ -127,8 +138,9 @@ def plan_timeline(request, star_id):
 
 @login_required
 def plan_action(request, star_id, pk):
-    factory, role = _factory(request, star_id, "plan_action", Data.PLAN)
+    factory, role = _factory(request, star_id, Data.PLAN)
     action = _action(factory, pk)
+    _log(request, factory, "plan_action")
     events = (
         PlanActionEvent.objects.filter(action=action).select_related("user").order_by("-at", "-pk")
     )
@@ -148,9 +160,10 @@ def plan_action(request, star_id, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_action_edit(request, star_id, pk):
-    factory, role = _factory(request, star_id, "plan_action_edit", Data.PLAN, change=True)
+    factory, role = _factory(request, star_id, Data.PLAN, change=True)
     action = _action(factory, pk)
-    form = ActionEditForm(request.POST or None, instance=action, factory=factory)
+    _log(request, factory, "plan_action_edit")
+    form = ActionEditForm(*_bound(request), instance=action, factory=factory)
     if request.method == "POST" and form.is_valid():
         # The form wrote its values on ``action``: compare them with a fresh copy.
         original = PlanAction.objects.get(pk=action.pk)
@@ -174,8 +187,9 @@ def plan_action_edit(request, star_id, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_action_add(request, star_id):
-    factory, role = _factory(request, star_id, "plan_action_add", Data.PLAN, change=True)
-    form = ActionAddForm(request.POST or None, factory=factory)
+    factory, role = _factory(request, star_id, Data.PLAN, change=True)
+    _log(request, factory, "plan_action_add")
+    form = ActionAddForm(*_bound(request), factory=factory)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         trainings = list(data.pop("trainings"))
@@ -223,7 +237,8 @@ def find_source(factory, kind, pk):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_from_results(request, star_id):
-    factory, role = _factory(request, star_id, "plan_from_results", Data.PLAN, change=True)
+    factory, role = _factory(request, star_id, Data.PLAN, change=True)
+    _log(request, factory, "plan_from_results")
     data = request.POST if request.method == "POST" else request.GET
     kind = data.get("kind", "")
     source = find_source(factory, kind, data.get("source")) if kind else None
@@ -274,9 +289,10 @@ def plan_from_results(request, star_id):
 @login_required
 @require_http_methods(["GET", "POST"])
 def plan_evidence_upload(request, star_id, pk):
-    factory, role = _factory(request, star_id, "plan_evidence_upload", Data.EVIDENCE, change=True)
+    factory, role = _factory(request, star_id, Data.EVIDENCE, change=True)
     action = _action(factory, pk)
-    form = EvidenceForm(request.POST or None, request.FILES or None)
+    _log(request, factory, "plan_evidence_upload")
+    form = EvidenceForm(*_bound(request, files=True))
     if request.method == "POST" and form.is_valid():
         try:
             plans_actions.add_evidence(action, request.user, form.cleaned_data["file"])
@@ -301,8 +317,9 @@ def plan_evidence_upload(request, star_id, pk):
 
 @login_required
 def plan_evidence_download(request, star_id, pk):
-    factory, role = _factory(request, star_id, "plan_evidence_download", Data.EVIDENCE)
+    factory, role = _factory(request, star_id, Data.EVIDENCE)
     evidence = get_object_or_404(Evidence, action__factory=factory, pk=pk)
+    _log(request, factory, "plan_evidence_download")
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:
@@ -323,21 +340,21 @@ def plan_evidence_download(request, star_id, pk):
 @require_http_methods(["GET", "POST"])
 def plan_participants(request, star_id):
     """The PICC and others working on the plan: members change it, staff read it."""
-    factory, role = access.enterprise_factory(request.user, star_id, "plan_participants")
-    if role not in (Role.MEMBER, Role.STAFF):
-        raise PermissionDenied
+    factory, role = _factory(request, star_id, roles=(Role.MEMBER, Role.STAFF))
     can_change = role == Role.MEMBER
-    form = ParticipantForm(request.POST or None) if can_change else None
+    if request.method == "POST" and not can_change:
+        raise PermissionDenied
+    form = ParticipantForm(*_bound(request)) if can_change else None
     status = 200
     if request.method == "POST":
-        if not can_change:
-            raise PermissionDenied
         remove = request.POST.get("remove")
         if remove is not None:
             participant = get_object_or_404(PlanParticipant, factory=factory, pk=_int(remove) or 0)
+            _log(request, factory, "plan_participants")
             participant.delete()
             messages.success(request, _("%(name)s was removed.") % {"name": participant.name})
             return redirect("enterprise:plan_participants", factory.star_id)
+        _log(request, factory, "plan_participants")
         if form.is_valid():
             participant = form.save(commit=False)
             participant.factory = factory
@@ -345,6 +362,8 @@ def plan_participants(request, star_id):
             messages.success(request, _("%(name)s was added.") % {"name": participant.name})
             return redirect("enterprise:plan_participants", factory.star_id)
         status = 400
+    if request.method == "GET":
+        _log(request, factory, "plan_participants")
     return render(
         request,
         "enterprise/plans/participants.html",
@@ -363,11 +382,12 @@ def plan_participants(request, star_id):
 @require_http_methods(["GET", "POST"])
 def plan_notifications(request, star_id):
     """The signed-in user's own plan e-mail choices (they apply to every factory)."""
-    factory, role = access.enterprise_factory(request.user, star_id, "plan_notifications")
-    if role not in (Role.MEMBER, Role.STAFF, Role.BUYER):
-        raise PermissionDenied
-    preference, _created = PlanNotificationPreference.objects.get_or_create(user=request.user)
-    form = NotificationForm(request.POST or None, instance=preference)
+    factory, role = _factory(request, star_id, roles=(Role.MEMBER, Role.STAFF, Role.BUYER))
+    _log(request, factory, "plan_notifications")
+    preference = PlanNotificationPreference.objects.filter(
+        user=request.user
+    ).first() or PlanNotificationPreference(user=request.user)
+    form = NotificationForm(*_bound(request), instance=preference)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("Your choices were saved."))

@@ -6,3 +6,10 @@ class EnterpriseConfig(AppConfig):
     name = "ims_bridge.enterprise"
     label = "enterprise"
     verbose_name = _("Enterprise tools")
+
+    def ready(self):
+        from ims_bridge.signals import batch_imported
+
+        from .plans_star import on_batch_imported
+
+        batch_imported.connect(on_batch_imported, dispatch_uid="enterprise_plans_star_sync")

@@ -9,6 +9,7 @@ same ``Validator`` and writing with the same ``Writer``."""
 
 import contextlib
 import hashlib
+import logging
 from pathlib import Path
 
 from django.db import connection, transaction
@@ -21,6 +22,8 @@ from .session import Counts, Session
 from .sets import NotBulk, StarCsvLoad
 from .upserts import Writer
 from .validation import Validator
+
+logger = logging.getLogger(__name__)
 
 CHUNK_SIZE = 5000
 ANALYZE_AFTER_ROWS = 50_000
@@ -98,7 +101,7 @@ class Importer:
                 heartbeat.close()
                 # Saved in the data's transaction: the batch is done exactly when its data is
                 # there; a process that dies before leaves it running, then stale.
-                return batches.finish(batch, counts)
+                finished = batches.finish(batch, counts)
         except _AllRejected:
             return batches.fail(batch, counts, batches.ALL_REJECTED)
         except FormatError as exc:
@@ -114,6 +117,8 @@ class Importer:
             raise
         finally:
             heartbeat.close()
+        _announce(finished)
+        return finished
 
     def _start(self, batch, sha):
         """The batch, saved as running, unless a live batch is importing the same content."""
@@ -163,3 +168,22 @@ class Importer:
             session.counts.reset()
             return False
         return True
+
+
+def _announce(batch):
+    """Tell listeners (``ims_bridge.signals.batch_imported``) which factories the committed
+    batch touched; a failing listener is logged and never fails the import."""
+    from ..signals import batch_imported
+
+    factory_ids = sorted(
+        set(
+            RawRows.objects.filter(batch=batch, factory__isnull=False).values_list(
+                "factory_id", flat=True
+            )
+        )
+    )
+    for receiver, result in batch_imported.send_robust(
+        sender=Importer, batch=batch, factory_ids=factory_ids
+    ):
+        if isinstance(result, Exception):
+            logger.error("batch_imported receiver %r failed", receiver, exc_info=result)

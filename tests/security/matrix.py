@@ -103,6 +103,7 @@ POST_ONLY = every(NOT_ALLOWED)
 F1 = every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)
 V1 = every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(OK, "superuser")
 F1_API = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)
+F1_API = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)  # plans
 PRIVATE_PAGE = every(LOGIN).but(OK, "editor", "superuser")  # Wagtail: restricted to Editors
 
 
@@ -820,6 +821,105 @@ TABLE = {
             json={"csv": "month,indicator,value\n2022-01,efficiency,70\n"},
         )
     },
+    # --- enterprise: improvement plans (ims_bridge/enterprise/views/plans, api/plans.py) ----
+    # A missing action or file ("999999") is a 404 once the role may act at all; a refused or
+    # misaddressed write is checked before the read is logged.
+    **{
+        f"enterprise:{name}": {"shared factory": Case({"star_id": "@factory"}, GET=F1)}
+        for name in ("plan", "plan_timeline")
+    },
+    "enterprise:plan_notifications": {
+        "shared factory": Case(
+            {"star_id": "@factory"}, GET=F1, POST=F1.but(REDIRECT, *FACTORY_F1_READERS), data={}
+        )
+    },
+    "enterprise:plan_action": {
+        "missing action": Case(
+            {"star_id": "@factory", "pk": "999999"}, GET=every(NOT_FOUND).but(LOGIN, *ANONYMOUS)
+        )
+    },
+    **{
+        f"enterprise:{name}": {
+            "missing action": Case(
+                {"star_id": "@factory", "pk": "999999"},
+                GET=every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "buyer_with"),
+                POST=every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "buyer_with"),
+                data={"status": "completed"},
+            )
+        }
+        for name in ("plan_action_edit", "plan_evidence_upload")
+    },
+    "enterprise:plan_evidence_download": {
+        "missing file": Case(
+            {"star_id": "@factory", "pk": "999999"},
+            GET=every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(FORBIDDEN, "buyer_with"),
+        )
+    },
+    "enterprise:plan_action_add": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1.but(FORBIDDEN, "buyer_with"),
+            POST=F1.but(FORBIDDEN, "buyer_with").but(
+                BAD, "factory_user", "country_staff", "superuser"
+            ),
+            data={"action": ""},
+        )
+    },
+    "enterprise:plan_from_results": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1.but(FORBIDDEN, "buyer_with"),
+            POST=F1.but(FORBIDDEN, "buyer_with").but(
+                BAD, "factory_user", "country_staff", "superuser"
+            ),
+            data={"kind": "assessment", "source": "0"},
+        )
+    },
+    "enterprise:plan_participants": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1.but(FORBIDDEN, "buyer_with"),
+            POST=F1.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                BAD, "factory_user"
+            ),
+            data={"name": ""},
+        )
+    },
+    "api:ims_bridge_enterprise_api_plans_list_actions": {
+        "shared factory": Case({"star_id": "@factory"}, GET=F1_API)
+    },
+    "api:ims_bridge_enterprise_api_plans_create_action": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1_API,  # the same URL lists the actions
+            POST=F1_API.but(FORBIDDEN, "buyer_with").but(
+                BAD, "factory_user", "country_staff", "superuser"
+            ),
+            json={"compliance_point_id": 0, "action": "Via the API"},
+        )
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_plans_{name}": {
+            "missing action": Case(
+                {"star_id": "@factory", "pk": "999999"},
+                GET=every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS),
+            )
+        }
+        for name in ("get_action", "update_action")  # PATCH: tests/enterprise/test_plans_api.py
+    },
+    "api:ims_bridge_enterprise_api_plans_from_results": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=every(NOT_ALLOWED),
+            POST=F1_API.but(FORBIDDEN, "buyer_with").but(
+                BAD, "factory_user", "country_staff", "superuser"
+            ),
+            json={"assessment_id": 0, "compliance_point_ids": [1]},
+        )
+    },
+    "api:ims_bridge_enterprise_api_plans_participants": {
+        "shared factory": Case({"star_id": "@factory"}, GET=F1_API.but(FORBIDDEN, "buyer_with"))
+    },
 }
 
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
@@ -839,6 +939,16 @@ GET_WRITES = {
             "api:ims_bridge_api_factory_report",
             "enterprise:dashboard",
             "api:ims_bridge_enterprise_api_factory",
+            # improvement plans
+            "enterprise:plan",
+            "enterprise:plan_timeline",
+            "enterprise:plan_notifications",
+            "enterprise:plan_action_add",
+            "enterprise:plan_from_results",
+            "enterprise:plan_participants",
+            "api:ims_bridge_enterprise_api_plans_list_actions",
+            "api:ims_bridge_enterprise_api_plans_create_action",
+            "api:ims_bridge_enterprise_api_plans_participants",
         )
     },
     **{  # self-assessment reads (and refused reads past the factory check) are logged

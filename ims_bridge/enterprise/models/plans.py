@@ -173,6 +173,8 @@ class PlanNotificationPreference(models.Model):
         _("reminders before due dates and on overdue actions"), default=True
     )
     buyer_digest = models.BooleanField(_("digest of completed actions (buyers)"), default=True)
+    # The last PlanActionEvent id a buyer's digest covered (see plans_mail.send_plan_digests).
+    digest_after = models.PositiveBigIntegerField(default=0, editable=False)
 
     class Meta:
         verbose_name = _("plan notification preference")

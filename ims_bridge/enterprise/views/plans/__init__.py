@@ -1,6 +1,5 @@
-"""plans pages of a factory (see ../../urls.py)."""
+"""Improvement plan pages of a factory (see urls.py); the work is in ../../plans_*.py."""
 
+from .dashboard import dashboard_section
 
-def dashboard_section(request, factory, role):
-    """Context for this feature's box on the factory dashboard; empty = no box."""
-    return {}
+__all__ = ["dashboard_section"]

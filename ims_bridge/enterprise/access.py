@@ -22,9 +22,15 @@ import enum
 
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q
+from django.http import Http404
 
 from ims_bridge import access as factory_access
-from ims_bridge.models import CountryStaff, FactoryAccessGrant, FactoryMembership
+from ims_bridge.models import (
+    CountryStaff,
+    FactoryAccessGrant,
+    FactoryAccessLog,
+    FactoryMembership,
+)
 
 from .models import FactorySharing, SelfAssessment, SelfAssessmentStatus
 
@@ -84,6 +90,27 @@ def enterprise_factory(user, star_id, action):
     """(factory, role) for a factory the user may see, logging the read; Http404 otherwise."""
     factory = factory_access.get_visible_factory(user, star_id, f"enterprise:{action}"[:32])
     return factory, role_for(user, factory)
+
+
+def checked_factory(user, star_id, data=None, change=False, roles=None):
+    """(factory, role) with nothing logged: Http404 for a factory the user cannot see,
+    PermissionDenied when the role may not read (or change) ``data``, or is not one of
+    ``roles``. Writes use it so that a refused write leaves every table as it was; reads
+    call ``log_read`` once they are allowed and their objects found."""
+    factory = factory_access.visible_factories(user).filter(star_id=star_id).first()
+    if factory is None:
+        raise Http404
+    role = role_for(user, factory)
+    if roles is not None:
+        if role not in roles:
+            raise PermissionDenied
+    else:
+        require(role, data, factory, change=change)
+    return factory, role
+
+
+def log_read(user, factory, action):
+    FactoryAccessLog.objects.create(user=user, factory=factory, action=action[:32])
 
 
 def shares_indicators(factory):

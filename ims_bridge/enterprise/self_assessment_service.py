@@ -33,23 +33,10 @@ class Frozen(SelfAssessmentError):
 
 
 def factory_to_change(user, star_id):
-    """(factory, role) for a write: Http404 for a factory the user cannot see, PermissionDenied
-    unless the role may change self-assessments. Unlike reads, nothing is logged here: a refused
-    write must write nothing, and an accepted one records its author on the rows it writes."""
-    from django.core.exceptions import PermissionDenied
-    from django.http import Http404
-
-    from ims_bridge import access as factory_access
-
+    """(factory, role) for a write: nothing logged (see ``access.checked_factory``)."""
     from . import access
 
-    factory = factory_access.visible_factories(user).filter(star_id=star_id).first()
-    if factory is None:
-        raise Http404
-    role = access.role_for(user, factory)
-    if not access.may_change(role, access.Data.SELF_ASSESSMENT):
-        raise PermissionDenied
-    return factory, role
+    return access.checked_factory(user, star_id, access.Data.SELF_ASSESSMENT, change=True)
 
 
 # --- starting -------------------------------------------------------------------------------

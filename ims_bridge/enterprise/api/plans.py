@@ -1,5 +1,5 @@
 """The improvement plan over the API: the same operations, permissions and history as the
-pages (``..plans_access``, ``..plans_actions``)."""
+pages (``..access.checked_factory``, ``..plans_actions``)."""
 
 from datetime import date, datetime
 
@@ -13,7 +13,7 @@ from pydantic import Field
 from ims_bridge.models import PlanStatus
 from portal.models import CompliancePoint
 
-from .. import plans_access, plans_actions
+from .. import access, plans_actions
 from ..access import Data, Role
 from ..models import PlanAction, PlanActionEvent, PlanParticipant, Training
 from ..views.plans.views import find_source
@@ -23,7 +23,7 @@ router = Router()
 
 def _factory(request, star_id, view, data=None, change=False, roles=None):
     try:
-        factory, role = plans_access.plan_factory(request.user, star_id, data, change, roles)
+        factory, role = access.checked_factory(request.user, star_id, data, change, roles)
     except PermissionDenied:
         raise HttpError(403, _("You may not do this for this factory.")) from None
     return factory, role
@@ -145,7 +145,7 @@ def _action(factory, pk):
 )
 def list_actions(request, star_id: str):
     factory, _role = _factory(request, star_id, "api:plan", Data.PLAN)
-    plans_access.log_read(request.user, factory, "enterprise:api:plan")
+    access.log_read(request.user, factory, "enterprise:api:plan")
     actions = (
         PlanAction.objects.filter(factory=factory)
         .select_related("compliance_point")
@@ -162,7 +162,7 @@ def list_actions(request, star_id: str):
 def get_action(request, star_id: str, pk: int):
     factory, _role = _factory(request, star_id, "api:plan_action", Data.PLAN)
     action = _action(factory, pk)
-    plans_access.log_read(request.user, factory, "enterprise:api:plan_action")
+    access.log_read(request.user, factory, "enterprise:api:plan_action")
     history = PlanActionEvent.objects.filter(action=action).select_related("user")
     return _out(action, history)
 
@@ -178,7 +178,7 @@ def create_action(request, star_id: str, payload: ActionIn):
     if point is None:
         raise HttpError(400, _("Unknown compliance point."))
     trainings = _trainings(factory, payload.trainings)
-    plans_access.log_read(request.user, factory, "enterprise:api:plan_add")
+    access.log_read(request.user, factory, "enterprise:api:plan_add")
     action = plans_actions.create_action(
         factory,
         request.user,
@@ -213,7 +213,7 @@ def update_action(request, star_id: str, pk: int, payload: ActionPatch):
         if ids is None:
             raise HttpError(400, _("%(field)s may not be null.") % {"field": "trainings"})
         trainings = _trainings(factory, ids)
-    plans_access.log_read(request.user, factory, "enterprise:api:plan_edit")
+    access.log_read(request.user, factory, "enterprise:api:plan_edit")
     plans_actions.update_action(action, request.user, sent, trainings=trainings)
     return _out(action, action.events.select_related("user"))
 
@@ -239,7 +239,7 @@ def from_results(request, star_id: str, payload: FromResultsIn):
         )
     except ValidationError as exc:
         raise HttpError(400, exc.messages[0]) from None
-    plans_access.log_read(request.user, factory, "enterprise:api:plan_from")
+    access.log_read(request.user, factory, "enterprise:api:plan_from")
     return 201, {"created": [a.pk for a in created], "skipped": [p.pk for p in skipped]}
 
 
@@ -252,5 +252,5 @@ def participants(request, star_id: str):
     factory, _role = _factory(
         request, star_id, "api:plan_participants", roles=(Role.MEMBER, Role.STAFF)
     )
-    plans_access.log_read(request.user, factory, "enterprise:api:plan_participants")
+    access.log_read(request.user, factory, "enterprise:api:plan_participants")
     return list(PlanParticipant.objects.filter(factory=factory))

@@ -1,7 +1,3 @@
-from django.http import Http404
-
-from ims_bridge import access as factory_access
-
 from ... import access
 
 
@@ -14,9 +10,4 @@ def factory_and_role(request, star_id, action, data, change=False):
         factory, role = access.enterprise_factory(request.user, star_id, action)
         access.require(role, data, factory)
         return factory, role
-    factory = factory_access.visible_factories(request.user).filter(star_id=star_id).first()
-    if factory is None:
-        raise Http404
-    role = access.role_for(request.user, factory)
-    access.require(role, data, factory, change=True)
-    return factory, role
+    return access.checked_factory(request.user, star_id, data, change=True)

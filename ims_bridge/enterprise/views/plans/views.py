@@ -13,7 +13,7 @@ from django.views.decorators.http import require_http_methods
 
 from ims_bridge.models import Assessment, PlanStatus
 
-from ... import access, plans_access, plans_actions
+from ... import access, plans_actions
 from ...access import Data, Role
 from ...models import (
     Evidence,
@@ -31,7 +31,7 @@ GROUPS = ("status", "point")
 
 
 def _factory(request, star_id, data=None, change=False, roles=None):
-    return plans_access.plan_factory(request.user, star_id, data, change, roles)
+    return access.checked_factory(request.user, star_id, data, change, roles)
 
 
 def _bound(request, files=False):
@@ -42,7 +42,7 @@ def _bound(request, files=False):
 
 
 def _log(request, factory, view):
-    plans_access.log_read(request.user, factory, f"enterprise:{view}")
+    access.log_read(request.user, factory, f"enterprise:{view}")
 
 
 def _action(factory, pk):

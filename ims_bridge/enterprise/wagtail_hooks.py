@@ -1,0 +1,3 @@
+"""Admin registrations of the enterprise features (one module per feature)."""
+
+from . import snippets_staff  # noqa: F401

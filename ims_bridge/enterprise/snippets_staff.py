@@ -2,6 +2,7 @@
 superusers and global staff (``view_all_factory_data``) may see or edit them, whatever model
 permissions a group was given, since they open factory-level results to outside users."""
 
+from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.db.models import Q
@@ -12,7 +13,12 @@ from wagtail.models import Locale
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    CreateView,
+    EditView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
 from ims_bridge.models import CountryDataSharing, LabourInspector
 from portal.models import Country
@@ -56,13 +62,39 @@ class DefaultLanguageCountryForm(WagtailAdminModelForm):
         ).order_by("name")
 
 
+class RefusingCreateView(CreateView):
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400  # the form is shown again with its errors
+        return response
+
+
+class RefusingEditView(EditView):
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = 400
+        return response
+
+
+class StaffSnippetViewSet(SnippetViewSet):
+    add_view_class = RefusingCreateView
+    edit_view_class = RefusingEditView
+
+
 def _panels(model, *fields):
+    # Plain selects: Wagtail's chooser widget fails (500) re-rendering a non-numeric id.
     return ObjectList(
-        [FieldPanel(name) for name in fields], base_form_class=DefaultLanguageCountryForm
+        [
+            FieldPanel(name, widget=forms.Select)
+            if name in ("user", "country")
+            else FieldPanel(name)
+            for name in fields
+        ],
+        base_form_class=DefaultLanguageCountryForm,
     ).bind_to_model(model)
 
 
-class LabourInspectorViewSet(SnippetViewSet):
+class LabourInspectorViewSet(StaffSnippetViewSet):
     model = LabourInspector
     icon = "user"
     list_display = ["user", "country"]
@@ -71,7 +103,7 @@ class LabourInspectorViewSet(SnippetViewSet):
         return _panels(self.model, "user", "country")
 
 
-class CountryDataSharingViewSet(SnippetViewSet):
+class CountryDataSharingViewSet(StaffSnippetViewSet):
     model = CountryDataSharing
     icon = "lock-open"
     list_display = ["country", "factory_results_for_inspectors"]

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ProgrammeFilterForm(forms.Form):
@@ -10,7 +11,7 @@ class ProgrammeFilterForm(forms.Form):
 
     def __init__(self, data, countries, industries):
         super().__init__(data)
-        everything = [("", _("All"))]
+        everything = [("", pgettext_lazy("staff", "All"))]
         self.fields["country"].choices = everything + list(countries)
         self.fields["industry"].choices = everything + list(industries)
 

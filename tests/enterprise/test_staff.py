@@ -345,3 +345,28 @@ def test_inspectors_never_reach_the_factorys_own_tools(world, as_user):
 def test_inspectorate_page_in_french(world, as_user, compliance_page):
     page = as_user(world["inspector not sharing"]).get("/fr/factory/inspectorate/").content
     assert "Inspection du travail" in page.decode()
+
+
+# --- demo -------------------------------------------------------------------------------------
+
+
+def test_demo_seeds_staff_and_inspector_idempotently(factories, make_user, as_user):
+    import io
+
+    from ims_bridge.enterprise.demo import DemoWorld
+    from ims_bridge.enterprise.demo import staff as demo_staff
+
+    staff, inspector = make_user("staff"), make_user("inspector", ["Labour inspectors"])
+    world = DemoWorld(stdout=io.StringIO(), factory=factories[0], factory_user=None, buyer=None)
+    demo_staff.seed(world)
+    demo_staff.seed(world)
+    sharing = dict(
+        CountryDataSharing.objects.values_list("country__slug", "factory_results_for_inspectors")
+    )
+    assert sharing == {"cambodia": True, "vietnam": False}
+    assert api_ids(as_user(staff).get("/api/enterprise/programme")) == CAMBODIA
+    countries = as_user(inspector).get("/api/enterprise/inspectorate").json()
+    assert [(c["country"], c["factory_results_shared"]) for c in countries] == [
+        ("cambodia", True),
+        ("vietnam", False),
+    ]

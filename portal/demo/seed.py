@@ -35,6 +35,8 @@ DEMO_ACCOUNTS = [
     ("moderator", "Mona Moderator", ["Community moderators"], False),
     ("factory", "Farid Factory", ["Factory users"], False),
     ("buyer", "Bea Buyer", ["Buyers"], False),
+    ("staff", "Sokha Staff", [], False),  # country staff of Cambodia (enterprise demo)
+    ("inspector", "Ines Inspector", ["Labour inspectors"], False),
 ]
 
 

@@ -920,6 +920,19 @@ TABLE = {
     "api:ims_bridge_enterprise_api_plans_participants": {
         "shared factory": Case({"star_id": "@factory"}, GET=F1_API.but(FORBIDDEN, "buyer_with"))
     },
+    # --- enterprise: staff and inspectorates (views/staff, api/staff) --------------------------
+    "enterprise:programme": {
+        "": Case(GET=every(FORBIDDEN).but(LOGIN, *ANONYMOUS).but(OK, "country_staff", "superuser"))
+    },
+    "enterprise:inspectorate": {"": Case(GET=every(FORBIDDEN).but(LOGIN, *ANONYMOUS))},
+    "api:ims_bridge_enterprise_api_staff_programme_overview": {
+        "": Case(
+            GET=every(FORBIDDEN).but(UNAUTHORISED, *ANONYMOUS).but(OK, "country_staff", "superuser")
+        )
+    },
+    "api:ims_bridge_enterprise_api_staff_inspectorate_overview": {
+        "": Case(GET=every(FORBIDDEN).but(UNAUTHORISED, *ANONYMOUS))
+    },
 }
 
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
@@ -993,6 +1006,9 @@ GET_WRITES = {
             ),
         )
     },
+    # An inspector's list of their country's factories logs each factory listed.
+    "enterprise:inspectorate": {"ims_bridge_factoryaccesslog"},
+    "api:ims_bridge_enterprise_api_staff_inspectorate_overview": {"ims_bridge_factoryaccesslog"},
     # Anonymous daily query statistics; Wagtail counts the query for editors' picks.
     "search:search": {"search_searchquerystat", "wagtailsearchpromotions_query"},
     "api:search_api_search": {"search_searchquerystat"},

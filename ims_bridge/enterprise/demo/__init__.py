@@ -9,7 +9,7 @@ from django.contrib.auth import get_user_model
 
 from ims_bridge.models import FactoryMembership
 
-from . import capacity, plans, self_assessment
+from . import capacity, plans, self_assessment, staff
 
 
 @dataclass
@@ -36,5 +36,5 @@ def seed(context):
         factory_user=factory_user,
         buyer=User.objects.filter(username="buyer").first(),
     )
-    for feature in (self_assessment, plans, capacity):
+    for feature in (self_assessment, plans, capacity, staff):
         feature.seed(world)

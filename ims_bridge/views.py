@@ -166,8 +166,24 @@ def dashboard(request, page):
         g.factory_id: g for g in FactoryAccessGrant.objects.active().filter(buyer=request.user)
     }
     managed = set(request.user.ims_memberships.values_list("factory_id", flat=True))
+    user = request.user
+    staff_of_all = user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data")
+    staff_countries = set(user.ims_country_staff.values_list("country_id", flat=True))
+    # The factory's own tools (self-assessments, plan, trainings, indicators): for its users,
+    # programme staff and granted buyers; a labour inspector reads the reports only.
+    with_tools = {
+        f.pk
+        for f in factories
+        if f.pk in managed or f.pk in grants or staff_of_all or f.country_id in staff_countries
+    }
     return _render(
-        request, page, "dashboard.html", factories=factories, grants=grants, managed=managed
+        request,
+        page,
+        "dashboard.html",
+        factories=factories,
+        grants=grants,
+        managed=managed,
+        with_tools=with_tools,
     )
 
 

@@ -66,8 +66,11 @@ def test_my_factories(world, as_user, role, expected):
     listed = [f["star_id"] for f in client.get("/api/enterprise/factories").json()]
     assert listed == sorted(expected, key=lambda s: s)
     page = client.get("/en/factory/").content.decode()
+    listed_on_page = [] if role == "country staff" else expected  # staff: the programme page
     for star_id in ("F1", "V1", "F2"):
-        assert (f"/en/factory/{star_id}/" in page) == (star_id in expected)
+        assert (f"/en/factory/{star_id}/" in page) == (star_id in listed_on_page)
+    assert ("/en/factory/programme/" in page) == (role == "country staff")
+    assert ("/en/factory/inspectorate/" in page) == (role == "inspector sharing")
 
 
 def test_reads_are_logged(world, as_user):
@@ -97,3 +100,21 @@ def test_roles_exist_as_groups_from_migrations(db):
 
     names = set(Group.objects.values_list("name", flat=True))
     assert {"Factory users", "Buyers", "Labour inspectors"} <= names
+
+
+@pytest.mark.parametrize(
+    "role,tools",
+    [
+        ("factory user", True),
+        ("buyer with grant", True),
+        ("country staff", True),
+        ("inspector sharing", False),  # reads F1's reports, not its own tools
+    ],
+)
+def test_factory_reports_link_to_the_factory_tools(world, as_user, role, tools):
+    from ims_bridge.demo import seed_page
+
+    page = seed_page(None)
+    html = as_user(world[role]).get(page.url + "dashboard/").content.decode()
+    assert "/factories/F1/" in html
+    assert ('href="/en/factory/F1/"' in html) == tools

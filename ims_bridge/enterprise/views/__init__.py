@@ -4,7 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
-from .. import access
+from .. import access, staff_overview
 from . import capacity, plans, self_assessment, staff
 
 SECTIONS = {
@@ -17,8 +17,20 @@ SECTIONS = {
 
 @login_required
 def factory_list(request):
+    programme_staff = staff_overview.is_programme_staff(request.user)
     factories = access.enterprise_factories(request.user).order_by("name")
-    return render(request, "enterprise/factory_list.html", {"factories": factories})
+    if programme_staff:
+        # Staff find their programme's factories, paged and filtered, on the programme page.
+        factories = factories.filter(memberships__user=request.user)
+    return render(
+        request,
+        "enterprise/factory_list.html",
+        {
+            "factories": factories,
+            "programme_staff": programme_staff,
+            "inspector": staff_overview.is_inspector(request.user),
+        },
+    )
 
 
 @login_required

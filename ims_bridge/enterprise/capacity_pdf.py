@@ -10,7 +10,7 @@ from pathlib import Path
 from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
 
 from ims_bridge.pdf import ReportPDF
@@ -104,7 +104,7 @@ def progress_pdf(factory, progress):
     pdf.para(f"{_('Plan actions completed')} ({len(progress.actions)})", size=11, bold=True, gap=1)
     if progress.actions:
         pdf.grid(
-            [_("Action"), _("Completed")],
+            [pgettext("improvement plan", "Action"), _("Completed")],
             [(a.action, _day(timezone.localtime(a.completed_at).date())) for a in progress.actions],
             (144, 30),
         )

@@ -5,12 +5,13 @@ from datetime import date
 
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ims_bridge.models import PlanStatus
 
 FIELDS = {
     "created": _("Created"),
-    "action": _("Action"),
+    "action": pgettext_lazy("improvement plan", "Action"),
     "owner": _("Owner"),
     "due_date": _("Due date"),
     "status": _("Status"),

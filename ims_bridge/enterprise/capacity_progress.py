@@ -12,7 +12,7 @@ from wagtail.models import Locale
 
 from ims_bridge import reports
 from ims_bridge.models import PlanStatus
-from portal.models import CompliancePoint
+from portal.models import Cluster, CompliancePoint
 
 from .models import PlanAction, Training
 from .results import assessment_results
@@ -39,9 +39,9 @@ class Progress:
         return self.previous is not None and self.latest is not None
 
 
-def _names():
-    locale = Locale.get_active()
-    return reports.names_in(CompliancePoint, locale)
+def _names(model=CompliancePoint):
+    """{translation key: name in the active language} of a CAT taxonomy."""
+    return reports.names_in(model, Locale.get_active())
 
 
 def _status(results):
@@ -62,11 +62,14 @@ def progress_report(factory):
     latest, previous = assessments
     before = _status(assessment_results(previous))
     after = _status(assessment_results(latest))
-    names = _names()
+    names, cluster_names = _names(), _names(Cluster)
     progress = Progress(previous=previous, latest=latest)
     for pk, (point, noncompliant) in after.items():
         was = before.get(pk)
-        change = PointChange(names.get(point.translation_key, point.name), point.cluster.name)
+        change = PointChange(
+            names.get(point.translation_key, point.name),
+            cluster_names.get(point.cluster.translation_key, point.cluster.name),
+        )
         if was is not None and was[1] and not noncompliant:
             progress.newly_compliant.append(change)
         elif noncompliant and (was is None or not was[1]):
@@ -84,6 +87,9 @@ def progress_report(factory):
         .select_related("compliance_point")
         .order_by("completed_at", "pk")
     )
+    for action in progress.actions:
+        point = action.compliance_point
+        action.point_name = names.get(point.translation_key, point.name)
     progress.trainings = list(
         Training.objects.filter(
             factory=factory,
@@ -143,7 +149,7 @@ def csv_rows(progress):
         yield (
             _("Action completed"),
             action.action,
-            action.compliance_point.name,
+            action.point_name,
             _day(timezone.localtime(action.completed_at).date()),
         )
     for training in progress.trainings:

@@ -135,7 +135,7 @@ def actions_from_results(factory, user, source, point_ids):
         if pk in existing:
             skipped.append(point)
             continue
-        text = _("Remediate the non-compliance on %(point)s") % {"point": point.name}
+        text = _("Remediate the non-compliance on %(point)s") % {"point": point.localized.name}
         created.append(create_action(factory, user, compliance_point=point, action=text, **link))
     return created, skipped
 

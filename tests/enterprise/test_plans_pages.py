@@ -229,7 +229,7 @@ def test_filters_progress_and_overdue(world, as_user, factory, django_assert_max
     for i in range(5):
         make_action(factory, action=f"Later {i}", due_date=today + timedelta(days=30))
     client = as_user(world["factory user"])
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(26):
         page = client.get("/en/factory/F1/plan/").content.decode()
     assert "1 of 7 actions completed" in page and "1 overdue" in page
     page = client.get("/en/factory/F1/plan/?overdue=1").content.decode()

@@ -10,8 +10,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
+from wagtail.models import Locale
 
 from ims_bridge.models import Assessment, PlanStatus
+from ims_bridge.reports import names_in
+from portal.models import CompliancePoint
 
 from ... import access, plans_actions
 from ...access import Data, Role
@@ -87,15 +90,16 @@ def plan(request, star_id):
     actions, filters = _filtered(request, factory)
     group = request.GET.get("group") if request.GET.get("group") in GROUPS else "status"
     actions = list(actions.annotate(evidence_count=Count("evidence")))
+    names = names_in(CompliancePoint, Locale.get_active())
+    for a in actions:
+        a.point_name = names.get(a.compliance_point.translation_key, a.compliance_point.name)
     groups = {}
     if group == "status":
         for value, label in PlanStatus.choices:
             groups[label] = [a for a in actions if a.status == value]
     else:
-        for a in sorted(
-            actions, key=lambda a: (a.compliance_point.name, a.due_date or timezone.localdate())
-        ):
-            groups.setdefault(a.compliance_point.name, []).append(a)
+        for a in sorted(actions, key=lambda a: (a.point_name, a.due_date or timezone.localdate())):
+            groups.setdefault(a.point_name, []).append(a)
     owners = (
         PlanAction.objects.filter(factory=factory)
         .exclude(owner="")

@@ -47,13 +47,14 @@ def _signed_in(browser, base_url, username):
     return watch
 
 
-def _post(watch, path, data):
+def _post(watch, path, data, **options):
     """POST a form as the signed-in browser does (with its cookies and CSRF token)."""
     token = next(c["value"] for c in watch.context.cookies() if c["name"] == "csrftoken")
     response = watch.context.request.post(
         watch.base_url + path,
         form={"csrfmiddlewaretoken": token, **data},
         headers={"Referer": watch.base_url + path},
+        **options,
     )
     assert response.status < 500, (path, response.status)
     return response
@@ -262,3 +263,219 @@ def test_imported_ims_labels_never_run(people, portal_env, tmp_path):
     for path in ("/en/compliance/", "/en/compliance/transparency/"):
         reader.visit(path)
     reader.visit("/en/compliance/countries/cambodia/")
+
+
+# The enterprise tools (ims_bridge/enterprise): the demo factory's user writes, the buyer
+# (granted by that factory) and the country's programme staff read.
+SHORT = chunks(PAYLOADS, 200)  # owner, participant name and position, programme: 200 characters
+SHORT_GROUPS = groups(PAYLOADS, 200)
+
+
+@pytest.fixture(scope="module")
+def factory_side(browser, portal_server):
+    watches = {
+        name: _signed_in(browser, portal_server, name) for name in ("factory", "buyer", "staff")
+    }
+    yield watches
+    for watch in watches.values():
+        watch.context.close()
+
+
+def _json(watch, path):
+    response = watch.context.request.get(watch.base_url + path)
+    assert response.ok, (path, response.status)
+    return response.json()
+
+
+def _demo_factory(watch):
+    """The STAR id of the factory the demo factory user works on."""
+    mine = [f for f in _json(watch, "/api/enterprise/factories") if f["role"] == "member"]
+    assert mine, "the demo factory user has no factory"
+    return mine[0]["star_id"]
+
+
+def _pk(url, pattern):
+    return int(re.search(pattern, url).group(1))
+
+
+def _text(page, selector):
+    return [" ".join(t.split()) for t in page.locator(selector).all_inner_texts()]
+
+
+def _flat(text):
+    return " ".join(text.split())
+
+
+def test_enterprise_plan_and_trainings_never_run(factory_side):
+    factory, buyer, staff = (factory_side[name] for name in ("factory", "buyer", "staff"))
+    star_id = _demo_factory(factory)
+    base = f"/en/factory/{star_id}"
+    progress = _json(factory, f"/api/enterprise/factories/{star_id}/progress")
+    # Started between the last two STAR assessments, so the progress report lists them.
+    started = progress["previous_assessment"] or "2024-01-15"
+
+    # Trainings: the programme's name and the notes.
+    for chunk, group in zip(SHORT, SHORT_GROUPS, strict=True):
+        training = {"programme": chunk, "start_date": started, "end_date": started}
+        counts = {"managers": 1, "supervisors": 0, "workers": 1, "women": 1, "men": 1}
+        notes = "\n\n".join(group)
+        response = _post(factory, base + "/trainings/", {**training, **counts, "notes": notes})
+        assert response.ok and response.url.endswith("/trainings/"), response.status
+    page = factory.visit(base + "/trainings/")
+    shown = _text(page, "main table th[scope=row]")
+    for chunk, group in zip(SHORT, SHORT_GROUPS, strict=True):
+        assert _flat(f"{chunk} {' '.join(group)}") in shown
+    links = page.locator("main a[href$='/edit/']").evaluate_all(
+        "links => links.map(a => a.getAttribute('href'))"
+    )
+    # The newest ids are ours, in the order they were written (the demo's come first).
+    trainings = sorted(_pk(href, r"/trainings/(\d+)/edit/") for href in links)[-len(SHORT) :]
+    page = factory.visit(f"{base}/trainings/{trainings[0]}/edit/")
+    assert page.locator("input[name=programme]").input_value() == SHORT[0]
+    assert page.locator("textarea[name=notes]").input_value() == "\n\n".join(SHORT_GROUPS[0])
+
+    # Plan actions: the action's text, its owner and notes, then an edit of each (history).
+    page = factory.visit(base + "/plan/actions/add/")
+    point = page.locator("select[name=compliance_point] option:not([value=''])").first
+    point = point.get_attribute("value")
+    actions = []
+    for index, (chunk, group) in enumerate(zip(SHORT, SHORT_GROUPS, strict=True)):
+        fields = {"compliance_point": point, "action": chunk, "owner": chunk, "status": "pending"}
+        fields |= {"due_date": "2031-06-30", "notes": "\n\n".join(group)}
+        fields["trainings"] = str(trainings[index])
+        response = _post(factory, base + "/plan/actions/add/", fields)
+        assert response.ok and "/plan/actions/" in response.url, response.status
+        actions.append(_pk(response.url, r"/plan/actions/(\d+)/"))
+    edits = {}
+    for index, pk in enumerate(actions):
+        owner = SHORT[-1 - index]
+        status = "completed" if index % 2 else "in_progress"  # completed: the charts' markers
+        edits[pk] = {"owner": owner, "status": status, "due_date": "2030-01-31"}
+        edits[pk] |= {"notes": " ".join(PAYLOADS), "trainings": str(trainings[index])}
+        response = _post(factory, f"{base}/plan/actions/{pk}/edit/", edits[pk])
+        assert response.ok and response.url.endswith(f"/plan/actions/{pk}/"), response.status
+
+    # Evidence files named by payloads (not a slash: Django keeps only a name's last part).
+    names = [f"{p}.pdf" for p in PAYLOADS if "/" not in p and "\\" not in p][:8]
+    token = next(c["value"] for c in factory.context.cookies() if c["name"] == "csrftoken")
+    pdf = make_pdf("Evidence")
+    for name in names:
+        response = factory.context.request.post(
+            f"{factory.base_url}{base}/plan/actions/{actions[0]}/evidence/",
+            multipart={
+                "csrfmiddlewaretoken": token,
+                "file": {"name": name, "mimeType": "application/pdf", "buffer": pdf},
+            },
+            headers={"Referer": f"{factory.base_url}{base}/plan/actions/{actions[0]}/"},
+        )
+        assert response.ok and response.url.endswith(f"/plan/actions/{actions[0]}/"), name
+
+    # PICC participants: the browser shows the "… was added." message after each.
+    for chunk in SHORT:
+        fields = {"name": chunk, "position": chunk, "side": "workers", "picc_member": "on"}
+        response = _post(
+            factory,
+            base + "/plan/participants/",
+            {**fields, "since": "2024-01-01"},
+            max_redirects=0,
+        )
+        assert response.status == 302, response.status
+        page = factory.visit(base + "/plan/participants/")
+        expect(page.locator("main")).to_contain_text(chunk)
+    row = page.locator("table.plan-participants tbody tr").filter(has_text=SHORT[-1])
+    removed = row.locator("input[name=remove]").get_attribute("value")
+    response = _post(factory, base + "/plan/participants/", {"remove": removed}, max_redirects=0)
+    assert response.status == 302, response.status
+    page = factory.visit(base + "/plan/participants/")
+    expect(page.locator("main")).to_contain_text(f"{SHORT[-1]} was removed.")
+    shown = _text(page, "table.plan-participants tbody td:first-child")
+    ours = [name for name in shown if name.startswith(TOKEN)]  # the demo has some too
+    assert sorted(ours) == sorted(_flat(chunk) for chunk in SHORT[:-1])
+
+    # Every page that shows them, for the factory, its buyer and the programme staff.
+    for watch in (factory, buyer, staff):
+        page = watch.visit(base + "/")
+        page = watch.visit(base + "/plan/")
+        expect(page.locator("main")).to_contain_text(SHORT[0])
+        watch.visit(base + "/plan/?group=point")
+        watch.visit(base + "/plan/?" + urlencode({"owner": SHORT[-1], "status": SHORT[0]}))
+        page = watch.visit(base + "/plan/timeline/")
+        expect(page.locator("main table")).to_contain_text(SHORT[0][:90])
+        page = watch.visit(base + "/trainings/")
+        expect(page.locator("main table")).to_contain_text(SHORT[0])
+        page = watch.visit(base + "/progress/")
+        if progress["ready"]:
+            expect(page.locator("main")).to_contain_text(SHORT[0])
+        for index, pk in enumerate(actions):
+            page = watch.visit(f"{base}/plan/actions/{pk}/")
+            values = _text(page, "dl.plan-action-fields dd")
+            assert values[0] == _flat(SHORT[index]), values[0]
+            assert values[3] == _flat(edits[pk]["owner"]), values[3]
+            assert values[6] == _flat(edits[pk]["notes"]), values[6]
+            assert values[7] == _flat(SHORT[index]), values[7]  # the training it addresses
+            history = page.locator("ol.plan-history").inner_text()
+            assert _flat(SHORT[index]) in _flat(history)  # the owner before the edit
+        if watch is not buyer:  # buyers read neither participants nor (unshared) indicators
+            watch.visit(base + "/plan/participants/")
+            watch.visit(base + "/indicators/")
+    page = factory.visit(f"{base}/plan/actions/{actions[0]}/")
+    assert _text(page, "ul.plan-evidence a") == [_flat(n.replace('"', "%22")) for n in names]
+    page = factory.visit(f"{base}/plan/actions/{actions[0]}/edit/")
+    assert page.locator("textarea[name=notes]").input_value() == edits[actions[0]]["notes"]
+    assert page.locator("input[name=owner]").input_value() == edits[actions[0]]["owner"]
+    staff.visit("/en/factory/programme/")
+    staff.visit("/en/factory/")
+
+
+def test_enterprise_uploads_and_answers_never_run(factory_side):
+    factory = factory_side["factory"]
+    star_id = _demo_factory(factory)
+    base = f"/en/factory/{star_id}"
+    page = factory.visit(base + "/indicators/upload/")
+
+    # An indicators CSV whose cells are payloads: the error list echoes codes and values.
+    rows = [["month", "indicator", "value"]]
+    rows += [[p, p, PAYLOADS[-1 - i]] for i, p in enumerate(PAYLOADS)]
+    header = [PAYLOADS[:20]]  # no month/indicator/value column: the header is echoed
+    for table in (rows, header):
+        with_payloads = "\r\n".join(
+            ",".join('"' + cell.replace('"', '""') + '"' for cell in row) for row in table
+        )
+        page = factory.visit(base + "/indicators/upload/")
+        page.locator("input[type=file]").set_input_files(
+            {"name": "values.csv", "mimeType": "text/csv", "buffer": with_payloads.encode()}
+        )
+        page.locator("main form button[type=submit]").click()
+        factory.check("indicators upload errors")
+        errors = _flat(page.locator("main .errors").inner_text())
+        if table is rows:
+            for payload in PAYLOADS:
+                assert f"“{payload.strip()[:40]}”" in errors, payload
+        else:
+            assert all(_flat(p.strip()[:30]) in errors for p in PAYLOADS[:20]), errors
+
+    # Self-assessment: the text answers (FGW questions) of the one in progress.
+    items = _json(factory, f"/api/enterprise/factories/{star_id}/self-assessments")
+    current = next(item["id"] for item in items if item["status"] == "in_progress")
+    path = f"{base}/self-assessments/{current}/"
+    page = factory.visit(path + "?step=1")
+    steps = page.locator("nav.step-nav li").count()
+    written = {}
+    for step in range(1, steps + 1):
+        page = factory.visit(f"{path}?step={step}")
+        boxes = page.locator("main form textarea")
+        for index in range(boxes.count()):
+            text = "\n".join(SHORT_GROUPS[len(written) % len(SHORT_GROUPS)])
+            written[(step, index)] = text
+            boxes.nth(index).fill(text)
+        if boxes.count():
+            page.locator("button[name=action]:is([value=stay], [value=next])").click()
+            factory.check(f"self-assessment step {step} saved")
+    assert written, "the demo self-assessment has no text questions"
+    for step in sorted({step for step, _index in written}):
+        page = factory.visit(f"{path}?step={step}")
+        boxes = page.locator("main form textarea")
+        for index in range(boxes.count()):
+            assert boxes.nth(index).input_value() == written[(step, index)]
+    factory.visit(base + "/self-assessments/")
+    factory.visit(base + "/")

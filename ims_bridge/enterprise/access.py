@@ -158,3 +158,17 @@ def enterprise_factories(user):
     if user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data"):
         return factories
     return factories.filter(Q(memberships__user=user) | Q(country__ims_staff__user=user)).distinct()
+
+
+def follows_some_plan(user):
+    """Whether the user is a member, staff or buyer of some factory: the roles that choose
+    their plan e-mails (the notifications page is open to them on any factory they see)."""
+    if user is None or not user.is_authenticated or not user.is_active:
+        return False
+    return (
+        user.is_superuser
+        or user.has_perm("ims_bridge.view_all_factory_data")
+        or FactoryMembership.objects.filter(user=user).exists()
+        or CountryStaff.objects.filter(user=user).exists()
+        or FactoryAccessGrant.objects.active().filter(buyer=user).exists()
+    )

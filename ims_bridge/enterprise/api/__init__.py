@@ -5,7 +5,7 @@ from ninja import Router, Schema
 from ninja.security import django_auth
 
 from .. import access
-from . import capacity, plans, self_assessment, staff
+from . import capacity, evidence, plans, self_assessment, staff
 from .common import factory_for
 
 router = Router(tags=["enterprise"], auth=django_auth)
@@ -49,6 +49,7 @@ def factory(request, star_id: str):
 
 router.add_router("/", self_assessment.router)
 router.add_router("/", plans.router)
+router.add_router("/", evidence.router)
 router.add_router("/", capacity.router)
 router.add_router("/", staff.router)
 

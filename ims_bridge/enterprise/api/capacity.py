@@ -5,17 +5,20 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
+from django.forms.models import model_to_dict
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
 from ninja.errors import HttpError
 
+from .. import access
 from .. import capacity_indicators as values
 from ..access import Data
-from ..capacity_forms import TrainingForm
+from ..capacity_forms import SharingForm, TrainingForm
 from ..capacity_progress import progress_report, training_title
-from ..models import Training
+from ..models import FactorySharing, Training
 from ..views.capacity.common import factory_and_role
-from .common import factory_for
+from .common import checked, factory_for, form_errors
 
 router = Router()
 
@@ -156,6 +159,46 @@ def training_create(request, star_id: str, payload: TrainingIn):
     return 201, _training_out(training, 0)
 
 
+class TrainingPatch(Schema):
+    module_id: int | None = None
+    programme: str | None = None
+    start_date: str | None = None
+    end_date: str | None = None
+    managers: int | None = None
+    supervisors: int | None = None
+    workers: int | None = None
+    women: int | None = None
+    men: int | None = None
+    notes: str | None = None
+
+
+TRAINING = "/factories/{star_id}/trainings/{pk}"
+
+
+@router.patch(TRAINING, response=TrainingOut, summary="Change a training (the fields sent)")
+def training_update(request, star_id: str, pk: int, payload: TrainingPatch):
+    factory, _role = _factory_to_change(request, star_id, Data.TRAINING)
+    training = get_object_or_404(Training, factory=factory, pk=pk)
+    # The page's form, bound to the stored values with the sent ones over them.
+    data = model_to_dict(training, fields=TrainingForm.Meta.fields)
+    sent = payload.model_dump(exclude_unset=True)
+    if "module_id" in sent:
+        sent["module"] = sent.pop("module_id")
+    data.update(sent)
+    form = TrainingForm({k: ("" if v is None else v) for k, v in data.items()}, instance=training)
+    if not form.is_valid():
+        raise HttpError(400, _form_errors(form))
+    training = form.save()
+    return _training_out(training, training.plan_actions.count())
+
+
+@router.delete(TRAINING, response={204: None}, summary="Delete a training")
+def training_delete(request, star_id: str, pk: int):
+    factory, _role = _factory_to_change(request, star_id, Data.TRAINING)
+    get_object_or_404(Training, factory=factory, pk=pk).delete()
+    return 204, None
+
+
 @router.get(
     "/factories/{star_id}/indicators",
     response=IndicatorsOut,
@@ -192,6 +235,40 @@ def indicators_upload(request, star_id: str, payload: UploadIn):
     if not upload.ok:
         raise HttpError(400, " ".join(upload.errors[:50]))
     return UploadOut(saved=values.save_upload(factory, upload, request.user))
+
+
+class SharingIO(Schema):
+    indicators_with_buyers: bool
+
+
+# Before indicators/{month}: "sharing" would otherwise be read as a month.
+@router.get(
+    "/factories/{star_id}/indicators/sharing",
+    response=SharingIO,
+    summary="Whether buyers read the indicators (members and staff)",
+)
+def indicator_sharing(request, star_id: str):
+    factory, _role = checked(request, star_id, Data.SHARING)
+    access.log_read(request.user, factory, "enterprise:api:sharing")
+    setting = FactorySharing.objects.filter(factory=factory).first()
+    return {"indicators_with_buyers": bool(setting and setting.indicators_with_buyers)}
+
+
+@router.put(
+    "/factories/{star_id}/indicators/sharing",
+    response=SharingIO,
+    summary="Share the indicators with buyers, or stop (members)",
+)
+def set_indicator_sharing(request, star_id: str, payload: SharingIO):
+    factory, _role = checked(request, star_id, Data.SHARING, change=True)
+    setting = FactorySharing.objects.filter(factory=factory).first() or FactorySharing(
+        factory=factory
+    )
+    form = SharingForm(payload.dict(), instance=setting)
+    if not form.is_valid():
+        raise HttpError(400, form_errors(form))
+    form.save()
+    return {"indicators_with_buyers": setting.indicators_with_buyers}
 
 
 @router.put(

@@ -15,8 +15,16 @@ from portal.models import CompliancePoint
 
 from .. import access, plans_actions
 from ..access import Data, Role
-from ..models import PlanAction, PlanActionEvent, PlanParticipant, Training
+from ..models import (
+    PlanAction,
+    PlanActionEvent,
+    PlanNotificationPreference,
+    PlanParticipant,
+    Training,
+)
+from ..views.plans.forms import NotificationForm, ParticipantForm
 from ..views.plans.views import find_source
+from .common import checked, form_errors
 
 router = Router()
 
@@ -254,3 +262,77 @@ def participants(request, star_id: str):
     )
     access.log_read(request.user, factory, "enterprise:api:plan_participants")
     return list(PlanParticipant.objects.filter(factory=factory))
+
+
+class ParticipantIn(Schema):
+    name: str = Field(max_length=200)
+    position: str = Field("", max_length=200)
+    side: str = Field(max_length=16)
+    picc_member: bool = True
+    since: date | None = None
+
+
+@router.post(
+    "/factories/{star_id}/plan/participants",
+    response={201: ParticipantOut},
+    summary="Add a participant to the plan (members)",
+)
+def add_participant(request, star_id: str, payload: ParticipantIn):
+    factory, _role = checked(request, star_id, roles=(Role.MEMBER,))
+    data = payload.dict()
+    form = ParticipantForm({k: ("" if v is None else v) for k, v in data.items()})
+    if not form.is_valid():
+        raise HttpError(400, form_errors(form))
+    participant = form.save(commit=False)
+    participant.factory = factory
+    participant.save()
+    access.log_read(request.user, factory, "enterprise:api:plan_participants")
+    return 201, participant
+
+
+@router.delete(
+    "/factories/{star_id}/plan/participants/{pk}",
+    response={204: None},
+    summary="Remove a participant from the plan (members)",
+)
+def remove_participant(request, star_id: str, pk: int):
+    factory, _role = checked(request, star_id, roles=(Role.MEMBER,))
+    participant = get_object_or_404(PlanParticipant, factory=factory, pk=pk)
+    participant.delete()
+    access.log_read(request.user, factory, "enterprise:api:plan_participants")
+    return 204, None
+
+
+class NotificationsIn(Schema):
+    reminders: bool
+    buyer_digest: bool
+
+
+class NotificationsOut(Schema):
+    reminders: bool
+    buyer_digest: bool
+
+
+def _preference(request):
+    """The signed-in user's own plan e-mail choices, for whoever has a plan to follow: the
+    page's rule (member, staff or buyer of a factory), over all factories."""
+    if not access.follows_some_plan(request.user):
+        raise HttpError(403, _("You follow no factory's improvement plan."))
+    return PlanNotificationPreference.objects.filter(
+        user=request.user
+    ).first() or PlanNotificationPreference(user=request.user)
+
+
+@router.get("/plan/notifications", response=NotificationsOut, summary="My plan e-mail choices")
+def notifications(request):
+    return _preference(request)
+
+
+@router.put(
+    "/plan/notifications", response=NotificationsOut, summary="Change my plan e-mail choices"
+)
+def set_notifications(request, payload: NotificationsIn):
+    form = NotificationForm(payload.dict(), instance=_preference(request))
+    if not form.is_valid():
+        raise HttpError(400, form_errors(form))
+    return form.save()

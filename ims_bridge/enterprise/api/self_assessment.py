@@ -13,7 +13,8 @@ from ninja.errors import HttpError
 from .. import access
 from .. import self_assessment_service as service
 from ..models import SelfAssessment
-from .common import factory_for
+from ..self_assessment_forms import ShareForm
+from .common import checked, factory_for
 
 router = Router()
 BASE = "/factories/{star_id}/self-assessments"
@@ -233,3 +234,47 @@ def compare_self_assessment(request, star_id: str, pk: int):
             for row in rows
         ],
     }
+
+
+class SharingIn(Schema):
+    grants: list[int] = Field(..., max_length=1000)
+
+
+class SharingOut(Schema):
+    grants: list[int]
+
+
+def _submitted(request, star_id, pk):
+    """A submitted self-assessment of a factory the user may change (members), nothing
+    logged: 400 for one still in progress, as on the share page."""
+    factory, _role = checked(request, star_id, access.Data.SELF_ASSESSMENT, change=True)
+    item = _get(SelfAssessment.objects.filter(factory=factory), pk)
+    if not item.is_submitted:
+        raise HttpError(400, _("Only a submitted result can be shared."))
+    return factory, item
+
+
+def _shared(factory, item):
+    active = ShareForm(factory).fields["grants"].queryset
+    return {"grants": sorted(item.shared_with.filter(pk__in=active).values_list("pk", flat=True))}
+
+
+@router.get(BASE + "/{pk}/sharing", response=SharingOut, summary="Grants that may read a result")
+def self_assessment_sharing(request, star_id: str, pk: int):
+    factory, item = _submitted(request, star_id, pk)
+    access.log_read(request.user, factory, "enterprise:api:sa:share")
+    return _shared(factory, item)
+
+
+@router.put(
+    BASE + "/{pk}/sharing",
+    response=SharingOut,
+    summary="Share a submitted result with these active grants (the others are unshared)",
+)
+def share_self_assessment(request, star_id: str, pk: int, payload: SharingIn):
+    factory, item = _submitted(request, star_id, pk)
+    form = ShareForm(factory, data={"grants": [str(pk) for pk in payload.grants]})
+    if not form.is_valid():
+        raise HttpError(400, _("Choose among this factory's active grants."))
+    item.shared_with.set(form.cleaned_data["grants"])
+    return _shared(factory, item)

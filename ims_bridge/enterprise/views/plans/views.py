@@ -324,6 +324,11 @@ def plan_evidence_download(request, star_id, pk):
     factory, role = _factory(request, star_id, Data.EVIDENCE)
     evidence = get_object_or_404(Evidence, action__factory=factory, pk=pk)
     _log(request, factory, "plan_evidence_download")
+    return evidence_response(evidence)
+
+
+def evidence_response(evidence):
+    """The evidence file as a download that no browser renders or runs (page and API)."""
     try:
         handle = evidence.file.open("rb")
     except FileNotFoundError as exc:

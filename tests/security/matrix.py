@@ -32,6 +32,8 @@ OUTSIDERS = tuple(r for r in SIGNED_IN if r not in READERS)
 NOT_MODERATORS = tuple(r for r in ROLES if r not in MODERATORS)
 ADMIN_USERS = ("editor", "translator", "superuser")  # Wagtail admin access, is_staff
 FACTORY_F1_READERS = ("factory_user", "buyer_with", "country_staff", "superuser")
+# Member, staff or active buyer of some factory: they choose their plan e-mails.
+ENTERPRISE_FOLLOWERS = ("factory_user", "buyer_with", "country_staff", "superuser")
 VISIBILITIES = ("public", "members", "private")
 
 
@@ -920,6 +922,67 @@ TABLE = {
     "api:ims_bridge_enterprise_api_plans_participants": {
         "shared factory": Case({"star_id": "@factory"}, GET=F1_API.but(FORBIDDEN, "buyer_with"))
     },
+    # --- enterprise API operations of issue 13 (PUT/PATCH/DELETE: tests/enterprise/
+    # test_api_operations.py). Nothing "999999" exists: a 404 once the role may act at all.
+    **{
+        f"api:ims_bridge_enterprise_api_self_assessment_{name}": {
+            "missing self-assessment": Case(
+                {"star_id": "@factory", "pk": "999999"},
+                GET=API_REFUSED.but(FORBIDDEN, "buyer_with", "country_staff", "superuser"),
+            )
+        }
+        for name in ("self_assessment_sharing", "share_self_assessment")
+    },
+    "api:ims_bridge_enterprise_api_plans_add_participant": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=F1_API.but(FORBIDDEN, "buyer_with"),  # the same URL lists them
+            POST=F1_API.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                BAD, "factory_user"
+            ),
+            json={"name": "", "side": "workers"},
+        )
+    },
+    "api:ims_bridge_enterprise_api_plans_remove_participant": {
+        "missing participant": Case({"star_id": "@factory", "pk": "999999"}, GET=POST_ONLY)
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_plans_{name}": {
+            "": Case(
+                GET=every(OK)
+                .but(UNAUTHORISED, *ANONYMOUS)
+                .but(FORBIDDEN, *(r for r in SIGNED_IN if r not in ENTERPRISE_FOLLOWERS))
+            )
+        }
+        for name in ("notifications", "set_notifications")
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_evidence_{name}": {
+            "missing action": Case(
+                {"star_id": "@factory", "pk": "999999"},
+                GET=API_REFUSED.but(FORBIDDEN, "buyer_with"),
+                POST=API_REFUSED.but(FORBIDDEN, "buyer_with"),
+            )
+        }
+        for name in ("list_evidence", "upload_evidence")
+    },
+    "api:ims_bridge_enterprise_api_evidence_download_evidence": {
+        "missing file": Case(
+            {"star_id": "@factory", "pk": "999999"}, GET=API_REFUSED.but(FORBIDDEN, "buyer_with")
+        )
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_capacity_{name}": {
+            "missing training": Case({"star_id": "@factory", "pk": "999999"}, GET=POST_ONLY)
+        }
+        for name in ("training_update", "training_delete")
+    },
+    **{
+        f"api:ims_bridge_enterprise_api_capacity_{name}": {
+            "shared factory": Case({"star_id": "@factory"}, GET=F1_API.but(FORBIDDEN, "buyer_with"))
+        }
+        for name in ("indicator_sharing", "set_indicator_sharing")
+    },
     # --- enterprise: staff and inspectorates (views/staff, api/staff) --------------------------
     "enterprise:programme": {
         "": Case(GET=every(FORBIDDEN).but(LOGIN, *ANONYMOUS).but(OK, "country_staff", "superuser"))
@@ -962,6 +1025,15 @@ GET_WRITES = {
             "api:ims_bridge_enterprise_api_plans_list_actions",
             "api:ims_bridge_enterprise_api_plans_create_action",
             "api:ims_bridge_enterprise_api_plans_participants",
+            # the enterprise API operations of issue 13 that read factory data
+            "api:ims_bridge_enterprise_api_plans_add_participant",  # the list at its URL
+            "api:ims_bridge_enterprise_api_self_assessment_self_assessment_sharing",
+            "api:ims_bridge_enterprise_api_self_assessment_share_self_assessment",
+            "api:ims_bridge_enterprise_api_evidence_list_evidence",
+            "api:ims_bridge_enterprise_api_evidence_upload_evidence",
+            "api:ims_bridge_enterprise_api_evidence_download_evidence",
+            "api:ims_bridge_enterprise_api_capacity_indicator_sharing",
+            "api:ims_bridge_enterprise_api_capacity_set_indicator_sharing",
         )
     },
     **{  # self-assessment reads (and refused reads past the factory check) are logged

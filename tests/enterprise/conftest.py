@@ -36,6 +36,19 @@ ROLES = [
     "superuser",
 ]
 
+# Role groups around F1: it does not exist for HIDDEN (404); MEMBERS are its factory users;
+# STAFF its programme and global staff.
+HIDDEN = {
+    "other factory user",
+    "buyer without grant",
+    "buyer expired",
+    "buyer revoked",
+    "other country staff",
+    "inspector not sharing",
+}
+MEMBERS = {"factory user", "second factory user"}
+STAFF = {"country staff", "global staff", "superuser"}
+
 
 @pytest.fixture(autouse=True)
 def _reset_language():

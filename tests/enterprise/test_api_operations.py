@@ -19,21 +19,11 @@ from ims_bridge.enterprise.models import (
 )
 from ims_bridge.models import FactoryAccessGrant, FactoryAccessLog
 
-from .conftest import ROLES
+from .conftest import HIDDEN, MEMBERS, ROLES, STAFF
 from .plans_helpers import make_action
 
 API = "/api/enterprise/factories/F1"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
-HIDDEN = {
-    "other factory user",
-    "buyer without grant",
-    "buyer expired",
-    "buyer revoked",
-    "other country staff",
-    "inspector not sharing",
-}
-MEMBERS = {"factory user", "second factory user"}
-STAFF = {"country staff", "global staff", "superuser"}
 BUYER = {"buyer with grant"}
 
 

@@ -4,18 +4,7 @@ import pytest
 
 from ims_bridge.enterprise.models import FactorySharing, Training
 
-from .conftest import ROLES
-
-HIDDEN = {
-    "other factory user",
-    "buyer without grant",
-    "buyer expired",
-    "buyer revoked",
-    "other country staff",
-    "inspector not sharing",
-}
-MEMBERS = {"factory user", "second factory user"}
-STAFF = {"country staff", "global staff", "superuser"}
+from .conftest import HIDDEN, MEMBERS, ROLES, STAFF
 
 
 def expected(role, allowed):

@@ -14,7 +14,7 @@ from ims_bridge.enterprise.models import (
     Training,
 )
 
-from .conftest import ROLES
+from .conftest import HIDDEN, MEMBERS, ROLES
 from .plans_helpers import make_action
 
 READERS = {
@@ -26,15 +26,6 @@ READERS = {
     "superuser",
 }
 CHANGERS = {"factory user", "second factory user", "country staff", "global staff", "superuser"}
-MEMBERS = {"factory user", "second factory user"}
-HIDDEN = {
-    "other factory user",
-    "buyer without grant",
-    "buyer expired",
-    "buyer revoked",
-    "other country staff",
-    "inspector not sharing",
-}
 
 
 def expected(role, allowed):

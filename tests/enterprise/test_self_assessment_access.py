@@ -7,18 +7,9 @@ from ims_bridge import aggregation
 from ims_bridge.enterprise.models import Answer, SelfAssessment
 from ims_bridge.models import FactoryAccessGrant, QuestionType
 
-from .conftest import ROLES
+from .conftest import HIDDEN, MEMBERS, ROLES
 
 READERS = {"factory user", "second factory user", "country staff", "global staff", "superuser"}
-HIDDEN = {
-    "other factory user",
-    "buyer without grant",
-    "buyer expired",
-    "buyer revoked",
-    "other country staff",
-    "inspector not sharing",
-}
-MEMBERS = {"factory user", "second factory user"}
 
 
 @pytest.fixture

@@ -1,0 +1,349 @@
+"""The enterprise side in a browser (ims_bridge/enterprise/README.md): a factory user working
+through a self-assessment and the improvement plan, a buyer reading what the factory shares, a
+programme officer finding the factory, and the pages at a phone's width.
+
+The demo (`seed_demo --demo-accounts`) gives the factory user "factory" the factory KH-00001
+(Star Footwear KH1, Cambodia) with one submitted and one in-progress self-assessment and a plan
+with actions in every state; "buyer" is granted by it, "staff" runs the Cambodian programme.
+Each journey signs in in its own browser context, kept for the module. The buyer's journey reads
+any completed action, so the journeys pass in any order."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.e2e
+
+PASSWORD = "betterwork-demo"  # the public password of every demo account (README.md)
+FACTORY = "Star Footwear KH1"
+STAR_ID = "KH-00001"
+PHONE_WIDTH = 390
+
+
+def _log_in(page, base_url, username):
+    page.goto(f"{base_url}/en/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
+
+
+def _signed_in_page(browser, base_url, username, **context_options):
+    context = browser.new_context(**context_options)
+    page = context.new_page()
+    _log_in(page, base_url, username)
+    return context, page
+
+
+@pytest.fixture(scope="module")
+def factory_user(browser, portal_server):
+    context, page = _signed_in_page(browser, portal_server, "factory")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def buyer(browser, portal_server):
+    context, page = _signed_in_page(browser, portal_server, "buyer")
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def staff(browser, portal_server):
+    context, page = _signed_in_page(browser, portal_server, "staff")
+    yield page
+    context.close()
+
+
+def _answered(text):
+    """(answered, total) from "12 of 40" or "12 of 40 questions answered"."""
+    match = re.search(r"(\d+) of (\d+)", text)
+    assert match, f"no count in {text!r}"
+    return int(match.group(1)), int(match.group(2))
+
+
+def _open_factory(page, base_url):
+    page.goto(f"{base_url}/en/factory/")
+    expect(page.get_by_role("heading", name="My factories", level=1)).to_be_visible()
+    page.locator("main").get_by_role("link", name=FACTORY).click()
+    expect(page.get_by_role("heading", name=FACTORY, level=1)).to_be_visible()
+    expect(page.locator("main p.meta").first).to_contain_text(f"STAR id {STAR_ID}")
+
+
+def _tools(page):
+    return page.get_by_role("navigation", name="Factory tools")
+
+
+def _plan_nav(page):
+    return page.get_by_role("navigation", name="Improvement plan")
+
+
+def _action_links(page):
+    return set(
+        page.locator("table.plan-actions tbody td:first-child a").evaluate_all(
+            "links => links.map(a => a.getAttribute('href'))"
+        )
+    )
+
+
+def _answer_one_question(page):
+    """Answer the first unanswered question of the step shown; returns its legend."""
+    questions = page.locator("fieldset.question")
+    expect(questions.first).to_be_visible()
+    for question in questions.all():
+        not_answered = question.get_by_role("radio", name="Not answered")
+        if not_answered.count():
+            if not_answered.is_checked():
+                question.get_by_role("radio", name="Yes, compliant").check()
+                return question.locator("legend").inner_text()
+        else:
+            box = question.get_by_role("textbox")
+            if not box.input_value().strip():
+                box.fill("42")
+                return question.locator("legend").inner_text()
+    pytest.fail("the step the self-assessment resumes at has no unanswered question")
+
+
+def _in_progress_row(page):
+    return page.locator("table.data-table tbody tr").filter(
+        has=page.get_by_role("link", name="Continue", exact=True)
+    )
+
+
+def test_factory_user_answers_plans_and_completes_an_action(factory_user, portal_server):
+    page = factory_user
+    _open_factory(page, portal_server)
+
+    # The self-assessment in progress: answer one more question, save, see the count go up.
+    _tools(page).get_by_role("link", name="Self-assessments").click()
+    expect(page.get_by_role("heading", name="Self-assessments", level=1)).to_be_visible()
+    expect(page.locator("main .notice")).to_contain_text("A self-assessment is in progress")
+    row = _in_progress_row(page)
+    expect(row).to_have_count(1)
+    before, total = _answered(row.locator("td").nth(3).inner_text())
+    assert 0 < before < total
+    row.get_by_role("link", name="Continue", exact=True).click()
+    expect(page.get_by_role("heading", name="Self-assessment", level=1)).to_be_visible()
+    expect(page.locator("main p.meta").first).to_contain_text(
+        f"{before} of {total} questions answered"
+    )
+    expect(page.locator(".step-nav [aria-current='step']")).to_have_count(1)
+    expect(page.locator("fieldset.question .guidance").first).to_be_visible()
+    _answer_one_question(page)
+    page.get_by_role("button", name="Save and continue later").click()
+    expect(page.get_by_role("heading", name="Self-assessments", level=1)).to_be_visible()
+    expect(page.locator("main")).to_contain_text(
+        "Your answers are saved. Continue whenever you like."
+    )
+    assert _answered(_in_progress_row(page).locator("td").nth(3).inner_text()) == (
+        before + 1,
+        total,
+    )
+
+    # The submitted one's result.
+    page.get_by_role("link", name="Result", exact=True).first.click()
+    expect(page.get_by_role("heading", name="Self-assessment result", level=1)).to_be_visible()
+    expect(page.locator("main p.meta").first).to_contain_text("submitted on")
+    expect(page.locator("article.result-point").first).to_be_visible()
+
+    # Actions from results: a non-compliant point not yet in the plan, else a new action.
+    _tools(page).get_by_role("link", name="Improvement plan").click()
+    expect(page.get_by_role("heading", name="Improvement plan", level=1)).to_be_visible()
+    progress = page.locator("p.plan-progress")
+    done_before, total_before = _answered(progress.inner_text())
+    known = _action_links(page)
+    _plan_nav(page).get_by_role("link", name="Actions from results").click()
+    expect(page.get_by_role("heading", name="Actions from results", level=1)).to_be_visible()
+    page.locator("ul.plan-sources").get_by_role(
+        "link", name=re.compile(r"^Self-assessment submitted")
+    ).first.click()
+    points = page.get_by_role("group", name="Non-compliant compliance points")
+    free = points.locator("input[type=checkbox]:not([disabled])")
+    expect(points.get_by_role("checkbox").first).to_be_visible()
+    if free.count():
+        free.first.check()
+        page.get_by_role("button", name="Add the chosen points to the plan").click()
+        expect(page.locator("main")).to_contain_text("1 actions added; 0 already in the plan.")
+    else:
+        _plan_nav(page).get_by_role("link", name="Add an action").click()
+        form = page.locator("main form")
+        form.get_by_label("Compliance point").select_option(index=1)
+        form.get_by_label("Action", exact=True).fill("Display the overtime rules in every line")
+        form.get_by_role("button", name="Save").click()
+        expect(page.locator("main")).to_contain_text("The action was added to the plan.")
+        _plan_nav(page).get_by_role("link", name="Actions", exact=True).click()
+    expect(page.get_by_role("heading", name="Improvement plan", level=1)).to_be_visible()
+    expect(progress).to_contain_text(f"{done_before} of {total_before + 1} actions completed")
+    added = _action_links(page) - known
+    assert len(added) == 1, added
+    (added_href,) = added
+
+    # Open it, mark it completed, see the change in its history and on the plan.
+    page.locator(f"table.plan-actions a[href='{added_href}']").click()
+    title = page.get_by_role("heading", level=1).inner_text()
+    fields = page.locator("dl.plan-action-fields")
+    expect(fields).to_contain_text("Pending")
+    page.locator("main").get_by_role("link", name="Edit", exact=True).click()
+    expect(page.get_by_role("heading", name="Edit action", level=1)).to_be_visible()
+    page.get_by_label("Status").select_option(label="Completed")
+    page.get_by_label("Owner").fill("Lim Vanna")
+    page.locator("main form").get_by_role("button", name="Save").click()
+    expect(page.locator("main")).to_contain_text("The action was saved.")
+    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+    expect(fields).to_contain_text(re.compile(r"Completed \(completed .+\)"))
+    history = page.locator("ol.plan-history")
+    status_change = history.locator("li").filter(has_text="Status")
+    expect(status_change.first).to_contain_text("Pending → Completed")
+    expect(history.locator("li").filter(has_text="Owner").first).to_contain_text("Lim Vanna")
+    page.get_by_role("navigation", name="Breadcrumb").get_by_role(
+        "link", name="Improvement plan"
+    ).click()
+    expect(progress).to_contain_text(f"{done_before + 1} of {total_before + 1} actions completed")
+    completed_group = page.locator("section.plan-group").filter(
+        has=page.get_by_role("heading", name=re.compile(r"^Completed"))
+    )
+    expect(completed_group.locator(f"a[href='{added_href}']")).to_be_visible()
+
+    # The timeline: the same action, completed, in the table beside the drawing.
+    _plan_nav(page).get_by_role("link", name="Timeline").click()
+    expect(page.get_by_role("heading", name="Plan timeline", level=1)).to_be_visible()
+    timeline_row = page.locator("table.plan-actions tbody tr").filter(
+        has=page.locator(f"a[href='{added_href}']")
+    )
+    expect(timeline_row).to_have_count(1)
+    expect(timeline_row.locator("td").nth(2)).to_have_text("Completed")
+    expect(timeline_row.locator("td").nth(3)).not_to_be_empty()
+    expect(page.locator("figure.plan-timeline svg")).to_be_visible()
+
+
+def test_buyer_reads_the_plan_but_cannot_change_it(buyer, portal_server):
+    page = buyer
+    page.goto(f"{portal_server}/en/compliance/dashboard/")
+    expect(page.get_by_role("heading", name="Factory reports", level=1)).to_be_visible()
+    row = page.get_by_role("table", name="Factories").locator("tbody tr").filter(has_text=FACTORY)
+    row.get_by_role("link", name="Plan, self-assessments and indicators").click()
+    expect(page.get_by_role("heading", name=FACTORY, level=1)).to_be_visible()
+    expect(page.locator("main .notice")).to_have_text(
+        "You see what this factory shares with the buyers it has granted access."
+    )
+
+    _tools(page).get_by_role("link", name="Improvement plan").click()
+    expect(page.get_by_role("heading", name="Improvement plan", level=1)).to_be_visible()
+    plan_nav = _plan_nav(page)
+    expect(plan_nav.get_by_role("link", name="Timeline")).to_be_visible()
+    for refused in ("Add an action", "Actions from results", "Participants (PICC)"):
+        expect(plan_nav.get_by_role("link", name=refused)).to_have_count(0)
+    expect(page.locator("main").get_by_role("link", name="Edit", exact=True)).to_have_count(0)
+    completed_group = page.locator("section.plan-group").filter(
+        has=page.get_by_role("heading", name=re.compile(r"^Completed"))
+    )
+    completed = completed_group.locator("table.plan-actions tbody tr")
+    expect(completed.first).to_be_visible()
+    expect(completed.first.locator("td").nth(4)).to_contain_text("Completed")
+    completed.first.locator("td").first.get_by_role("link").click()
+
+    expect(page.locator("dl.plan-action-fields")).to_contain_text("Completed (completed ")
+    history = page.locator("ol.plan-history li")
+    expect(
+        history.filter(has_text="Pending → Completed")
+        .or_(history.filter(has_text="In progress → Completed"))
+        .first
+    ).to_be_visible()
+    main = page.locator("main")
+    expect(main.get_by_role("link", name="Edit", exact=True)).to_have_count(0)
+    expect(main.get_by_role("heading", name="Evidence")).to_have_count(0)
+
+    # Indicators are shared with buyers only when the factory chooses to (off in the demo).
+    response = None
+    with page.expect_response(re.compile(r"/indicators/$")) as response_info:
+        _tools(page).get_by_role("link", name="Indicators").click()
+    response = response_info.value
+    if response.status == 403:
+        expect(page.get_by_role("heading", name="Access denied", level=1)).to_be_visible()
+        expect(
+            page.get_by_role("heading", name="Productivity and quality indicators")
+        ).to_have_count(0)
+    else:
+        assert response.status == 200, response.status
+        expect(
+            page.get_by_role("heading", name="Productivity and quality indicators", level=1)
+        ).to_be_visible()
+
+
+def test_staff_finds_the_factory_in_the_programme_overview(staff, portal_server):
+    page = staff
+    page.goto(f"{portal_server}/en/factory/")
+    expect(page.get_by_role("heading", name="My factories", level=1)).to_be_visible()
+    page.get_by_role("link", name=re.compile(r"^Programme overview")).click()
+    expect(page.get_by_role("heading", name="Programme factories", level=1)).to_be_visible()
+    table = page.get_by_role("table", name="Factories of the programme")
+    row = table.locator("tbody tr").filter(has=page.get_by_role("link", name=FACTORY))
+    expect(row).to_have_count(1)
+    expect(row.locator("td").first).to_have_text("Cambodia")
+    expect(row).to_contain_text("in progress")
+    expect(row).to_contain_text(re.compile(r"\d+ of \d+ completed"))
+    row.get_by_role("link", name=FACTORY).click()
+    expect(page.get_by_role("heading", name=FACTORY, level=1)).to_be_visible()
+    expect(page.get_by_role("region", name="Advisory")).to_contain_text(
+        "Back to the programme's factories"
+    )
+
+
+PUBLIC_PAGES = ("/", "/resources/", "/compliance/", "/compliance/countries/cambodia/")
+FACTORY_PAGES = (
+    "",
+    "plan/",
+    "plan/timeline/",
+    "self-assessments/{current}/",
+    "indicators/",
+    "trainings/",
+    "progress/",
+)
+
+
+def _sideways_overflow(page):
+    """How far the page is wider than the viewport, and the widest elements that cause it."""
+    return page.evaluate(
+        """(width) => {
+            const over = document.documentElement.scrollWidth - width;
+            if (over <= 0) return {over, culprits: []};
+            const culprits = [...document.querySelectorAll('body *')]
+                .filter(el => el.getBoundingClientRect().right > width + 1
+                              || el.getBoundingClientRect().left < -1)
+                .slice(0, 5)
+                .map(el => el.tagName.toLowerCase() + (el.className ? '.' + el.className : '')
+                           + ' ' + Math.round(el.getBoundingClientRect().width) + 'px');
+            return {over, culprits};
+        }""",
+        PHONE_WIDTH,
+    )
+
+
+@pytest.fixture(scope="module")
+def phone(browser, portal_server):
+    context, page = _signed_in_page(
+        browser, portal_server, "factory", viewport={"width": PHONE_WIDTH, "height": 844}
+    )
+    page.goto(f"{portal_server}/en/factory/{STAR_ID}/self-assessments/")
+    href = _in_progress_row(page).get_by_role("link", name="Continue").get_attribute("href")
+    current = re.search(r"/self-assessments/(\d+)/", href).group(1)
+    yield page, current
+    context.close()
+
+
+@pytest.mark.parametrize("lang", ["en", "ar", "km"])
+def test_pages_do_not_scroll_sideways_on_a_phone(phone, portal_server, lang):
+    page, current = phone
+    paths = [f"/{lang}{path}" for path in PUBLIC_PAGES]
+    paths += [f"/{lang}/factory/{STAR_ID}/{path.format(current=current)}" for path in FACTORY_PAGES]
+    failures = {}
+    for path in paths:
+        response = page.goto(portal_server + path)
+        assert response.status == 200, (path, response.status)
+        assert page.locator("html").get_attribute("lang") == lang
+        overflow = _sideways_overflow(page)
+        if overflow["over"] > 0:
+            failures[path] = overflow
+    assert not failures, failures

@@ -169,7 +169,7 @@ def test_factory_user_answers_plans_and_completes_an_action(factory_user, portal
     if free.count():
         free.first.check()
         page.get_by_role("button", name="Add the chosen points to the plan").click()
-        expect(page.locator("main")).to_contain_text("1 actions added; 0 already in the plan.")
+        expect(page.locator("main")).to_contain_text("Actions added: 1; already in the plan: 0.")
     else:
         _breadcrumb(page, "Improvement plan").click()
         _plan_nav(page).get_by_role("link", name="Add an action").click()

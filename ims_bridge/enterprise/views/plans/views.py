@@ -261,7 +261,7 @@ def plan_from_results(request, star_id):
         else:
             messages.success(
                 request,
-                _("%(created)s actions added; %(skipped)s already in the plan.")
+                _("Actions added: %(created)s; already in the plan: %(skipped)s.")
                 % {"created": len(created), "skipped": len(skipped)},
             )
             return redirect("enterprise:plan", factory.star_id)

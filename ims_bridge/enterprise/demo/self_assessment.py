@@ -10,7 +10,9 @@ from ims_bridge.models import FactoryAccessGrant, QuestionType
 
 from ..models import Answer, QuestionGuidance, SelfAssessment, SelfAssessmentStatus
 from ..self_assessment_service import cat_version_for
+from .guidance_texts import GUIDANCE_BY_CLUSTER
 
+# For a question whose cluster has no text of its own in guidance_texts.py.
 GUIDANCE = {
     "en": "Check your records and ask the workers concerned before you answer.",
     "fr": "Vérifiez vos registres et demandez aux travailleurs concernés avant de répondre.",
@@ -28,8 +30,10 @@ def seed(world):
     if cat_version is None:
         world.stdout.write("  self-assessment: skipped (no CAT version)")
         return
-    questions = list(cat_version.questions.order_by("pk"))
-    _guidance({q.global_id for q in questions})
+    questions = list(
+        cat_version.questions.select_related("compliance_point__cluster").order_by("pk")
+    )
+    _guidance(questions)
     if SelfAssessment.objects.filter(factory=world.factory).exists():
         return
     rng = random.Random(13)  # noqa: S311 - demo data, not secrets
@@ -68,16 +72,22 @@ def _answer(item, questions, user, rng, share):
     Answer.objects.bulk_create(rows)
 
 
-def _guidance(global_ids):
+def _guidance(questions):
+    """Guidance for each question, in every language: what to look at for its cluster."""
     default = Locale.get_default()
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    for global_id in sorted(global_ids):
+    clusters = {
+        q.global_id: q.compliance_point.cluster.slug
+        for q in sorted(questions, key=lambda q: q.global_id)
+    }
+    for global_id, cluster in clusters.items():
+        texts = GUIDANCE_BY_CLUSTER.get(cluster, GUIDANCE)
         source, _ = QuestionGuidance.objects.get_or_create(
             global_id=global_id,
             locale=default,
-            defaults={"guidance": GUIDANCE.get(default.language_code, GUIDANCE["en"])},
+            defaults={"guidance": texts.get(default.language_code, texts["en"])},
         )
-        for code, text in GUIDANCE.items():
+        for code, text in texts.items():
             locale = locales.get(code)
             if locale is None or locale.pk == default.pk:
                 continue

@@ -34,6 +34,7 @@ urlpatterns = [
     path("api/", api.urls),
     re_path(r"^api/", views.api_not_found),
     path("healthz", views.health, name="health"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 if settings.DEBUG:

@@ -8,7 +8,9 @@ import logging
 
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect
 from django.template import loader
+from django.templatetags.static import static
 from django.views.decorators.csrf import requires_csrf_token
 
 logger = logging.getLogger(__name__)
@@ -57,6 +59,11 @@ def health(request):
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return JsonResponse({"status": "ok"})
+
+
+def favicon(request):
+    """Browsers and crawlers ask for /favicon.ico whatever the page says: send them to the icon."""
+    return redirect(static("portal/favicon.svg"))
 
 
 def api_not_found(request):

@@ -100,3 +100,22 @@ def test_page_has_landmarks_skip_link_and_labelled_search(client):
         assert landmark in html
     assert re.search(r'<label for="site-search"', html)
     assert 'id="site-search"' in html
+
+
+@pytest.mark.parametrize("lang", ["en", "ar"])
+def test_titles_name_the_portal_once(client, lang):
+    home = re.search(r"<title>(.*?)</title>", client.get(f"/{lang}/").content.decode()).group(1)
+    about = re.search(
+        r"<title>(.*?)</title>", client.get(f"/{lang}/about/").content.decode()
+    ).group(1)
+    assert " · " not in home  # the home page's title is the portal's name
+    page_title, _sep, site = about.rpartition(" · ")
+    assert page_title and site and page_title != site
+
+
+def test_favicon(client):
+    html = client.get("/en/").content.decode()
+    icon = re.search(r'<link rel="icon" href="([^"]+)"', html).group(1)
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302 and response["Location"] == icon
+    assert icon.endswith(".svg")

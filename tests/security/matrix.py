@@ -254,6 +254,7 @@ TABLE = {
     "api:search_api_autocomplete": {"": Case(query="q=sec", GET=PUBLIC)},
     # --- project-level views --------------------------------------------------------------------
     "health": {"": Case(GET=PUBLIC)},
+    "favicon": {"": Case(GET=every(REDIRECT))},
     "search:search": {"": Case(query="q=thread", GET=PUBLIC)},
     "search:suggest": {"": Case(query="q=sec", GET=PUBLIC)},
     # --- communities ----------------------------------------------------------------------------

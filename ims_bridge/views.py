@@ -18,7 +18,7 @@ from wagtail.models import Locale
 from portal.models import Country
 
 from . import access, reports
-from .models import FactoryAccessGrant, QuestionType
+from .models import FactoryAccessGrant, QuestionType, is_global_staff
 
 
 def _locale(page):
@@ -167,7 +167,7 @@ def dashboard(request, page):
     }
     managed = set(request.user.ims_memberships.values_list("factory_id", flat=True))
     user = request.user
-    staff_of_all = user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data")
+    staff_of_all = is_global_staff(user)
     staff_countries = set(user.ims_country_staff.values_list("country_id", flat=True))
     # The factory's own tools (self-assessments, plan, trainings, indicators): for its users,
     # programme staff and granted buyers; a labour inspector reads the reports only.

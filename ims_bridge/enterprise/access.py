@@ -30,6 +30,7 @@ from ims_bridge.models import (
     FactoryAccessGrant,
     FactoryAccessLog,
     FactoryMembership,
+    is_global_staff,
 )
 
 from .models import FactorySharing, SelfAssessment, SelfAssessmentStatus
@@ -74,8 +75,7 @@ def role_for(user, factory):
     if FactoryMembership.objects.filter(user=user, factory=factory).exists():
         return Role.MEMBER
     if (
-        user.is_superuser
-        or user.has_perm("ims_bridge.view_all_factory_data")
+        is_global_staff(user)
         or CountryStaff.objects.filter(user=user, country_id=factory.country_id).exists()
     ):
         return Role.STAFF
@@ -155,7 +155,7 @@ def enterprise_factories(user):
     """Factories whose enterprise pages the user has any use for (members and staff), for
     the 'my factories' list; buyers find theirs through the factory reports."""
     factories = factory_access.visible_factories(user)
-    if user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data"):
+    if is_global_staff(user):
         return factories
     return factories.filter(Q(memberships__user=user) | Q(country__ims_staff__user=user)).distinct()
 
@@ -166,8 +166,7 @@ def follows_some_plan(user):
     if user is None or not user.is_authenticated or not user.is_active:
         return False
     return (
-        user.is_superuser
-        or user.has_perm("ims_bridge.view_all_factory_data")
+        is_global_staff(user)
         or FactoryMembership.objects.filter(user=user).exists()
         or CountryStaff.objects.filter(user=user).exists()
         or FactoryAccessGrant.objects.active().filter(buyer=user).exists()

@@ -20,17 +20,13 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
-from ims_bridge.models import CountryDataSharing, LabourInspector
+from ims_bridge.models import CountryDataSharing, LabourInspector, is_global_staff
 from portal.models import Country
 
 
 class GlobalStaffOnlyPolicy(ModelPermissionPolicy):
     def user_has_permission(self, user, action):
-        return (
-            user.is_authenticated
-            and user.is_active
-            and (user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data"))
-        )
+        return user.is_authenticated and user.is_active and is_global_staff(user)
 
     def users_with_any_permission(self, actions):
         permission = Permission.objects.filter(

@@ -27,6 +27,7 @@ from ims_bridge.models import (
     LabourInspector,
     PlanStatus,
     QuestionType,
+    is_global_staff,
 )
 from portal.models import Country, Industry
 
@@ -36,10 +37,6 @@ PAGE_SIZE = 50
 
 
 # --- programme staff --------------------------------------------------------------------------
-
-
-def is_global_staff(user):
-    return user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data")
 
 
 def is_programme_staff(user):

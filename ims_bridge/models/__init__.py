@@ -5,6 +5,7 @@ from .access import (
     FactoryAccessLog,
     FactoryMembership,
     LabourInspector,
+    is_global_staff,
 )
 from .aggregates import AggregateCell, AggregateState, Level, Window, min_cell
 from .batches import BatchStatus, ImportBatch, RawRow, RawRows, SyncState
@@ -49,5 +50,6 @@ __all__ = [
     "RawRows",
     "SyncState",
     "Window",
+    "is_global_staff",
     "min_cell",
 ]

@@ -6,6 +6,11 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
+def is_global_staff(user):
+    """Global staff (and superusers) see every factory's data (``view_all_factory_data``)."""
+    return user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data")
+
+
 class FactoryMembership(models.Model):
     """A user who speaks for a factory: sees its data and grants buyers access."""
 

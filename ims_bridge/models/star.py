@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from .access import is_global_staff
+
 
 class FactoryStatus(models.TextChoices):
     ACTIVE = "active", _("Active")
@@ -25,7 +27,7 @@ class FactoryQuerySet(models.QuerySet):
         Anonymous users see none."""
         if user is None or not user.is_authenticated or not user.is_active:
             return self.none()
-        if user.is_superuser or user.has_perm("ims_bridge.view_all_factory_data"):
+        if is_global_staff(user):
             return self
         from .access import (
             CountryDataSharing,

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
+from portal.facets import chips, facet_list
+
 from .filters import ResourceFilter, languages_for, reader_locales, taxonomy_choices
 from .indexing import TAXONOMY_FACETS
 from .models import Material, ResourceEntry, resource_type_choices
@@ -50,9 +52,12 @@ def library_context(page, request):
                 ],
             }
         )
+    facets = facet_list(filterset.facets())
     return {
         "filter": filterset,
-        "facets": filterset.facets(),
+        "facets": facets,
+        "chips": chips(facets, request.GET),
+        "selected_count": sum(len(facet.selected) for facet in facets),
         "invalid_fields": filterset.invalid_fields(),
         "page_obj": page_obj,
         "items": items,

@@ -7,6 +7,9 @@ from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from portal.facets import chips, facet_list
 
 from .analytics import record_search
 from .hits import hits
@@ -23,13 +26,20 @@ from .query import (
 from .spelling import did_you_mean
 
 RESULTS_PER_PAGE = 10
+FACET_LABELS = {
+    "type": _("Type"),
+    "language": _("Language"),
+    "country": _("Country"),
+    "industry": _("Industry"),
+    "topic": _("Topic"),
+}
 
 
 def search(request):
     query = clean_query(request.GET.get("q", ""))
     language = get_language()
     all_languages = request.GET.get("all") == "1"
-    context = {"search_query": query, "all_languages": all_languages, "facets": {}}
+    context = {"search_query": query, "all_languages": all_languages, "facets": []}
     if query:
         params = {facet: request.GET.getlist(facet) for facet in FACETS}
         filters = filters_from(params, language, all_languages)
@@ -44,11 +54,20 @@ def search(request):
             aside=aside,
             aside_results=hits(aside, aside[:ASIDE_RESULTS], query) if aside else [],
             editors_picks=editors_picks(query, language),
-            facets=outcome.facets,
+            **_facets(outcome.facets, request.GET),
             suggestion=None if outcome.total else did_you_mean(query, language),
             library_url=library_url(language, outcome.filters),
         )
     return render(request, "search/search.html", context)
+
+
+def _facets(counted, params):
+    facets = facet_list(counted, FACET_LABELS)
+    return {
+        "facets": facets,
+        "chips": chips(facets, params),
+        "selected_count": sum(len(facet.selected) for facet in facets),
+    }
 
 
 def library_url(language, filters):

@@ -220,3 +220,32 @@ def test_new_thread_validation(client, people, make_community):
 
 def test_default_visibility_is_public():
     assert Community(name="x", slug="x").visibility == Visibility.PUBLIC
+
+
+def test_the_welcome_message_is_shown_once_as_a_success_notice(client, people, make_community):
+    community = make_community("public")
+    login(client, people["nonmember"])
+    response = client.post(f"/en/communities/{community.slug}/join/", follow=True)
+    html = response.content.decode()
+    assert html.count("You are now a member of") == 1
+    assert re.search(r'<li class="notice notice-success">Welcome! You are now a member', html)
+    # Shown once: the next page no longer carries it.
+    assert (
+        "You are now a member of" not in client.get(community.get_absolute_url()).content.decode()
+    )
+
+
+def test_a_search_inside_a_community_keeps_its_words_on_the_next_page(
+    client, people, make_community, make_thread
+):
+    community = make_community("public")
+    for number in range(35):
+        make_thread(community, title=f"Role play {number}")
+    make_thread(community, title="Something else entirely")
+    response = client.get(community.get_absolute_url() + "?q=role+play")
+    assert response.status_code == 200
+    next_link = re.search(r'<a rel="next" href="([^"]+)"', response.content.decode()).group(1)
+    assert next_link == "?q=role+play&amp;page=2"
+    second = client.get(community.get_absolute_url() + next_link.replace("&amp;", "&"))
+    assert "Page 2 of 2" in second.content.decode()
+    assert "Something else entirely" not in second.content.decode()

@@ -125,15 +125,11 @@ def login(client, user):
 
 
 def facet_counts(html, facet):
-    """{value: count} of one facet fieldset of the search page."""
-    if f'id="facet-{facet}"' not in html:
-        return {}
-    block = html[html.index(f'id="facet-{facet}"') :]
-    block = block[: block.index("</fieldset>")]
+    """{value: count} of one facet fieldset of the search page (its "Show all" part included)."""
     return {
         value: int(count)
         for value, count in re.findall(
-            r'value="([^"]+)"[^>]*>[^<]*<span class="count">\((\d+)\)', block
+            rf'<span class="count" data-facet="{facet}" data-value="([^"]+)">\((\d+)\)', html
         )
     }
 

@@ -1,12 +1,12 @@
 """Disjunctive facets on type and language: counts equal a direct count, and a facet's own
 selection does not hide its other options."""
 
-import re
-
 import pytest
 from wagtail.search.backends import get_search_backend
 
 from portal.models import CountryPage, StandardPage
+
+from .conftest import facet_counts
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +30,6 @@ def corpus():
     for page in made:
         backend.add(page)
     return made
-
-
-def facet_counts(html, facet):
-    block = html[html.index(f'id="facet-{facet}"') :]
-    block = block[: block.index("</fieldset>")]
-    return {
-        value: int(count)
-        for value, count in re.findall(
-            r'value="([^"]+)"[^>]*>[^<]*<span class="count">\((\d+)\)', block
-        )
-    }
 
 
 def test_language_facet_counts_every_language_while_results_stay_in_mine(client, corpus):

@@ -24,9 +24,7 @@ def programme(request):
     page, rows = staff_overview.programme_page(
         form.apply(factories), request.GET.get("page"), names
     )
-    query = request.GET.copy()
-    query.pop("page", None)
-    context.update(page=page, rows=rows, filter_query=query.urlencode())
+    context.update(page=page, rows=rows)
     return render(request, "enterprise/staff/programme.html", context)
 
 

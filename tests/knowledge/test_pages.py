@@ -248,3 +248,44 @@ def test_translated_fields_lose_the_fallback_marks(client, dataset):
     assert not soup.select_one("h1").has_attr("lang")
     assert soup.select_one("p.lead")["lang"] == "en"  # the summary is still English
     assert soup.select_one(".fallback-note")
+
+
+def test_country_page_cards_of_untranslated_resources_carry_their_language(client, dataset):
+    soup = _soup(client.get("/km/countries/vietnam/"))
+    poster = soup.find("a", string="Poster D")
+    assert poster["lang"] == "en"
+    card = poster.find_parent("li")
+    note = card.select_one(".not-translated")
+    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
+    assert note.find_parent(attrs={"lang": "en"}) is None
+    assert "អង់គ្លេស" in card.select_one(".meta").get_text()  # "English", in Khmer
+    # In English the same card has neither.
+    soup = _soup(client.get("/en/countries/vietnam/"))
+    poster = soup.find("a", string="Poster D")
+    assert not poster.has_attr("lang")
+    assert poster.find_parent("li").select_one(".not-translated") is None
+
+
+def test_chosen_featured_page_without_translation_is_marked(client, dataset):
+    import json
+
+    from portal.models import HomePage
+
+    km = Locale.objects.get(language_code="km")
+    home = HomePage.objects.get(locale=km)
+    policy = dataset["B"]
+    home.body = json.dumps(
+        [
+            {
+                "type": "featured_resources",
+                "value": {"heading": "Featured", "limit": 4, "pages": [policy.pk]},
+            }
+        ]
+    )
+    home.save_revision().publish()
+    soup = _soup(client.get(home.url))
+    link = soup.find("a", string="Policy B")
+    assert link["lang"] == "en" and link["href"] == policy.url
+    note = link.find_parent("li").select_one(".not-translated")
+    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
+    assert note.select_one('a[hreflang="en"]')["href"] == policy.url

@@ -74,10 +74,11 @@
     var kind = table.dataset.chart;
     var rtl = document.documentElement.dir === "rtl";
     var lang = document.documentElement.lang || undefined;
-    var fontSize = 12;
+    var fontSize = 13;
     var lineHeight = 1.25;
     Chart.defaults.font.family = fontFamily();
     Chart.defaults.font.size = fontSize;
+    Chart.defaults.color = "#333";  // 12-13 px labels (Khmer, Arabic) need strong contrast
 
     var figure = document.createElement("div");
     figure.className = "ims-chart";
@@ -144,7 +145,7 @@
       var wrapped = names.map(function (name) { return wrap(measure, name, max, lang); });
       // Every category gets the same band: tall enough for the longest wrapped label.
       var most = wrapped.reduce(function (n, l) { return Math.max(n, l.length); }, 1);
-      var band = Math.max(24, Math.ceil(most * fontSize * lineHeight) + 8);
+      var band = Math.max(28, Math.ceil(most * fontSize * lineHeight) + 10);
       box.style.height = Math.max(160, wrapped.length * band + 56) + "px";
       config.data.labels = wrapped.map(function (l) { return l.length === 1 ? l[0] : l; });
     }

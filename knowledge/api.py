@@ -175,7 +175,11 @@ def detail(request, resource_id: int):
             "licence": page.licence,
             "version": page.version,
             "facts": {str(label): str(value) for label, value in page.type_facts()},
-            "taxonomy": {str(label): names for label, names in context["terms"]},
+            "taxonomy": {
+                str(label): [str(term["name"]) for term in links]
+                for label, links in context["terms"]
+                if not links[0].get("global")
+            },
             "materials": [
                 {
                     "id": m.pk,
@@ -191,7 +195,7 @@ def detail(request, resource_id: int):
                 }
                 for m in context["materials"]
             ],
-            "bundle_url": context["bundle_url"],
+            "bundle_url": context["bundle"]["url"] if context["bundle"] else "",
         }
     )
     return data

@@ -1,11 +1,13 @@
 """Context for the library listing and resource pages (called from the page models)."""
 
 from django.conf import settings
+from django.utils.http import urlencode
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from portal.facets import chips, facet_list
 
-from .filters import ResourceFilter, languages_for, reader_locales, taxonomy_choices
+from .filters import ResourceFilter, languages_for, reader_locales
 from .indexing import TAXONOMY_FACETS
 from .models import Material, ResourceEntry, resource_type_choices
 
@@ -65,9 +67,75 @@ def library_context(page, request):
     }
 
 
+def _term_links(page, language, locales, library_url):
+    """[(label, [{"name", "url", "lang"}])] for each taxonomy the page has: the name in the
+    reader's language, else the default language's (then marked with its ``lang``), each linking
+    to the library filtered by that term. One query per taxonomy."""
+    from .models.index import GLOBAL
+
+    terms = []
+    for facet, field in TAXONOMY_FACETS.items():
+        model = page._meta.get_field(field).related_model
+        rows = (
+            model.objects.filter(
+                slug__in=getattr(page, field).values("slug"), locale_id__in=list(locales)
+            )
+            .order_by()
+            .values_list("slug", "name", "locale_id")
+        )
+        names = {}
+        for slug, name, locale_id in rows:
+            code = locales[locale_id]
+            if code == language or slug not in names:
+                names[slug] = (name, code)
+        links = [
+            {
+                "name": name,
+                "url": f"{library_url}?{urlencode({facet: slug})}" if library_url else "",
+                "lang": "" if code == language else code,
+            }
+            for slug, (name, code) in sorted(names.items(), key=lambda i: i[1][0].lower())
+        ]
+        if facet == "country" and not links:
+            links = [
+                {
+                    "name": _("Global (all countries)"),
+                    "url": f"{library_url}?country={GLOBAL}" if library_url else "",
+                    "lang": "",
+                    "global": True,
+                }
+            ]
+        if links:
+            terms.append((model._meta.verbose_name_plural, links))
+    return terms
+
+
+def _bundle(page, materials, request, base_url):
+    """The "download all" ZIP: URL, number of files and their total size (the ZIP is about as
+    big: PDFs and Office files hardly compress). One more query for a programme's modules."""
+    pages = [p for p in page.bundle_pages() if p.pk != page.pk]
+    files = list(materials)
+    if pages:
+        files += list(
+            Material.objects.filter(page__in=[p.pk for p in pages]).select_related("document")
+        )
+    if not files:
+        return None
+    sizes = [_size(m.document) for m in files]
+    return {
+        "url": f"{base_url}bundle/",
+        "count": len(files),
+        "size": sum(size or 0 for size in sizes),
+    }
+
+
 def resource_context(page, request):
-    """Materials with sizes and counts, translations, and taxonomy labels in one fixed set of
-    queries, whatever the number of materials."""
+    """Materials with sizes and counts, translations, taxonomy links and the bundle in one fixed
+    set of queries, whatever the number of materials."""
+    from portal.localization import page_fallback
+
+    from .models import ResourceLibraryPage
+
     language = page.locale.language_code or get_language()
     materials = page.materials_with_stats()
     translations = list(
@@ -95,19 +163,21 @@ def resource_context(page, request):
         material.download_count = getattr(getattr(material, "stats", None), "count", 0)
         material.other_languages = others.get(material.material_key, [])
         material.size = _size(material.document)
+        material.language = language
+        material.language_name = language_name(language)
     try:
         entry = page.resource_entry
         downloads = entry.downloads
     except ResourceEntry.DoesNotExist:
         downloads = 0
-    locales = reader_locales(language)
-    terms = []
-    for field in TAXONOMY_FACETS.values():
-        model = page._meta.get_field(field).related_model
-        slugs = set(getattr(page, field).values_list("slug", flat=True))
-        names = [name for slug, name in taxonomy_choices(model, language, locales) if slug in slugs]
-        if names:
-            terms.append((model._meta.verbose_name_plural, names))
+    library = ResourceLibraryPage.objects.live().filter(locale_id=page.locale_id).first()
+    library_url = library.get_url(request) if library else ""
+    order = [code for code, _n in settings.LANGUAGES]
+    versions = sorted(
+        [(language, page), *((t.locale.language_code, t) for t in translations)],
+        key=lambda v: order.index(v[0]) if v[0] in order else 99,
+    )
+    fallback = page_fallback(page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
     return {
         "materials": materials,
         "translations": [
@@ -118,9 +188,42 @@ def resource_context(page, request):
             }
             for t in translations
         ],
-        "terms": terms,
-        "resource_downloads": downloads,
-        "bundle_url": f"{base_url}bundle/"
-        if materials or page.resource_type == "training-programme"
+        "language_versions": [
+            {
+                "name": language_name(code),
+                "code": code,
+                "url": version.get_url(request),
+                "current": version.pk == page.pk,
+            }
+            for code, version in versions
+        ],
+        "terms": _term_links(page, language, reader_locales(language), library_url),
+        "library_url": library_url,
+        "type_url": f"{library_url}?{urlencode({'type': page.resource_type})}"
+        if library_url
         else "",
+        "resource_downloads": downloads,
+        "bundle": _bundle(page, materials, request, base_url),
+        "fallback": fallback,
+        "fallback_versions": [
+            {
+                "name": language_name(t.locale.language_code),
+                "code": t.locale.language_code,
+                "url": t.get_url(request),
+            }
+            for t in translations
+            if t.locale.language_code == fallback.language
+        ],
     }
+
+
+# Fields of a resource page whose untranslated text is marked with the source's language.
+FALLBACK_FIELDS = [
+    "title",
+    "summary",
+    "intro",
+    "body",
+    "policy_text",
+    "learning_objectives",
+    "steps",
+]

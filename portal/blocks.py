@@ -101,6 +101,29 @@ class FeaturedResourcesBlock(ProvidedListBlock):
         icon = "doc-full"
         template = "portal/blocks/featured_resources.html"
 
+    def get_context(self, value, parent_context=None):
+        """The chosen pages in the reader's language, else in the language they exist in
+        (``language`` says which, so the card can carry its ``lang`` and a note)."""
+        from django.conf import settings
+        from wagtail.models import Locale
+
+        context = super().get_context(value, parent_context)
+        chosen = [page for page in value.get("pages") or [] if page is not None]
+        codes = dict(Locale.objects.values_list("pk", "language_code")) if chosen else {}
+        context["chosen"] = []
+        for page in chosen:
+            localized = page.specific.localized
+            if localized.live:
+                code = codes.get(localized.locale_id, "")
+                context["chosen"].append(
+                    {
+                        "page": localized,
+                        "language": code,
+                        "language_name": settings.LANGUAGE_NAMES_TRANSLATED.get(code, code),
+                    }
+                )
+        return context
+
 
 class LatestDiscussionsBlock(ProvidedListBlock):
     provider_name = "latest_discussions"

@@ -282,3 +282,23 @@ def test_download_names_cannot_break_the_header():
     assert attachment('factory-A"1\r\nX: y.pdf') == 'attachment; filename="factory-A_1_X_y.pdf"'
     assert attachment("factory-ខ្មែរ.csv") == 'attachment; filename="factory-_.csv"'
     assert attachment("...") == 'attachment; filename="download"'
+
+
+def test_tables_scroll_inside_a_focusable_labelled_region(client, data):
+    from bs4 import BeautifulSoup
+
+    for url in ["/en/compliance/", "/fr/compliance/countries/cambodia/"]:
+        soup = BeautifulSoup(client.get(url).content, "html.parser")
+        tables = soup.select("main table")
+        assert tables, url
+        for table in tables:
+            region = table.parent
+            assert "table-scroll" in region.get("class", []), (url, table.caption)
+            assert region["tabindex"] == "0" and region["role"] == "region"
+            assert region["aria-label"] == table.caption.get_text(strip=True)
+        # The chart script and its styles are on these pages (and only on pages with charts).
+        assert soup.select_one('script[src*="chart-4"]') and soup.select_one(
+            'link[href*="ims_bridge/compliance"]'
+        )
+    soup = BeautifulSoup(client.get("/en/").content, "html.parser")
+    assert soup.select_one('script[src*="chart-4"]') is None

@@ -165,3 +165,127 @@ def test_resource_links_to_its_discussion_and_library_is_in_navigation(client, l
     assert f'/en/communities/discuss/?page={page.pk}"' in html
     nav = html[html.index('class="primary-nav"') :]
     assert '<a href="/en/resources/"' in nav[: nav.index("</nav>")]
+
+
+def _soup(response):
+    from bs4 import BeautifulSoup
+
+    assert response.status_code == 200
+    return BeautifulSoup(response.content, "html.parser")
+
+
+def test_materials_list_bundle_and_taxonomy_links(client, dataset):
+    policy = dataset["B"]
+    soup = _soup(client.get(policy.url))
+    material = soup.select_one(".material-list .material")
+    link = material.select_one("a.material-link")
+    assert link["href"].startswith(f"{policy.url}download/")
+    assert material.select_one(".material-format").get_text(strip=True) == "PDF"
+    facts = {
+        dt.get_text(strip=True): dd.get_text(strip=True)
+        for dt, dd in zip(material.select("dt"), material.select("dd"), strict=True)
+    }
+    assert facts["Type"] == "Adaptable template"
+    assert facts["Language"] == "English"
+    assert facts["Size"].endswith(("bytes", "KB"))
+    bundle = soup.select_one("a.bundle-button")
+    assert bundle["href"] == f"{policy.url}bundle/"
+    assert "1 file," in bundle.get_text(" ", strip=True)
+    countries = {a.get_text(strip=True): a["href"] for a in soup.select(".term-links a")}
+    assert countries["Cambodia"] == "/en/resources/?country=cambodia"
+    assert countries["Footwear"] == "/en/resources/?industry=footwear"
+    assert soup.select_one(".resource-type a")["href"] == "/en/resources/?type=model-policy"
+    # The links lead to a library that has the filter applied.
+    library = client.get(countries["Cambodia"]).content.decode()
+    assert "Policy B" in library and "Poster D" not in library
+
+
+def test_programme_bundle_counts_module_materials_and_global_link(client, dataset):
+    soup = _soup(client.get(dataset["E"].url))
+    assert "2 files," in soup.select_one("a.bundle-button").get_text(" ", strip=True)
+    soup = _soup(client.get(dataset["C"].url))  # no materials, no country
+    assert soup.select_one("a.bundle-button") is None
+    assert soup.select_one('.term-links a[href="/en/resources/?country=global"]')
+
+
+def test_language_versions_are_listed_with_hreflang(client, dataset):
+    guide = dataset["A"]
+    km = guide.get_translation(Locale.objects.get(language_code="km"))
+    soup = _soup(client.get(guide.url))
+    versions = soup.select(".resource-translations li")
+    assert [v.get_text(strip=True) for v in versions] == ["English", "Khmer"]
+    assert versions[0].select_one('[aria-current="page"]')
+    other = versions[1].select_one("a")
+    assert other["href"] == km.url and other["hreflang"] == "km" and other["lang"] == "km"
+    assert soup.select_one(f'link[rel="alternate"][hreflang="km"][href="{km.url}"]')
+
+
+def test_untranslated_text_carries_english_lang_and_a_note(client, dataset):
+    guide = dataset["A"]
+    km = guide.get_translation(Locale.objects.get(language_code="km"))
+    assert km.title == guide.title  # nobody has translated it yet: wagtail-localize fell back
+    soup = _soup(client.get(km.url))
+    assert soup.html["lang"] == "km"
+    assert soup.select_one("h1")["lang"] == "en"
+    assert soup.select_one("p.lead")["lang"] == "en"
+    note = soup.select_one(".fallback-note")
+    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
+    assert note.find_parent(attrs={"lang": "en"}) is None  # the note is in the reader's language
+    english = note.select_one('a[hreflang="en"]')
+    assert english["href"] == guide.url and english["lang"] == "en"
+    # The English original has neither.
+    soup = _soup(client.get(guide.url))
+    assert soup.select_one(".fallback-note") is None
+    assert not soup.select_one("h1").has_attr("lang")
+
+
+def test_translated_fields_lose_the_fallback_marks(client, dataset):
+    guide = dataset["A"]
+    km = guide.get_translation(Locale.objects.get(language_code="km"))
+    km.title = "មគ្គុទ្ទេសក៍ A"
+    km.save_revision().publish()
+    soup = _soup(client.get(km.url))
+    assert not soup.select_one("h1").has_attr("lang")
+    assert soup.select_one("p.lead")["lang"] == "en"  # the summary is still English
+    assert soup.select_one(".fallback-note")
+
+
+def test_country_page_cards_of_untranslated_resources_carry_their_language(client, dataset):
+    soup = _soup(client.get("/km/countries/vietnam/"))
+    poster = soup.find("a", string="Poster D")
+    assert poster["lang"] == "en"
+    card = poster.find_parent("li")
+    note = card.select_one(".not-translated")
+    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
+    assert note.find_parent(attrs={"lang": "en"}) is None
+    assert "អង់គ្លេស" in card.select_one(".meta").get_text()  # "English", in Khmer
+    # In English the same card has neither.
+    soup = _soup(client.get("/en/countries/vietnam/"))
+    poster = soup.find("a", string="Poster D")
+    assert not poster.has_attr("lang")
+    assert poster.find_parent("li").select_one(".not-translated") is None
+
+
+def test_chosen_featured_page_without_translation_is_marked(client, dataset):
+    import json
+
+    from portal.models import HomePage
+
+    km = Locale.objects.get(language_code="km")
+    home = HomePage.objects.get(locale=km)
+    policy = dataset["B"]
+    home.body = json.dumps(
+        [
+            {
+                "type": "featured_resources",
+                "value": {"heading": "Featured", "limit": 4, "pages": [policy.pk]},
+            }
+        ]
+    )
+    home.save_revision().publish()
+    soup = _soup(client.get(home.url))
+    link = soup.find("a", string="Policy B")
+    assert link["lang"] == "en" and link["href"] == policy.url
+    note = link.find_parent("li").select_one(".not-translated")
+    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
+    assert note.select_one('a[hreflang="en"]')["href"] == policy.url

@@ -255,12 +255,9 @@ def test_posts_are_articles_with_author_role_time_and_actions(
     for post in posts:
         assert re.search(r'<time datetime="\d{4}-\d\d-\d\dT', post)
         assert "/communities/people/" in post  # the author links to their profile
-        assert (
-            ">Reply</a>" in post
-            and ">Quote</a>" in post
-            and ">Flag</summary>" in post
-            or (">Edit</a>" in post)
-        )
+        assert ">Reply</a>" in post and ">Quote</a>" in post
+    for post in posts[:3]:
+        assert ">Flag</summary>" in post and ">Edit</a>" not in post
     assert ">Edit</a>" in posts[3] and ">Flag</summary>" not in posts[3]  # one's own post
 
 
@@ -312,7 +309,7 @@ def test_badge_is_the_readers_own(client, people, two_unread):
     assert 'class="notification-link"' in html and "badge-count" not in html
 
 
-def test_badge_query_budget(client, people, two_unread, django_assert_max_num_queries):
+def test_badge_query_budget(client, people, two_unread):
     """Signed in, the badge adds its one COUNT (and, for a non-editor, the permission lookups
     any has_perm makes once per request)."""
     client.get(SEARCH_PAGE)

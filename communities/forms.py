@@ -17,7 +17,7 @@ class AttachmentField(forms.FileField):
 class PostForm(forms.Form):
     body = forms.CharField(
         label=_("Message"),
-        widget=forms.Textarea(attrs={"rows": 8}),
+        widget=forms.Textarea(attrs={"rows": 8, "dir": "auto"}),
         max_length=20000,
         help_text=_(
             "Markdown: **bold**, _italic_, [links](https://…), > quotes, lists. "
@@ -41,7 +41,9 @@ class PostForm(forms.Form):
 
 
 class ThreadForm(PostForm):
-    title = forms.CharField(label=_("Title"), max_length=200)
+    title = forms.CharField(
+        label=_("Title"), max_length=200, widget=forms.TextInput(attrs={"dir": "auto"})
+    )
     field_order = ["title", "body", "attachment"]
 
     def clean_title(self):
@@ -52,9 +54,16 @@ class ThreadForm(PostForm):
 
 
 class EditPostForm(forms.Form):
-    title = forms.CharField(label=_("Title"), max_length=200, required=False)
+    title = forms.CharField(
+        label=_("Title"),
+        max_length=200,
+        required=False,
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
     body = forms.CharField(
-        label=_("Message"), widget=forms.Textarea(attrs={"rows": 10}), max_length=20000
+        label=_("Message"),
+        widget=forms.Textarea(attrs={"rows": 10, "dir": "auto"}),
+        max_length=20000,
     )
 
 

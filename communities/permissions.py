@@ -296,3 +296,39 @@ def visible_communities(user, queryset=None):
     if user.is_authenticated:
         condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
     return qs.filter(condition).distinct()
+
+
+def author_roles(community, user_ids):
+    """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in two
+    queries whatever their number: an active owner or moderator of the community is named by
+    that role; otherwise an editor (who moderates everywhere, see ``is_editor``) is staff."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    ids = {pk for pk in user_ids if pk is not None}
+    if not ids:
+        return {}
+    roles = dict(
+        Membership.objects.filter(
+            community=community,
+            user_id__in=ids,
+            status=Status.ACTIVE,
+            role__in=[Role.MODERATOR, Role.OWNER],
+        ).values_list("user_id", "role")
+    )
+    rest = ids - roles.keys()
+    if rest:
+        perm = {"codename": "change_community", "content_type__app_label": "communities"}
+        editors = (
+            get_user_model()
+            .objects.filter(pk__in=rest, is_active=True)
+            .filter(
+                Q(is_superuser=True)
+                | Q(**{f"user_permissions__{k}": v for k, v in perm.items()})
+                | Q(**{f"groups__permissions__{k}": v for k, v in perm.items()})
+            )
+            .values_list("pk", flat=True)
+            .distinct()
+        )
+        roles.update(dict.fromkeys(editors, "staff"))
+    return roles

@@ -4,7 +4,7 @@ busy sites can tune it). Login, password reset and sign-up are throttled by djan
 which axes does not model."""
 
 from django.conf import settings
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 
 def post_rate(group, request):
@@ -14,6 +14,23 @@ def post_rate(group, request):
 def posting_limited(request):
     return is_ratelimited(
         request, group="communities.post", key="user", rate=post_rate, method="POST", increment=True
+    )
+
+
+def preview_limited(request):
+    """A preview is refused when the next post would be (the posting budget is spent), so a
+    limited writer learns it before writing more; previews themselves spend their own, larger
+    budget (``COMMUNITIES_PREVIEW_RATE``, default 120/h) rather than the posting one."""
+    usage = get_usage(request, group="communities.post", key="user", rate=post_rate, method="POST")
+    if usage is not None and usage["count"] >= usage["limit"]:
+        return True
+    return is_ratelimited(
+        request,
+        group="communities.preview",
+        key="user",
+        rate=lambda g, r: getattr(settings, "COMMUNITIES_PREVIEW_RATE", "120/h"),
+        method="POST",
+        increment=True,
     )
 
 

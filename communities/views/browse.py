@@ -108,9 +108,11 @@ def thread_detail(request, thread):
         )
     )
     page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    roles = permissions.author_roles(community, {post.author_id for post in page.object_list})
     for post in page.object_list:
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_flag = permissions.can_flag(user, post)
+        post.author_role = roles.get(post.author_id)
     initial = {}
     quote_id = request.GET.get("quote", "")
     if quote_id.isdigit():

@@ -1,13 +1,18 @@
-"""Writing: start a thread, reply, edit a post (rate-limited)."""
+"""Writing: start a thread, reply, edit a post (rate-limited).
+
+Each form has two submit buttons: "Post" (or "Save changes") and "Preview" (``name="preview"``).
+A preview asks the same permission and the same validation as posting, then shows the form
+again with the text kept and its sanitised rendering; it saves nothing (no post, revision,
+notification or attachment) and works without JavaScript."""
 
 from django.contrib import messages
 from django.http import HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from .. import attachments, permissions, services
+from .. import attachments, markdown, permissions, services
 from ..forms import EditPostForm, PostForm, ThreadForm
-from ..ratelimits import posting_limited
+from ..ratelimits import posting_limited, preview_limited
 from .browse import POSTS_PER_PAGE
 from .guards import community_view, post_view, thread_view
 
@@ -22,14 +27,35 @@ def _stored_attachments(form, user):
     return [attachments.store(upload, user)] if upload else []
 
 
+def _wants_preview(request):
+    return request.method == "POST" and "preview" in request.POST
+
+
+def _preview(request, template, context):
+    """Render the form again with the rendering of its (valid) text; nothing is stored."""
+    form = context["form"]
+    html, _mentioned = markdown.render(form.cleaned_data["body"])
+    context["preview"] = {"html": html, "title": form.cleaned_data.get("title", "")}
+    # A browser cannot be given a chosen file back: say so rather than keep it anywhere.
+    context["file_not_kept"] = bool(request.FILES.get("attachment"))
+    return render(request, template, context)
+
+
+def _limited(request):
+    return preview_limited(request) if _wants_preview(request) else posting_limited(request)
+
+
 @community_view(permissions.can_post)
 def new_thread(request, community):
     form = ThreadForm(request.POST or None, request.FILES or None)
+    template = "communities/thread_form.html"
     context = {"community": community, "form": form}
     if request.method == "POST":
-        if posting_limited(request):
-            return _too_many(request, "communities/thread_form.html", context)
+        if _limited(request):
+            return _too_many(request, template, context)
         if form.is_valid():
+            if _wants_preview(request):
+                return _preview(request, template, context)
             thread = services.create_thread(
                 community,
                 request.user,
@@ -38,8 +64,8 @@ def new_thread(request, community):
                 attachments=_stored_attachments(form, request.user),
             )
             return redirect(thread)
-        return render(request, "communities/thread_form.html", context, status=400)
-    return render(request, "communities/thread_form.html", context)
+        return render(request, template, context, status=400)
+    return render(request, template, context)
 
 
 @thread_view(permissions.can_reply)
@@ -47,11 +73,14 @@ def reply(request, thread):
     if request.method != "POST":
         return redirect(thread)
     form = PostForm(request.POST, request.FILES)
+    template = "communities/reply_form.html"
     context = {"community": thread.community, "thread": thread, "form": form}
-    if posting_limited(request):
-        return _too_many(request, "communities/reply_form.html", context)
+    if _limited(request):
+        return _too_many(request, template, context)
     if not form.is_valid():
-        return render(request, "communities/reply_form.html", context, status=400)
+        return render(request, template, context, status=400)
+    if _wants_preview(request):
+        return _preview(request, template, context)
     post = services.create_reply(
         thread,
         request.user,
@@ -68,11 +97,14 @@ def edit_post(request, post):
     community = post.thread.community
     initial = {"body": post.body, "title": post.thread.title}
     form = EditPostForm(request.POST or None, initial=initial)
+    template = "communities/edit_form.html"
     context = {"community": community, "post": post, "thread": post.thread, "form": form}
     if request.method == "POST":
-        if posting_limited(request):
-            return _too_many(request, "communities/edit_form.html", context)
+        if _limited(request):
+            return _too_many(request, template, context)
         if form.is_valid():
+            if _wants_preview(request):
+                return _preview(request, template, context)
             services.edit_post(
                 post,
                 request.user,
@@ -80,5 +112,5 @@ def edit_post(request, post):
                 title=form.cleaned_data.get("title", "").strip(),
             )
             return redirect(post.get_absolute_url())
-        return render(request, "communities/edit_form.html", context, status=400)
-    return render(request, "communities/edit_form.html", context)
+        return render(request, template, context, status=400)
+    return render(request, template, context)

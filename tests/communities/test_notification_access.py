@@ -58,7 +58,7 @@ def test_inbox_and_unread_count(client, people, moved):
     inbox = client.get("/en/communities/notifications/").content.decode()
     assert not _leaks(inbox, url)
     landing = client.get("/en/communities/").content.decode()
-    assert 'class="unread-count"' not in landing  # nothing the member may read is unread
+    assert 'class="badge-count"' not in landing  # nothing the member may read is unread
 
 
 def test_unread_count_shows_what_may_be_read(
@@ -71,7 +71,7 @@ def test_unread_count_shows_what_may_be_read(
         make_thread(public, title="Two")
     login(client, people["member"])
     landing = client.get("/en/communities/").content.decode()
-    assert '<span class="unread-count">2</span>' in landing
+    assert '<span class="badge-count">2</span>' in landing
     assert client.get("/api/communities/notifications/").json()["unread"] == 2
 
 

@@ -60,7 +60,9 @@ def test_payloads_neutralised_in_html_and_api(client, people, make_community, ma
     thread = make_thread(community, title="Safe title", body=f"Before {payload} after")
     services.create_reply(thread, people["member"], payload)
     page = client.get(f"/en/communities/{community.slug}/t/{thread.pk}/").content.decode()
-    body = page.split('<article class="thread">', 1)[1].split("</article>", 1)[0]
+    body = page.split('<article class="thread">', 1)[1].split('<section class="reply-section"', 1)[
+        0
+    ]
     _assert_clean(body)
     data = client.get(f"/api/communities/threads/{thread.pk}/").json()
     for post in data["posts"]:

@@ -297,7 +297,7 @@ def test_practitioner_starts_and_answers_a_discussion(browser, page, portal_serv
 
     expect(page).to_have_url(re.compile(r"/en/communities/trainers-network/t/\d+/$"))
     expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
-    posts = page.get_by_role("region", name="Post")
+    posts = page.locator("article.post")
     expect(posts).to_have_count(1)
     expect(posts.first).to_contain_text(opening)
 

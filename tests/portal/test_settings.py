@@ -123,3 +123,12 @@ def test_suite_runs_on_the_database_named_by_database_url(db):
     from django.db import connection
 
     assert connection.vendor == "postgresql"
+
+
+def test_production_gzips_pages_after_whitenoise_serves_static_files():
+    """Whitenoise answers static files itself (pre-compressed); everything else is gzipped
+    before any other middleware sees the body (tests/e2e/test_bandwidth.py measures it)."""
+    middleware = settings_as_json("s.MIDDLEWARE")
+    whitenoise = middleware.index("whitenoise.middleware.WhiteNoiseMiddleware")
+    assert middleware[whitenoise + 1] == "django.middleware.gzip.GZipMiddleware"
+    assert middleware.count("django.middleware.gzip.GZipMiddleware") == 1

@@ -151,6 +151,10 @@ def test_buyer_sees_only_granted_factories_until_access_is_revoked(
     # A buyer reads; only the factory manages access.
     expect(page.locator("main a[href$='/access/']")).to_have_count(0)
 
+    with page.expect_download() as pdf_info:
+        page.locator(f"main a[href$='/factories/{SHARED}/pdf/']").click()
+    assert pdf_info.value.suggested_filename == f"factory-{SHARED}.pdf"
+    assert Path(pdf_info.value.path()).read_bytes().startswith(b"%PDF")
     csv_link = page.locator(f"main a[href$='/factories/{SHARED}/csv/']")
     with page.expect_download() as csv_info:
         csv_link.click()
@@ -236,6 +240,9 @@ def test_public_compares_countries_by_indicator_in_chart_table_and_csv(journey, 
     canvas = page.locator("figure.ims-figure .ims-chart canvas")
     expect(canvas).to_be_visible()
     journey.check("compliance index")
+    expect(table.locator("thead th")).to_have_text(
+        [tr(lang, "Country"), tr(lang, "Factories assessed"), tr(lang, "Non-compliance rate")]
+    )
     overall_caption = caption.inner_text()
     overall = _table_rows(table)
     assert len(overall) >= 2, overall

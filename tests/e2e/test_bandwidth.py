@@ -180,6 +180,11 @@ def test_html_is_gzipped_for_a_client_that_accepts_it(portal_server):
     assert html.lstrip().lower().startswith("<!doctype html>")
     assert len(body) < len(html.encode()) / 2
 
+    # The admin's HTML is rewritten (CSP nonces) before it is compressed.
+    admin_headers, admin = _get(f"{portal_server}/admin/login/", **{"Accept-Encoding": "gzip"})
+    assert admin_headers["Content-Encoding"] == "gzip"
+    assert b"<form" in gzip.decompress(admin)
+
     plain_headers, plain = _get(f"{portal_server}/en/resources/", **{"Accept-Encoding": "identity"})
     assert plain_headers["Content-Encoding"] is None
     assert plain.lstrip().lower().startswith(b"<!doctype html>")

@@ -1,15 +1,14 @@
 """User journeys through the portal, one test each, as the people in DESIGN.md ("Who uses it")
-do them in a browser: what they click, what they see, what they download.
+do them in a browser: what they click, what they see, what they download. The main public
+journeys (trainer, buyer, compliance comparison, search as you type) run in two languages at two
+widths in test_public_journeys.py; these are the ones that need no second language.
 
 The demo content comes from `seed_demo --demo-accounts` (portal/demo, knowledge/demo.py,
 communities/demo.py, ims_bridge/demo.py). Tests that write (community threads) use unique
 titles, so the tests pass in any order and against a database that other runs have used."""
 
-import csv
-import io
 import re
 import uuid
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -66,8 +65,9 @@ def _filter_library(page, base_url):
     return before, after
 
 
-def test_trainer_finds_a_training_module_and_downloads_its_materials(browser, page, portal_server):
-    # Without JavaScript the filter form is an ordinary GET form and gives the same result.
+def test_library_filters_work_the_same_without_javascript(browser, page, portal_server):
+    """The filter form is an ordinary GET form (the trainer's journey, with JavaScript, is in
+    test_public_journeys.py)."""
     no_js = browser.new_context(java_script_enabled=False)
     try:
         plain = no_js.new_page()
@@ -76,55 +76,7 @@ def test_trainer_finds_a_training_module_and_downloads_its_materials(browser, pa
         expect(plain.locator(".resource-card .meta").first).to_have_text("training module")
     finally:
         no_js.close()
-
-    before, after = _filter_library(page, portal_server)
-    assert 0 < after < before
-    assert (before, after) == (plain_before, plain_after)
-    cards = page.locator(".library-results .resource-card")
-    expect(cards).to_have_count(min(after, 12))  # 12 a page
-    for card in cards.all():
-        expect(card.locator("p.meta").first).to_have_text("training module")
-
-    first = cards.first.get_by_role("heading").get_by_role("link")
-    title = first.inner_text()
-    first.click()
-    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
-    facts = page.get_by_role("region", name="About this resource")
-    expect(facts).to_contain_text("Bangladesh")
-    expect(page.locator("article.resource > p.meta")).to_have_text("training module")
-
-    materials = page.get_by_role("region", name="Materials")
-    material = materials.get_by_role("link", name=re.compile(r"Trainer guide$"))
-    href = material.get_attribute("href")
-    assert href and re.search(r"/download/\d+/$", href)
-    with page.expect_download() as download_info:
-        material.click()
-    download = download_info.value
-    assert download.failure() is None
-    assert download.suggested_filename.endswith(".pdf")
-    assert Path(download.path()).read_bytes().startswith(b"%PDF")
-    # The same link fetched with the browser's cookies: the HTTP response itself.
-    response = page.request.get(portal_server + href)
-    assert response.status == 200
-    assert response.headers["content-type"].startswith("application/pdf")
-    assert response.body().startswith(b"%PDF")
-
-    # "Download all": a ready ZIP (200) or the "being prepared" page (202).
-    downloads = []
-    page.on("download", lambda download: downloads.append(download))
-    bundle = materials.get_by_role("link", name="Download all materials (ZIP)")
-    with page.expect_response(lambda r: r.url.endswith("/bundle/")) as bundle_info:
-        bundle.click()
-    bundle_response = bundle_info.value
-    assert bundle_response.status in (200, 202), bundle_response.status
-    if bundle_response.status == 200:
-        assert bundle_response.headers["content-type"].startswith("application/zip")
-        zipped = downloads[0] if downloads else page.wait_for_event("download")
-        assert zipped.suggested_filename.endswith(".zip")
-        assert Path(zipped.path()).read_bytes().startswith(b"PK\x03\x04")
-    else:
-        expect(page.get_by_role("heading", name="Your download is being prepared")).to_be_visible()
-        expect(page.get_by_role("link", name="Back to the resource")).to_be_visible()
+    assert _filter_library(page, portal_server) == (plain_before, plain_after)
 
 
 def _result_count(page):
@@ -212,71 +164,17 @@ def test_reader_can_see_and_remove_a_filter_that_leaves_no_results(page, portal_
     assert _result_count(page) > 0
 
 
-def test_buyer_downloads_a_shared_factory_report(browser, page, portal_server):
-    _log_in(page, portal_server, "buyer")
-    page.goto(f"{portal_server}/en/compliance/dashboard/")
-    expect(page.get_by_role("heading", name="Factory reports", level=1)).to_be_visible()
-    table = page.get_by_role("table", name="Factories")
-    rows = table.locator("tbody tr")
-    expect(rows.first).to_contain_text("Shared with you")
-    factory_link = rows.first.get_by_role("rowheader").get_by_role("link")
-    factory_name = factory_link.inner_text()
-    factory_link.click()
-    expect(page).to_have_url(re.compile(r"/en/compliance/factories/[^/]+/$"))
-    report_url = page.url
-    expect(page.get_by_role("heading", name=factory_name, level=1)).to_be_visible()
-    expect(page.get_by_role("navigation", name="Breadcrumb")).to_contain_text("Factory reports")
-
-    pdf_link = page.get_by_role("link", name="Download the report (PDF)")
-    with page.expect_download() as pdf_info:
-        pdf_link.click()
-    assert pdf_info.value.suggested_filename.endswith(".pdf")
-    assert Path(pdf_info.value.path()).read_bytes().startswith(b"%PDF")
-    pdf = page.request.get(portal_server + pdf_link.get_attribute("href"))
-    assert pdf.status == 200
-    assert pdf.headers["content-type"] == "application/pdf"
-    assert pdf.body().startswith(b"%PDF")
-
-    csv_link = page.get_by_role("link", name="Export all findings (CSV)")
-    with page.expect_download() as csv_info:
-        csv_link.click()
-    assert csv_info.value.suggested_filename.endswith(".csv")
-    exported = page.request.get(portal_server + csv_link.get_attribute("href"))
-    assert exported.status == 200
-    assert exported.headers["content-type"].startswith("text/csv")
-    lines = list(csv.reader(io.StringIO(exported.text())))
-    assert lines[0][:3] == ["assessment", "start_date", "cycle"]
-    assert len(lines) > 1
-
-    # A factory that has not shared its reports with this buyer is not even admitted to exist.
-    # (ims_bridge/demo.py shares the first Cambodian factory, KH-00001, of the eight that the
-    # demo export has in Cambodia.)
-    assert "/factories/KH-00001/" in report_url
-    refused = page.goto(report_url.replace("KH-00001", "KH-00002"))
-    assert refused.status == 404
-    expect(page.get_by_role("heading", name="Page not found")).to_be_visible()
-
-    # An anonymous visitor at the same address is sent to the login page.
-    anonymous = browser.new_context()
-    try:
-        visitor = anonymous.new_page()
-        visitor.goto(report_url)
-        expect(visitor).to_have_url(
-            re.compile(r"/en/accounts/login/\?next=/en/compliance/factories/")
-        )
-        expect(visitor.get_by_role("heading", name="Log in", level=1)).to_be_visible()
-        expect(visitor.get_by_role("heading", name=factory_name)).to_have_count(0)
-    finally:
-        anonymous.close()
-
-
-def test_french_reader_of_a_factory_report_link_logs_in_in_french(page, portal_server):
-    page.goto(f"{portal_server}/fr/compliance/factories/KH-00001/")
-    expect(page).to_have_url(
-        re.compile(r"/fr/accounts/login/\?next=/fr/compliance/factories/KH-00001/$"),
-        timeout=2000,
-    )
-    assert page.locator("html").get_attribute("lang") == "fr"
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_anonymous_reader_of_a_factory_report_is_sent_to_log_in_in_their_language(
+    page, portal_server, lang
+):
+    """The signed-in buyer's journey is in test_public_journeys.py."""
+    report = f"/{lang}/compliance/factories/KH-00001/"
+    page.goto(portal_server + report)
+    expect(page).to_have_url(re.compile(rf"/{lang}/accounts/login/\?next={report}$"))
+    assert page.locator("html").get_attribute("lang") == lang
+    expect(page.locator("main form input[name=password]")).to_be_visible()
+    expect(page.get_by_role("heading", name="Star Footwear KH1")).to_have_count(0)
 
 
 def test_practitioner_starts_and_answers_a_discussion(browser, page, portal_server):
@@ -339,62 +237,6 @@ def test_practitioner_starts_and_answers_a_discussion(browser, page, portal_serv
         expect(reader.get_by_role("link", name=re.compile("OSH working group"))).to_have_count(0)
     finally:
         anonymous.close()
-
-
-def _table_rows(table):
-    return [
-        [cell.strip() for cell in row.locator("th, td").all_inner_texts()]
-        for row in table.locator("tbody tr").all()
-    ]
-
-
-def _chart_labels(page):
-    """The labels of the bar chart that charts.js drew from the table (Chart.js 4)."""
-    return page.evaluate(
-        "() => Chart.getChart(document.querySelector('.ims-chart canvas')).data.labels"
-    )
-
-
-def test_public_compliance_table_chart_and_csv(page, portal_server):
-    page.goto(f"{portal_server}/en/compliance/")
-    table = page.get_by_role("table", name=re.compile(r"^Non-compliance by country: "))
-    expect(table).to_have_accessible_name("Non-compliance by country: Any compliance point")
-    expect(table.locator("thead th")).to_have_text(
-        ["Country", "Factories assessed", "Non-compliance rate"]
-    )
-    overall = _table_rows(table)
-    assert len(overall) >= 2, overall
-    chart = page.locator("figure.ims-figure .ims-chart canvas")
-    expect(chart).to_be_visible()
-    expect(chart).to_have_attribute("aria-label", "Non-compliance by country: Any compliance point")
-    assert _chart_labels(page) == [row[0] for row in overall]
-
-    page.get_by_label("Indicator").select_option(label="Child Labour")
-    page.get_by_role("button", name="Compare countries").click()
-    expect(page).to_have_url(re.compile(r"[?&]indicator=cluster(%3A|:)child-labour"))
-    expect(table).to_have_accessible_name("Non-compliance by country: Child Labour")
-    expect(page.get_by_label("Indicator")).to_have_value("cluster:child-labour")
-    child_labour = _table_rows(table)
-    assert child_labour != overall
-    assert [row[0] for row in child_labour] == [row[0] for row in overall]
-    expect(chart).to_have_attribute("aria-label", "Non-compliance by country: Child Labour")
-    assert _chart_labels(page) == [row[0] for row in child_labour]
-
-    csv_link = page.get_by_role("link", name="Download this table (CSV)")
-    expect(csv_link).to_have_attribute("href", re.compile(r"indicator=cluster:child-labour"))
-    with page.expect_download() as download_info:
-        csv_link.click()
-    assert download_info.value.suggested_filename.endswith(".csv")
-    response = page.request.get(portal_server + csv_link.get_attribute("href"))
-    assert response.status == 200
-    assert response.headers["content-type"].startswith("text/csv")
-    lines = list(csv.reader(io.StringIO(response.text())))
-    assert lines[0] == ["Country", "Factories assessed", "Non-compliance rate (%)"]
-    # The data behind the chart is the table's.
-    assert [(r[0], r[1]) for r in lines[1:]] == [(r[0], r[1]) for r in child_labour]
-    for csv_row, table_row in zip(lines[1:], child_labour, strict=True):
-        if table_row[2].endswith("%"):
-            assert csv_row[2] + "%" == table_row[2]
 
 
 def _chart_layout(page):

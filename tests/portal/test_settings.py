@@ -123,3 +123,18 @@ def test_suite_runs_on_the_database_named_by_database_url(db):
     from django.db import connection
 
     assert connection.vendor == "postgresql"
+
+
+def test_production_gzips_what_the_middlewares_below_it_wrote():
+    """Compression comes last on the way out: above every middleware that reads or rewrites the
+    body (the admin's CSP rewriter decodes the HTML), whitenoise included (its static files
+    are already compressed). tests/e2e/test_bandwidth.py measures the result."""
+    middleware = settings_as_json("s.MIDDLEWARE")
+    gzip = middleware.index("django.middleware.gzip.GZipMiddleware")
+    assert middleware.count("django.middleware.gzip.GZipMiddleware") == 1
+    for body_reader in (
+        "portal.admin_csp.WagtailAdminCSPMiddleware",
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        "portal.csv_safety.SpreadsheetFormulaMiddleware",
+    ):
+        assert gzip < middleware.index(body_reader), body_reader

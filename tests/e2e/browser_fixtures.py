@@ -126,6 +126,10 @@ def portal_server(portal_env, chromium_path):
         process.kill()
         process.wait(timeout=10)
     log.close()
+    # Kept beside the screenshots, for reading after a failed run.
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shutil.copyfile(workdir / "gunicorn.log", artifacts / "gunicorn.log")
 
 
 @pytest.fixture(scope="session")

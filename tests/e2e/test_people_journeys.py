@@ -155,10 +155,12 @@ def test_practitioner_signs_up_joins_posts_and_hears_back(
         peer.goto(thread_url)
         expect(peer.get_by_role("heading", name=title, level=1)).to_be_visible()
         reply = peer.locator("form#reply")
-        reply.locator("textarea[name=body]").fill(answer)
         peer_auditor.check(peer, "thread, as another member")
+        message = reply.locator("textarea[name=body]")
+        message.fill(answer)
+        expect(message).to_have_value(answer)
         with peer.expect_response(
-            lambda r: r.url.endswith("/reply/") and r.request.method == "POST", timeout=60_000
+            lambda r: r.url.endswith("/reply/") and r.request.method == "POST"
         ) as replied:
             reply.get_by_role("button", name=tr(lang, "Post reply")).click()
         assert replied.value.status == 302, replied.value.status

@@ -5,6 +5,9 @@ whitenoise) serving a freshly migrated and seeded SQLite database.
 Playwright never downloads a browser here: it is pointed at /usr/bin/chromium. Without chromium
 the tests skip on a laptop and fail under CI=true."""
 
+import contextlib
+import email
+import email.policy
 import os
 import shutil
 import socket
@@ -55,7 +58,24 @@ def portal_env(tmp_path_factory):
         "STATIC_ROOT": str(workdir / "static"),
         "MEDIA_ROOT": str(workdir / "media"),
         "PRIVATE_MEDIA_ROOT": str(workdir / "private_media"),
+        # The test outbox: Django's file backend writes each message the server sends to a file
+        # in this folder (`outbox_messages`). django-environ drops the first slash of the path
+        # after "filemail://", hence four slashes for an absolute path.
+        "EMAIL_URL": f"filemail:///{workdir / 'outbox'}",
     }
+
+
+def outbox_messages(env, recipient):
+    """The e-mails the server sent to `recipient` (email.message.Message, oldest first)."""
+    folder = Path(env["EMAIL_URL"].removeprefix("filemail:///"))
+    found = []
+    for path in sorted(folder.glob("*.log"), key=lambda p: p.stat().st_mtime):
+        for raw in path.read_bytes().split(b"\n" + b"-" * 79 + b"\n"):
+            if raw.strip():
+                message = email.message_from_bytes(raw.strip(), policy=email.policy.default)
+                if recipient in str(message.get("To", "")):
+                    found.append(message)
+    return found
 
 
 def run_manage(env, *args, timeout=900):
@@ -100,8 +120,16 @@ def portal_server(portal_env, chromium_path):
         pytest.fail("gunicorn did not start: " + (workdir / "gunicorn.log").read_text())
     yield base_url
     process.terminate()
-    process.wait(timeout=10)
+    try:
+        process.wait(timeout=30)
+    except subprocess.TimeoutExpired:  # a worker stuck on a busy machine
+        process.kill()
+        process.wait(timeout=10)
     log.close()
+    # Kept beside the screenshots, for reading after a failed run.
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    shutil.copyfile(workdir / "gunicorn.log", artifacts / "gunicorn.log")
 
 
 @pytest.fixture(scope="session")
@@ -115,6 +143,25 @@ def browser(chromium_path):
         )
         yield browser
         browser.close()
+
+
+@contextlib.contextmanager
+def patience(seconds=20):
+    """Journeys post forms that send e-mail and update search indexes, on a test machine that
+    may be busy: `expect` waits `seconds` instead of 5 before it fails (then 5 again)."""
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=seconds * 1000)
+    try:
+        yield
+    finally:
+        expect.set_options(timeout=5_000)
+
+
+@pytest.fixture
+def patient_expect():
+    with patience():
+        yield
 
 
 @pytest.fixture

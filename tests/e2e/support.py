@@ -8,19 +8,13 @@ input names and values, and hrefs."""
 import re
 
 import pytest
-from django.utils import translation
 from playwright.sync_api import expect
 
 from .audit import DESKTOP, PHONE, Auditor, new_context
+from .i18n import tr
 
 PASSWORD = "betterwork-demo"  # the public password of every demo account (README.md)
 WIDTH_IDS = {PHONE: "phone", DESKTOP: "desktop"}
-
-
-def tr(lang, text):
-    """`text` as the portal says it in `lang` (Django's gettext, the server's catalogues)."""
-    with translation.override(lang):
-        return translation.gettext(text)
 
 
 def exactly(text):

@@ -13,6 +13,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .audit import DESKTOP, PHONE, Auditor, new_context
+from .i18n import tr, tr_pattern
+
 pytestmark = pytest.mark.e2e
 
 PASSWORD = "betterwork-demo"  # the public password of every demo account (README.md)
@@ -34,13 +37,6 @@ def _signed_in_page(browser, base_url, username, **context_options):
     page = context.new_page()
     _log_in(page, base_url, username)
     return context, page
-
-
-@pytest.fixture(scope="module")
-def factory_user(browser, portal_server):
-    context, page = _signed_in_page(browser, portal_server, "factory")
-    yield page
-    context.close()
 
 
 @pytest.fixture(scope="module")
@@ -92,135 +88,214 @@ def _action_links(page):
     )
 
 
-def _answer_one_question(page):
-    """Answer the first unanswered question of the step shown; returns its legend."""
-    questions = page.locator("fieldset.question")
-    expect(questions.first).to_be_visible()
-    for question in questions.all():
-        not_answered = question.get_by_role("radio", name="Not answered")
-        if not_answered.count():
-            if not_answered.is_checked():
-                question.get_by_role("radio", name="Yes, compliant").check()
-                return question.locator("legend").inner_text()
-        else:
-            box = question.get_by_role("textbox")
-            if not box.input_value().strip():
-                box.fill("42")
-                return question.locator("legend").inner_text()
-    pytest.fail("the step the self-assessment resumes at has no unanswered question")
-
-
 def _in_progress_row(page):
     return page.locator("table.data-table tbody tr").filter(
         has=page.get_by_role("link", name="Continue", exact=True)
     )
 
 
-def test_factory_user_answers_plans_and_completes_an_action(factory_user, portal_server):
-    page = factory_user
-    _open_factory(page, portal_server)
+def _answer_one_question_by_value(page):
+    """Answer the first unanswered question of the step shown (radio value "" is "not
+    answered", "0" is "yes, compliant"); returns the question's input name."""
+    questions = page.locator("fieldset.question")
+    expect(questions.first).to_be_visible()
+    for question in questions.all():
+        not_answered = question.locator("input[type=radio][value='']")
+        if not_answered.count():
+            if not_answered.is_checked():
+                radio = question.locator("input[type=radio][value='0']")
+                radio.check()
+                return radio.get_attribute("name")
+        else:
+            box = question.locator("input:not([type=hidden]), textarea").first
+            if not box.input_value().strip():
+                box.fill("42")
+                return box.get_attribute("name")
+    pytest.fail("the step the self-assessment resumes at has no unanswered question")
 
-    # The self-assessment in progress: answer one more question, save, see the count go up.
-    _tools(page).get_by_role("link", name="Self-assessments").click()
-    expect(page.get_by_role("heading", name="Self-assessments", level=1)).to_be_visible()
-    expect(page.locator("main .notice")).to_contain_text("A self-assessment is in progress")
-    row = _in_progress_row(page)
-    expect(row).to_have_count(1)
-    before, total = _answered(row.locator("td").nth(3).inner_text())
-    assert 0 < before < total
-    row.get_by_role("link", name="Continue", exact=True).click()
-    expect(page.get_by_role("heading", name="Self-assessment", level=1)).to_be_visible()
-    expect(page.locator("main p.meta").first).to_contain_text(
-        f"{before} of {total} questions answered"
-    )
-    expect(page.locator(".step-nav [aria-current='step']")).to_have_count(1)
-    expect(page.locator("fieldset.question .guidance").first).to_be_visible()
-    _answer_one_question(page)
-    page.get_by_role("button", name="Save and continue later").click()
-    expect(page.get_by_role("heading", name="Self-assessments", level=1)).to_be_visible()
-    expect(page.locator("main")).to_contain_text(
-        "Your answers are saved. Continue whenever you like."
-    )
-    assert _answered(_in_progress_row(page).locator("td").nth(3).inner_text()) == (
-        before + 1,
-        total,
-    )
 
-    # The submitted one's result.
-    page.get_by_role("link", name="Result", exact=True).first.click()
-    expect(page.get_by_role("heading", name="Self-assessment result", level=1)).to_be_visible()
-    expect(page.locator("main p.meta").first).to_contain_text("submitted on")
-    expect(page.locator("article.result-point").first).to_be_visible()
+@pytest.mark.parametrize("width", [PHONE, DESKTOP], ids=["phone", "desktop"])
+@pytest.mark.parametrize("lang", ["en", "km"])
+def test_factory_user_answers_plans_and_completes_an_action(
+    browser, portal_server, lang, width, patient_expect
+):
+    """Sign in, continue the self-assessment, leave it and resume it, read the result, turn a
+    non-compliance into a plan action and complete it; in English and Khmer (the factory is
+    Cambodian), on a phone and a desktop, every page audited."""
+    context = new_context(browser, width)
+    auditor = Auditor(context, portal_server)
+    page = context.new_page()
+    base = f"{portal_server}/{lang}/factory/{STAR_ID}/"
+    try:
+        page.goto(f"{portal_server}/{lang}/accounts/login/")
+        auditor.check(page, "login")
+        page.locator("input[name=username]").fill("factory")
+        page.locator("input[name=password]").fill(PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        expect(page).not_to_have_url(re.compile(r"/accounts/login/"))
 
-    # Actions from results: a non-compliant point not yet in the plan, else a new action.
-    _tools(page).get_by_role("link", name="Improvement plan").click()
-    expect(page.get_by_role("heading", name="Improvement plan", level=1)).to_be_visible()
-    progress = page.locator("p.plan-progress")
-    done_before, total_before = _answered(progress.inner_text())
-    known = _action_links(page)
-    _plan_nav(page).get_by_role("link", name="Actions from results").click()
-    expect(page.get_by_role("heading", name="Actions from results", level=1)).to_be_visible()
-    page.locator("ul.plan-sources").get_by_role(
-        "link", name=re.compile(r"^Self-assessment submitted")
-    ).first.click()
-    points = page.get_by_role("group", name="Non-compliant compliance points")
-    free = points.locator("input[type=checkbox]:not([disabled])")
-    expect(points.get_by_role("checkbox").first).to_be_visible()
-    if free.count():
-        free.first.check()
-        page.get_by_role("button", name="Add the chosen points to the plan").click()
-        expect(page.locator("main")).to_contain_text("Actions added: 1; already in the plan: 0.")
-    else:
-        _breadcrumb(page, "Improvement plan").click()
-        _plan_nav(page).get_by_role("link", name="Add an action").click()
-        form = page.locator("main form")
-        form.get_by_label("Compliance point").select_option(index=1)
-        form.get_by_label(re.compile(r"^Action:?$")).fill(
-            "Display the overtime rules in every line"
+        page.goto(f"{portal_server}/{lang}/factory/")
+        expect(page.get_by_role("heading", name=tr(lang, "My factories"), level=1)).to_be_visible()
+        auditor.check(page, "factory list")
+        page.locator(f"main a[href='/{lang}/factory/{STAR_ID}/']").first.click()
+        expect(page.get_by_role("heading", name=FACTORY, level=1)).to_be_visible()
+        auditor.check(page, "factory dashboard")
+
+        # The self-assessment in progress: answer one more question and leave.
+        tools = page.get_by_role("navigation", name=tr(lang, "Factory tools"))
+        tools.locator(f"a[href='/{lang}/factory/{STAR_ID}/self-assessments/']").click()
+        list_heading = page.get_by_role("heading", name=tr(lang, "Self-assessments"), level=1)
+        expect(list_heading).to_be_visible()
+        in_progress = page.locator("table.data-table tbody tr").filter(
+            has_not=page.locator("a[href$='/result/']")
         )
-        form.get_by_role("button", name="Save").click()
-        expect(page.locator("main")).to_contain_text("The action was added to the plan.")
-        _breadcrumb(page, "Improvement plan").click()
-    expect(page.get_by_role("heading", name="Improvement plan", level=1)).to_be_visible()
-    expect(progress).to_contain_text(f"{done_before} of {total_before + 1} actions completed")
-    added = _action_links(page) - known
-    assert len(added) == 1, added
-    (added_href,) = added
+        expect(in_progress).to_have_count(1)
+        of = tr_pattern(lang, "%(answered)s of %(total)s", answered=r"(\d+)", total=r"(\d+)")
+        before, total = _numbers(of, in_progress.locator("td").nth(3).inner_text())
+        assert 0 < before < total
+        auditor.check(page, "self-assessment list")
+        continue_link = in_progress.locator("td").last.get_by_role("link")
+        resume_href = continue_link.get_attribute("href")
+        continue_link.click()
+        expect(
+            page.get_by_role("heading", name=tr(lang, "Self-assessment"), level=1)
+        ).to_be_visible()
+        answered = tr_pattern(
+            lang, "%(answered)s of %(total)s questions answered", answered=r"(\d+)", total=r"(\d+)"
+        )
+        meta = page.locator("main p.meta").first
+        assert _numbers(answered, meta.inner_text()) == (before, total)
+        expect(page.locator(".step-nav [aria-current='step']")).to_have_count(1)
+        auditor.check(page, "self-assessment step")
+        question = _answer_one_question_by_value(page)
+        step = page.locator("main form input[name=step]").input_value()
+        page.locator("button[name=action][value=later]").click()
+        expect(list_heading).to_be_visible()
+        expect(page.locator("main .messages")).to_contain_text(
+            tr(lang, "Your answers are saved. Continue whenever you like.")
+        )
+        assert _numbers(of, in_progress.locator("td").nth(3).inner_text()) == (before + 1, total)
+        auditor.check(page, "self-assessment list, after saving")
 
-    # Open it, mark it completed, see the change in its history and on the plan.
-    page.locator(f"table.plan-actions a[href='{added_href}']").click()
-    title = page.get_by_role("heading", level=1).inner_text()
-    fields = page.locator("dl.plan-action-fields")
-    expect(fields).to_contain_text("Pending")
-    page.locator("main").get_by_role("link", name="Edit", exact=True).click()
-    expect(page.get_by_role("heading", name="Edit action", level=1)).to_be_visible()
-    page.get_by_label("Status").select_option(label="Completed")
-    page.get_by_label("Owner").fill("Lim Vanna")
-    page.locator("main form").get_by_role("button", name="Save").click()
-    expect(page.locator("main")).to_contain_text("The action was saved.")
-    expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
-    expect(fields).to_contain_text(re.compile(r"Completed \(completed .+\)"))
-    history = page.locator("ol.plan-history")
-    status_change = history.locator("li").filter(has_text="Status")
-    expect(status_change.first).to_contain_text("Pending → Completed")
-    expect(history.locator("li").filter(has_text="Owner").first).to_contain_text("Lim Vanna")
-    _breadcrumb(page, "Improvement plan").click()
-    expect(progress).to_contain_text(f"{done_before + 1} of {total_before + 1} actions completed")
-    completed_group = page.locator("section.plan-group").filter(
-        has=page.get_by_role("heading", name=re.compile(r"^Completed"))
-    )
-    expect(completed_group.locator(f"a[href='{added_href}']")).to_be_visible()
+        # Resume: the answer given is still there.
+        page.locator(f"main a[href='{resume_href}']").click()
+        assert _numbers(answered, meta.inner_text()) == (before + 1, total)
+        if page.locator("main form input[name=step]").input_value() != step:
+            # That answer completed its cluster: the form resumes at the next one.
+            page.locator(f".step-nav a[href='?step={step}']").click()
+            expect(page.locator("main form input[name=step]")).to_have_value(step)
+        saved = page.locator(f"[name='{question}']")
+        if saved.first.get_attribute("type") == "radio":
+            expect(page.locator(f"input[name='{question}'][value='0']")).to_be_checked()
+        else:
+            expect(saved.first).to_have_value("42")
+        auditor.check(page, "self-assessment resumed")
 
-    # The timeline: the same action, completed, in the table beside the drawing.
-    _plan_nav(page).get_by_role("link", name="Timeline").click()
-    expect(page.get_by_role("heading", name="Plan timeline", level=1)).to_be_visible()
-    timeline_row = page.locator("table.plan-actions tbody tr").filter(
-        has=page.locator(f"a[href='{added_href}']")
-    )
-    expect(timeline_row).to_have_count(1)
-    expect(timeline_row.locator("td").nth(2)).to_have_text("Completed")
-    expect(timeline_row.locator("td").nth(3)).not_to_be_empty()
-    expect(page.locator("figure.plan-timeline svg")).to_be_visible()
+        # The submitted one's result.
+        page.goto(base + "self-assessments/")
+        page.locator("table.data-table a[href$='/result/']").first.click()
+        expect(
+            page.get_by_role("heading", name=tr(lang, "Self-assessment result"), level=1)
+        ).to_be_visible()
+        expect(page.locator("article.result-point").first).to_be_visible()
+        auditor.check(page, "self-assessment result")
+
+        # An action from the results: a non-compliant point not yet in the plan, else a new
+        # action written by hand.
+        tools.locator(f"a[href='/{lang}/factory/{STAR_ID}/plan/']").click()
+        plan_heading = page.get_by_role("heading", name=tr(lang, "Improvement plan"), level=1)
+        expect(plan_heading).to_be_visible()
+        progress = page.locator("p.plan-progress")
+        completed = tr_pattern(
+            lang, "%(done)s of %(total)s actions completed", done=r"(\d+)", total=r"(\d+)"
+        )
+        done_before, total_before = _numbers(completed, progress.inner_text())
+        known = _action_links(page)
+        auditor.check(page, "improvement plan")
+        page.locator(f"nav.plan-nav a[href='/{lang}/factory/{STAR_ID}/plan/from-results/']").click()
+        expect(
+            page.get_by_role("heading", name=tr(lang, "Actions from results"), level=1)
+        ).to_be_visible()
+        page.locator("ul.plan-sources a[href*='kind=self_assessment']").first.click()
+        points = page.locator("main form fieldset")
+        expect(points.locator("input[type=checkbox]").first).to_be_visible()
+        auditor.check(page, "actions from results")
+        free = points.locator("input[type=checkbox]:not([disabled])")
+        if free.count():
+            free.first.check()
+            page.locator("main form button[type=submit]").click()
+            expect(page.locator("main")).to_contain_text(
+                tr(
+                    lang,
+                    "Actions added: %(created)s; already in the plan: %(skipped)s.",
+                    created=1,
+                    skipped=0,
+                )
+            )
+        else:
+            page.goto(base + "plan/actions/add/")
+            form = page.locator("main form")
+            form.locator("select[name=compliance_point]").select_option(index=1)
+            form.locator("[name=action]").fill("Display the overtime rules in every line")
+            auditor.check(page, "add a plan action")
+            form.locator("button[type=submit]").click()
+            expect(page.locator("main")).to_contain_text(
+                tr(lang, "The action was added to the plan.")
+            )
+            page.goto(base + "plan/")
+        expect(plan_heading).to_be_visible()
+        assert _numbers(completed, progress.inner_text()) == (done_before, total_before + 1)
+        added = _action_links(page) - known
+        assert len(added) == 1, added
+        (added_href,) = added
+
+        # Open it, mark it completed, see the change in its history and on the plan.
+        page.locator(f"table.plan-actions a[href='{added_href}']").click()
+        title = page.get_by_role("heading", level=1).inner_text()
+        auditor.check(page, "plan action")
+        page.locator(f"main a.button[href='{added_href}edit/']").click()
+        expect(page.get_by_role("heading", name=tr(lang, "Edit action"), level=1)).to_be_visible()
+        status = page.locator("select[name=status]")
+        pending_label = status.locator("option:checked").inner_text().strip()
+        completed_label = status.locator("option[value=completed]").inner_text().strip()
+        status.select_option("completed")
+        page.locator("input[name=owner]").fill("Lim Vanna")
+        auditor.check(page, "edit a plan action")
+        page.locator("main form button[type=submit]").click()
+        expect(page.locator("main")).to_contain_text(tr(lang, "The action was saved."))
+        expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
+        expect(page.locator("dl.plan-action-fields")).to_contain_text(completed_label)
+        history = page.locator("ol.plan-history li")
+        status_change = history.filter(has=page.locator("ins", has_text=completed_label))
+        expect(status_change.first.locator("del")).to_have_text(pending_label)
+        expect(history.filter(has_text="Lim Vanna").first).to_be_visible()
+        auditor.check(page, "plan action, completed")
+        page.goto(base + "plan/")
+        assert _numbers(completed, progress.inner_text()) == (done_before + 1, total_before + 1)
+        completed_group = page.locator("section.plan-group").filter(
+            has=page.get_by_role("heading", name=re.compile("^" + re.escape(completed_label)))
+        )
+        expect(completed_group.locator(f"a[href='{added_href}']")).to_be_visible()
+
+        # The timeline: the same action, completed, in the table beside the drawing.
+        page.locator(f"nav.plan-nav a[href='/{lang}/factory/{STAR_ID}/plan/timeline/']").click()
+        expect(page.get_by_role("heading", name=tr(lang, "Plan timeline"), level=1)).to_be_visible()
+        timeline_row = page.locator("table.plan-actions tbody tr").filter(
+            has=page.locator(f"a[href='{added_href}']")
+        )
+        expect(timeline_row).to_have_count(1)
+        expect(timeline_row.locator("td").nth(2)).to_have_text(completed_label)
+        expect(page.locator("figure.plan-timeline svg")).to_be_visible()
+        auditor.check(page, "plan timeline")
+        auditor.assert_clean()
+    finally:
+        context.close()
+
+
+def _numbers(pattern, text):
+    match = pattern.search(text)
+    assert match, f"{pattern.pattern!r} not in {text!r}"
+    return tuple(int(group) for group in match.groups())
 
 
 def test_buyer_reads_the_plan_but_cannot_change_it(buyer, portal_server):

@@ -44,22 +44,32 @@ def open_details_around(locator):
     <summary> as a person would (filters fold away on phones; long facets under "Show all")."""
     closed = locator.locator("xpath=ancestor::details[not(@open)]")
     for _attempt in range(10):
-        if closed.count() == 0:
-            return
-        summary = closed.first.locator(":scope > summary")
-        summary.scroll_into_view_if_needed()
-        summary.click()
+        if closed.count() == 0 or locator.is_visible():
+            return  # (a wide screen shows a closed filter panel's content without its summary)
+        summaries = [closed.nth(i).locator(":scope > summary") for i in range(closed.count())]
+        visible = [summary for summary in summaries if summary.is_visible()]
+        if not visible:
+            break
+        visible[0].scroll_into_view_if_needed()
+        visible[0].click()
     raise AssertionError("could not open the panels around the element")
 
 
 def tick(page, facet_name, value):
     """Tick the filter `facet_name` = `value` (input[name][value]), opening closed panels."""
-    box = page.locator(f"input[name='{facet_name}'][value='{value}']")
+    box = page.locator(f"input[type=checkbox][name='{facet_name}'][value='{value}']")
     expect(box).to_have_count(1)
     open_details_around(box)
     box.check()
     expect(box).to_be_checked()
     return box
+
+
+def follow_link(page, href):
+    """Click the first link to `href`, opening the header menu first if it is folded (phones)."""
+    link = page.locator(f"a[href='{href}']").first
+    open_details_around(link)
+    link.click()
 
 
 def apply_filters(page, lang):

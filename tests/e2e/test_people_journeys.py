@@ -134,7 +134,7 @@ def test_practitioner_signs_up_joins_posts_and_hears_back(
         expect(page).to_have_url(re.compile(rf"/{lang}/communities/{COMMUNITY}/t/\d+/$"))
         thread_url = page.url
         expect(page.get_by_role("heading", name=title, level=1)).to_be_visible()
-        post = page.locator("section.post")
+        post = page.locator("article.post")
         expect(post).to_have_count(1)
         rendered = post.locator(".post-body a", has_text=link_text)
         expect(rendered).to_have_attribute("href", link_url)
@@ -165,8 +165,8 @@ def test_practitioner_signs_up_joins_posts_and_hears_back(
             reply.get_by_role("button", name=tr(lang, "Post reply")).click()
         assert replied.value.status == 302, replied.value.status
         expect(peer).to_have_url(re.compile(r"/t/\d+/#post-\d+$"))
-        expect(peer.locator("section.post")).to_have_count(2)
-        expect(peer.locator("section.post").nth(1)).to_contain_text(answer)
+        expect(peer.locator("article.post")).to_have_count(2)
+        expect(peer.locator("article.post").nth(1)).to_contain_text(answer)
         peer_auditor.check(peer, "thread, replied")
 
         # The first sees it among their notifications, unread, and follows it to the reply.
@@ -180,7 +180,7 @@ def test_practitioner_signs_up_joins_posts_and_hears_back(
         notice.get_by_role("link", name=title).click()
         expect(page).to_have_url(re.compile(r"/t/\d+/(\?page=\d+)?#post-\d+$"))
         post_id = page.url.rsplit("#", 1)[1]
-        expect(page.locator(f"section#{post_id}")).to_contain_text(answer)
+        expect(page.locator(f"article#{post_id}")).to_contain_text(answer)
         auditor.check(page, "thread, from the notification")
         auditor.assert_clean()
         peer_auditor.assert_clean()

@@ -22,6 +22,7 @@ from playwright.sync_api import expect
 from .support import (
     Journey,
     apply_filters,
+    follow_link,
     log_in,
     number_in,
     tick,
@@ -52,7 +53,7 @@ def test_trainer_finds_a_module_and_downloads_its_materials(journey, lang):
     page, base = journey.page, journey.base_url
     page.goto(f"{base}/{lang}/")
     journey.check("home")
-    page.locator(f"a[href='/{lang}/resources/']").first.click()
+    follow_link(page, f"/{lang}/resources/")
     expect(page).to_have_url(f"{base}/{lang}/resources/")
     journey.check("library")
     before = _library_count(page)
@@ -68,7 +69,9 @@ def test_trainer_finds_a_module_and_downloads_its_materials(journey, lang):
     after = _library_count(page)
     assert 0 < after < before
     for facet, value in filters:  # the form remembers the choice
-        expect(page.locator(f"input[name='{facet}'][value='{value}']")).to_be_checked()
+        expect(
+            page.locator(f"input[type=checkbox][name='{facet}'][value='{value}']")
+        ).to_be_checked()
     cards = page.locator(".library-results .resource-card")
     expect(cards).to_have_count(min(after, 12))  # 12 a page
 
@@ -233,7 +236,7 @@ def _table_values(table):
 def test_public_compares_countries_by_indicator_in_chart_table_and_csv(journey, lang):
     page, base = journey.page, journey.base_url
     page.goto(f"{base}/{lang}/")
-    page.locator(f"a[href='/{lang}/compliance/']").first.click()
+    follow_link(page, f"/{lang}/compliance/")
     expect(page).to_have_url(f"{base}/{lang}/compliance/")
     table = page.locator("figure.ims-figure table.data-table")
     caption = table.locator("caption")
@@ -341,6 +344,6 @@ def test_search_suggests_as_you_type_and_facets_narrow_the_results(journey, lang
     expect(page).to_have_url(re.compile(rf"[?&]{facet}={value}(&|$)"))
     journey.check("search results, filtered")
     assert _search_count(page) == expected  # what the facet promised
-    expect(page.locator(f"input[name='{facet}'][value='{value}']")).to_be_checked()
+    expect(page.locator(f"input[type=checkbox][name='{facet}'][value='{value}']")).to_be_checked()
     expect(box).to_have_value(chosen)
     journey.auditor.assert_clean()

@@ -24,23 +24,23 @@ def preview_limited(request):
     usage = get_usage(request, group="communities.post", key="user", rate=post_rate, method="POST")
     if usage is not None and usage["count"] >= usage["limit"]:
         return True
-    return is_ratelimited(
-        request,
-        group="communities.preview",
-        key="user",
-        rate=lambda g, r: getattr(settings, "COMMUNITIES_PREVIEW_RATE", "120/h"),
-        method="POST",
-        increment=True,
-    )
+    return _user_limited(request, "communities.preview", "COMMUNITIES_PREVIEW_RATE", "120/h")
 
 
 def confirmation_mail_limited(request):
     """Confirmation links sent on request (an invitee confirming their address): a few an hour."""
+    return _user_limited(
+        request, "communities.confirmation-mail", "COMMUNITIES_CONFIRMATION_RATE", "5/h"
+    )
+
+
+def _user_limited(request, group, setting, default):
+    """Count this POST against the user's budget for `group` (rate from `setting`)."""
     return is_ratelimited(
         request,
-        group="communities.confirmation-mail",
+        group=group,
         key="user",
-        rate=lambda g, r: getattr(settings, "COMMUNITIES_CONFIRMATION_RATE", "5/h"),
+        rate=lambda g, r: getattr(settings, setting, default),
         method="POST",
         increment=True,
     )

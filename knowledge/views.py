@@ -5,7 +5,7 @@ from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import chips, facet_list
+from portal.facets import facet_list, filter_panel
 
 from .filters import ResourceFilter, languages_for, reader_locales
 from .indexing import TAXONOMY_FACETS
@@ -54,12 +54,9 @@ def library_context(page, request):
                 ],
             }
         )
-    facets = facet_list(filterset.facets())
     return {
         "filter": filterset,
-        "facets": facets,
-        "chips": chips(facets, request.GET),
-        "selected_count": sum(len(facet.selected) for facet in facets),
+        **filter_panel(facet_list(filterset.facets()), request.GET),
         "invalid_fields": filterset.invalid_fields(),
         "page_obj": page_obj,
         "items": items,

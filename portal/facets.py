@@ -6,6 +6,7 @@ keeps serialising it unchanged. `Facet` adds what a reader needs on a phone: the
 options first with the rest behind "Show all", and the chosen filters as removable chips."""
 
 from dataclasses import dataclass
+from functools import cached_property
 
 SHOWN_FIRST = 6
 
@@ -20,24 +21,19 @@ class Facet:
     def selected(self):
         return [option for option in self.options if option["selected"]]
 
-    @property
-    def _ranked(self):
-        """Options by count, the chosen ones always among those shown."""
+    @cached_property
+    def _shown_values(self):
+        """The most used options, the chosen ones always among those shown."""
         by_count = sorted(self.options, key=lambda option: -option["count"])
-        first = by_count[:SHOWN_FIRST]
-        first_values = {option["value"] for option in first}
-        first += [o for o in self.selected if o["value"] not in first_values]
-        return first
+        return {option["value"] for option in by_count[:SHOWN_FIRST] + self.selected}
 
     @property
     def shown(self):
-        shown = {option["value"] for option in self._ranked}
-        return [option for option in self.options if option["value"] in shown]
+        return [option for option in self.options if option["value"] in self._shown_values]
 
     @property
     def more(self):
-        shown = {option["value"] for option in self._ranked}
-        return [option for option in self.options if option["value"] not in shown]
+        return [option for option in self.options if option["value"] not in self._shown_values]
 
 
 def facet_list(facets, labels=None):
@@ -61,3 +57,12 @@ def chips(facets, params):
                 {"facet": facet.label, "label": option["label"], "query": rest.urlencode()}
             )
     return found
+
+
+def filter_panel(facets, params):
+    """What the filter panel template needs: the facets, the chips and how many are chosen."""
+    return {
+        "facets": facets,
+        "chips": chips(facets, params),
+        "selected_count": sum(len(facet.selected) for facet in facets),
+    }

@@ -9,7 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from portal.facets import chips, facet_list
+from portal.facets import facet_list, filter_panel
 
 from .analytics import record_search
 from .hits import hits
@@ -54,20 +54,11 @@ def search(request):
             aside=aside,
             aside_results=hits(aside, aside[:ASIDE_RESULTS], query) if aside else [],
             editors_picks=editors_picks(query, language),
-            **_facets(outcome.facets, request.GET),
+            **filter_panel(facet_list(outcome.facets, FACET_LABELS), request.GET),
             suggestion=None if outcome.total else did_you_mean(query, language),
             library_url=library_url(language, outcome.filters),
         )
     return render(request, "search/search.html", context)
-
-
-def _facets(counted, params):
-    facets = facet_list(counted, FACET_LABELS)
-    return {
-        "facets": facets,
-        "chips": chips(facets, params),
-        "selected_count": sum(len(facet.selected) for facet in facets),
-    }
 
 
 def library_url(language, filters):

@@ -57,3 +57,24 @@ def clusters(data, family):
             if len(text) > 1:
                 found.add(text)
     return found
+
+
+def text_without_font(data):
+    """How many text-showing operators run with no font in effect (q/Q save and restore it):
+    viewers show such text as nothing, though a lenient extractor may still read it."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(data))
+    count = 0
+    for page in reader.pages:
+        font, saved = None, []
+        for _operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                saved.append(font)
+            elif operator == b"Q":
+                font = saved.pop() if saved else None
+            elif operator == b"Tf":
+                font = _operands[0]
+            elif operator in (b"Tj", b"TJ", b"'", b'"') and font is None:
+                count += 1
+    return count

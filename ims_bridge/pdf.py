@@ -31,6 +31,24 @@ class ReportPDF(PortalPDF):
         )
         self.ln(gap)
 
+    def fact(self, label, value, label_width):
+        """A bold label and its value on one line, the label first in the reading direction."""
+        top = self.get_y()
+        self.use(10, bold=True)
+        if self.rtl:
+            self.set_x(self.w - self.r_margin - label_width)
+        self.cell(label_width, 6, self.text_of(label), align=self.align)
+        self.set_xy(self.l_margin if self.rtl else self.l_margin + label_width, top)
+        self.use(10)
+        self.multi_cell(
+            self.epw - label_width,
+            6,
+            self.text_of(value),
+            align=self.align,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
+
     def grid(self, header, rows, widths):
         """A table whose first row is its header (repeated on each new page)."""
         self.use(9)
@@ -81,10 +99,7 @@ def factory_report_pdf(factory, assessments):
     pdf.use(10, bold=True)
     label_width = min(80, 4 + max(pdf.get_string_width(pdf.text_of(label)) for label, _v in facts))
     for label, value in facts:
-        pdf.use(10, bold=True)
-        pdf.cell(label_width, 6, pdf.text_of(label))
-        pdf.use(10)
-        pdf.multi_cell(0, 6, pdf.text_of(value), align=pdf.align, new_x="LMARGIN", new_y="NEXT")
+        pdf.fact(label, value, label_width)
     pdf.ln(4)
 
     if not assessments:

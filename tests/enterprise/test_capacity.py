@@ -17,7 +17,7 @@ from ims_bridge.enterprise.models import (
     Training,
 )
 from ims_bridge.models import Finding, PlanStatus
-from tests.ims_bridge.pdftext import embedded_fonts, letters, pdf_text
+from tests.ims_bridge.pdftext import embedded_fonts, letters, pdf_text, x_of
 
 TRAINING = {
     "programme": "Fire safety",
@@ -383,6 +383,17 @@ def test_progress_pdf_in_the_readers_script(member, changed, language):
         assert letters(title) in letters(text)
     assert "Cap overtime at 2 hours" in text
     assert FONTS[language] in embedded_fonts(response.content)
+
+
+@pytest.mark.parametrize(
+    "language, completed, right_to_left", [("ar", "2021/02/09", True), ("en", "02/09/2021", False)]
+)
+def test_progress_pdf_tables_read_in_the_languages_direction(
+    member, changed, language, completed, right_to_left
+):
+    """In Arabic the first column (the action) is the rightmost one, in English the leftmost."""
+    data = member.get(f"/{language}/factory/F1/progress/pdf/").content
+    assert (x_of(data, "Cap overtime at 2 hours") > x_of(data, completed)) is right_to_left
 
 
 def test_progress_needs_two_assessments(member, factory):

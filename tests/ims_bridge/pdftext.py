@@ -78,3 +78,17 @@ def text_without_font(data):
             elif operator in (b"Tj", b"TJ", b"'", b'"') and font is None:
                 count += 1
     return count
+
+
+def x_of(data, needle):
+    """The horizontal position (pt from the left) where the first text containing `needle`
+    starts on the first page (right-to-left marks in the text, as in Arabic dates, ignored)."""
+    found = []
+
+    def visit(text, cm, tm, _font, _size):
+        if needle in text.replace("\u200f", "") and not found:
+            found.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    assert found, needle
+    return found[0]

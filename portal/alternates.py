@@ -18,7 +18,7 @@ def _order(code):
     return codes.index(code) if code in codes else len(codes)
 
 
-def _page_versions(request, page):
+def _page_versions(page):
     """[(language code, Page)] for the page's live versions, in LANGUAGES order. One query."""
     translations = page.get_translations(inclusive=True).live().select_related("locale")
     return sorted(
@@ -37,7 +37,7 @@ def language_versions(request, page=None):
     own_url = page.get_url(request) if isinstance(page, Page) and page.pk else None
     if own_url and request.path.startswith(own_url):
         tail = request.path[len(own_url) :]
-        for code, version in _page_versions(request, page):
+        for code, version in _page_versions(page):
             url = version.get_url(request)
             if url:
                 versions.append({"code": code, "url": url + tail, "page": version})

@@ -315,3 +315,16 @@ def test_untranslated_material_labels_carry_the_source_language(
     assert labels == {"Checklist": "en", "ផ្ទាំងរូបភាព": None}
     soup = _soup(client.get(guide.url))
     assert all(not s.has_attr("lang") for s in soup.select(".material-label"))
+
+
+def test_resource_and_library_pages_have_alternates_that_answer(client, dataset):
+    guide = dataset["A"]
+    for path in [guide.url, "/km/resources/"]:
+        soup = _soup(client.get(path))
+        links = soup.select('head link[rel="alternate"][hreflang]')
+        alternates = {link["hreflang"]: link["href"] for link in links}
+        assert set(alternates) == {"en", "km", "x-default"}, path
+        assert len(links) == 3, path  # one list, not the resource page's own as well
+        for url in alternates.values():
+            assert url.startswith("http://localhost/")
+            assert client.get(url.removeprefix("http://localhost")).status_code == 200

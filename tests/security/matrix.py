@@ -255,6 +255,11 @@ TABLE = {
     # --- project-level views --------------------------------------------------------------------
     "health": {"": Case(GET=PUBLIC)},
     "favicon": {"": Case(GET=every(REDIRECT))},
+    "sitemap_index": {"": Case(GET=PUBLIC)},
+    "sitemap": {
+        "language": Case({"section": "fr"}, GET=PUBLIC),
+        "unknown": Case({"section": "xx"}, GET=every(NOT_FOUND)),
+    },
     "search:search": {"": Case(query="q=thread", GET=PUBLIC)},
     "search:suggest": {"": Case(query="q=sec", GET=PUBLIC)},
     # --- communities ----------------------------------------------------------------------------

@@ -10,7 +10,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
@@ -182,7 +182,8 @@ def upload(request):
             return render(request, "translation_admin/upload.html", context, status=400)
         messages.success(
             request,
-            _("Imported %(count)s file(s) of translations.") % {"count": imported},
+            ngettext("Imported %(count)s PO file.", "Imported %(count)s PO files.", imported)
+            % {"count": imported},
         )
         dashboard_url = reverse("translation_admin:dashboard")
         return redirect(f"{dashboard_url}?language={form.cleaned_data['language'].language_code}")

@@ -41,6 +41,14 @@ def _require_translator(request):
         raise PermissionDenied
 
 
+def _without_nul(data):
+    """PostgreSQL refuses NUL in a lookup value (a 500); without it the value is just invalid."""
+    clean = data.copy()
+    for key, values in data.lists():
+        clean.setlist(key, [value.replace("\x00", "") for value in values])
+    return clean
+
+
 def target_locales():
     return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
 
@@ -71,7 +79,7 @@ class FilterForm(forms.Form):
 
     def __init__(self, data):
         locales = target_locales()
-        data = data.copy()
+        data = _without_nul(data)
         if not data.get("language") and locales:
             data["language"] = locales[0].language_code
         super().__init__(data)
@@ -159,8 +167,8 @@ class BatchUploadForm(forms.Form):
         help_text=gettext_lazy("As downloaded from this dashboard, with the msgstr filled in."),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, files=None):
+        super().__init__(None if data is None else _without_nul(data), files)
         self.fields["language"].queryset = target_locales()
         self.fields["language"].label_from_instance = lambda locale: locale.get_display_name()
 

@@ -82,3 +82,15 @@ def test_compliance_point_cluster_in_its_language(client, superuser, fr):
         .fields["cluster"]
         .queryset.values_list("locale__language_code", flat=True)
     ) == {"fr"}
+
+
+def test_factory_list_filter_lists_each_country_once(client, superuser):
+    client.force_login(superuser)
+    response = client.get("/admin/snippets/ims_bridge/factory/")
+    assert response.status_code == 200
+    field = response.context["filters"].form.fields["country"]
+    names = [str(country) for country in field.queryset]
+    assert names.count("Bangladesh") == 1
+    assert (
+        len(names) == len(set(names)) == Country.objects.filter(locale__language_code="en").count()
+    )

@@ -120,13 +120,23 @@ def test_filters(client, superuser, library, module):
 
 
 @pytest.mark.parametrize(
-    "query", ["language=xx", "language=en", "section=abc", "country=nowhere", "type=auth.user"]
+    "query",
+    [
+        "language=xx",
+        "language=en",
+        "language=x%00x",
+        "section=abc",
+        "section=99999999999999999999999",
+        "country=no%00where",
+        "type=auth.user",
+    ],
 )
 def test_bad_filters_answer_400_not_a_traceback(client, superuser, query):
     client.force_login(superuser)
     response = client.get(f"{URL}?{query}")
     assert response.status_code == 400
-    assert response.context["form"].errors
+    # (a NUL is answered by the portal's malformed-input middleware before the view)
+    assert "%00" in query or response.context["form"].errors
 
 
 def test_paginated(client, superuser):

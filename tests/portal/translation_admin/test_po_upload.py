@@ -256,6 +256,14 @@ def test_batch_upload_refuses_what_is_not_po(client, translator, files):
     assert _snapshot() == before
 
 
+def test_batch_upload_with_a_nul_in_the_language_is_refused(client, translator):
+    client.force_login(translator)
+    before = _snapshot()
+    response = _batch(client, _zip({"a.po": 'msgid "a"\nmsgstr "b"\n'}), language="f\x00r")
+    assert response.status_code == 400
+    assert _snapshot() == before
+
+
 def test_batch_upload_of_another_language_file_is_refused(client, translator, guide, en):
     _outdated(guide, en)
     client.force_login(translator)

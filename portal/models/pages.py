@@ -8,6 +8,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
 from ..text import fold_latin_diacritics
+from ..translation_admin.forms import LocalizedTermsPageForm
 from .mixins import IntroMixin
 from .taxonomy import Country
 
@@ -15,6 +16,8 @@ from .taxonomy import Country
 class BasePage(IntroMixin, Page):
     """Common base: every page has an intro and is translated field by field."""
 
+    # Taxonomy choices in the page's own language, once each.
+    base_form_class = LocalizedTermsPageForm
     content_panels = Page.content_panels + IntroMixin.intro_panels
     search_fields = (
         Page.search_fields

@@ -90,3 +90,16 @@ def test_a_khmer_community_post_is_found(client, make_community, make_thread):
     assert thread.get_absolute_url().removeprefix("/en") in html
     data = client.get("/api/search/", {"q": FIRE_SAFETY, "language": "km"}).json()
     assert [(r["kind"], r["title"]) for r in data["results"]] == [("discussion", "សំណួរ")]
+
+
+def test_a_misspelt_khmer_word_gets_a_suggestion_word_by_word(client):
+    make_page("km", "សុវត្ថិភាពអគ្គិភ័យ", "", "khmer-title")  # "fire safety"
+    data = client.get("/api/search/", {"q": "សុវត្ថិភាពអគ្គីភ័យ", "language": "km"}).json()
+    assert data["count"] == 0
+    assert data["suggestion"] == "សុវត្ថិភាព អគ្គិភ័យ"
+
+
+def test_title_suggestions_complete_a_khmer_word_inside_a_title(client):
+    page = make_page("km", "សុវត្ថិភាពអគ្គិភ័យ", "", "khmer-title")
+    data = client.get("/km/search/suggest/", {"q": "អគ្គិភ័យ"}).json()
+    assert data["suggestions"] == [{"title": page.title, "url": page.url}]

@@ -4,6 +4,7 @@ word boundaries when it is indexed and when it is searched (``search.segmentatio
 either database backend (PostgreSQL and SQLite)."""
 
 import pytest
+from django.utils import translation
 from wagtail.search.backends import get_search_backend
 
 from portal.models import StandardPage
@@ -56,6 +57,10 @@ def test_a_khmer_word_inside_a_sentence_finds_the_page(client, khmer_page, query
 
 def test_a_khmer_word_not_in_the_page_finds_nothing(client, khmer_page):
     assert api_urls(client, ABSENT) == []
+    # Vowel signs and subscripts are part of a word (SQLite's tokenizer once dropped them):
+    # a bare consonant, or a word with another vowel, is another word.
+    assert api_urls(client, "ក") == []
+    assert api_urls(client, "អគ្គីភ័យ") == []
 
 
 def test_the_excerpt_shows_the_text_as_written(client, khmer_page):
@@ -87,7 +92,8 @@ def test_a_khmer_community_post_is_found(client, make_community, make_thread):
     community = make_community(PUBLIC, languages=("km",))
     thread = make_thread(community, "សំណួរ", body=SENTENCE)  # title: "a question"
     html = client.get("/km/search/", {"q": FIRE}).content.decode()
-    assert thread.get_absolute_url().removeprefix("/en") in html
+    with translation.override("km"):
+        assert f'href="{thread.get_absolute_url()}"' in html
     data = client.get("/api/search/", {"q": FIRE_SAFETY, "language": "km"}).json()
     assert [(r["kind"], r["title"]) for r in data["results"]] == [("discussion", "សំណួរ")]
 

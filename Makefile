@@ -11,6 +11,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 
 $(STAMP): pyproject.toml | $(BIN)/python
+	@pkg-config --exists icu-i18n 2>/dev/null || { \
+	  echo "ICU was not found (pkg-config icu-i18n): PyICU, which cuts Khmer into words for search, builds against it." >&2; \
+	  echo "  Debian/Ubuntu: sudo apt install libicu-dev pkg-config" >&2; \
+	  echo "  macOS: brew install icu4c pkg-config; export PKG_CONFIG_PATH=\"\$$(brew --prefix icu4c)/lib/pkgconfig\"" >&2; \
+	  exit 1; }
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)

@@ -8,6 +8,7 @@ class SearchConfig(AppConfig):
     verbose_name = _("Site search")
 
     def ready(self):
-        from . import documents
+        from . import documents, segmentation
 
         documents.connect()
+        segmentation.segment_database_indexing()

@@ -5,7 +5,13 @@ No Django imports here: settings import this module before apps load.
 With Elasticsearch, each language gets its own backend alias (``lang_<code>``) whose indices use
 that language's analyzer, so French is stemmed as French and Arabic as Arabic; the search views
 pick the alias for the active language. Languages without a built-in Elasticsearch analyzer
-(Vietnamese, Khmer) use a standard/ICU tokenizer with ASCII folding, so "Viet Nam" finds "Việt Nam".
+(Vietnamese, Khmer) use a custom analyzer with ASCII folding, so "Viet Nam" finds "Việt Nam".
+
+``icu`` (``ELASTICSEARCH_ICU``: the cluster has the analysis-icu plugin) gives those languages'
+indices ICU's tokenizer, for their text and for their autocomplete n-grams: it cuts Khmer into
+words with ICU's dictionary, as ``search.segmentation`` does for the database backends. Without
+the plugin the standard tokenizer keeps a Khmer run as one token (a word inside a sentence is
+not found). The other languages keep Elasticsearch's built-in analyzers either way.
 """
 
 # Elasticsearch built-in language analyzers; None = custom folding analyzer below.
@@ -25,16 +31,22 @@ def _analysis_for(language, icu):
     builtin = LANGUAGE_ANALYZERS.get(language)
     if builtin:
         return {"analyzer": {"default": {"type": builtin}}}
-    tokenizer = "icu_tokenizer" if icu else "standard"
+    if not icu:
+        return {"analyzer": {"default": _custom("standard", "lowercase", "asciifolding")}}
+    # Wagtail's own n-gram analyzers (autocomplete) cut with the standard tokenizer: same filters.
     return {
         "analyzer": {
-            "default": {
-                "type": "custom",
-                "tokenizer": tokenizer,
-                "filter": ["lowercase", "asciifolding"],
-            }
+            "default": _custom("icu_tokenizer", "lowercase", "asciifolding"),
+            "ngram_analyzer": _custom("icu_tokenizer", "asciifolding", "lowercase", "ngram"),
+            "edgengram_analyzer": _custom(
+                "icu_tokenizer", "asciifolding", "lowercase", "edgengram"
+            ),
         }
     }
+
+
+def _custom(tokenizer, *filters):
+    return {"type": "custom", "tokenizer": tokenizer, "filter": list(filters)}
 
 
 def elasticsearch_backends(url, index_prefix, languages, *, icu=False, timeout=5):

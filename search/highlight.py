@@ -3,7 +3,9 @@
 Everything is escaped: the text is split into matched and unmatched pieces, each piece is
 escaped, and only the ``<mark>`` tags this module writes are left unescaped. Matching ignores
 case and Latin diacritics ("viet" marks "Việt"); a Latin word matches at the start of a word
-("train" marks "training"), other scripts anywhere (Khmer does not separate words by spaces).
+("train" marks "training"), other scripts anywhere (Khmer does not separate words by spaces:
+a query's Khmer words are told apart with ``search.segmentation``, and each is marked where it
+occurs in the text as written).
 """
 
 import re
@@ -14,6 +16,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
 from portal.text import fold_latin_diacritics
+
+from .segmentation import segment
 
 MAX_TERMS = 10
 _LATIN = re.compile(r"^[a-z0-9]+$")
@@ -36,7 +40,9 @@ def words(text):
 
 def terms(query):
     """The distinct words of a query, folded and lower-cased, longest first, at most 10."""
-    found = {w for w in words(_fold(query)) if len(w) >= 2 and w not in {"and", "or", "not"}}
+    found = {
+        w for w in words(_fold(segment(query))) if len(w) >= 2 and w not in {"and", "or", "not"}
+    }
     return sorted(found, key=lambda w: (-len(w), w))[:MAX_TERMS]
 
 

@@ -30,6 +30,7 @@ from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
 
 from . import discussions, documents, taxonomy
+from .segmentation import segment
 
 MAX_QUERY_LENGTH = 200
 ASIDE_RESULTS = 5  # discussions shown beside the pages of a search
@@ -64,7 +65,8 @@ def searchable_pages(language, all_languages=False):
 
 
 def autocomplete_pages(query, language, limit=8):
-    return backend_for(language).autocomplete(query, searchable_pages(language))[:limit]
+    pages = searchable_pages(language)
+    return backend_for(language).autocomplete(segment(query, language), pages)[:limit]
 
 
 def editors_picks(query, language):
@@ -161,7 +163,7 @@ class _Search:
     """One query against the reader's backend, with the querysets it is run on."""
 
     def __init__(self, query, language, user, page_types, locales):
-        self.query = query
+        self.query = segment(query, language)  # words apart, as they were indexed
         self.backend = backend_for(language)
         self.page_types = page_types
         self.locale_ids = {code: loc.pk for code, loc in locales.items()}

@@ -5,6 +5,7 @@ published ``MAX_TITLES``) and of the taxonomy names in that language: bounded, p
 only when a search found nothing. Each unknown word of the query is replaced by its closest
 vocabulary word (``difflib``), if one is close enough. Discussion titles are left out on
 purpose: a suggestion must never reveal a word from a community the reader may not read.
+Khmer (and other text written without spaces) is compared word by word (``search.segmentation``).
 """
 
 import difflib
@@ -12,6 +13,7 @@ import difflib
 from wagtail.models import Page
 
 from .highlight import words
+from .segmentation import segment
 
 MAX_TITLES = 5000
 MAX_QUERY_WORDS = 8
@@ -32,12 +34,12 @@ def vocabulary(language):
         titles += model.objects.filter(locale__language_code=language).values_list(
             "name", flat=True
         )
-    return {w.lower() for title in titles for w in words(title) if len(w) >= 3}
+    return {w.lower() for title in titles for w in words(segment(title)) if len(w) >= 3}
 
 
 def did_you_mean(query, language):
     """A corrected query, or None when every word is known or nothing is close enough."""
-    query_words = words(query)[:MAX_QUERY_WORDS]
+    query_words = words(segment(query))[:MAX_QUERY_WORDS]
     if not query_words:
         return None
     known = vocabulary(language)

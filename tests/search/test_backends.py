@@ -57,6 +57,45 @@ def test_vietnamese_and_khmer_fold_diacritics(language):
     assert icu["default"]["tokenizer"] == "icu_tokenizer"
 
 
+@pytest.mark.parametrize("language", ["km", "vi"])
+def test_with_the_icu_plugin_khmer_is_cut_into_words_by_icu(language):
+    """ELASTICSEARCH_ICU=1: the index's text and its autocomplete n-grams are tokenised by
+    ICU (a dictionary for Khmer); Wagtail's n-gram filters are kept."""
+    from portal.models import StandardPage
+
+    backend = build_backend(language, icu=True)
+    analysis = backend.settings["settings"]["analysis"]
+    analyzers = analysis["analyzer"]
+    assert analyzers["default"]["tokenizer"] == "icu_tokenizer"
+    assert analyzers["ngram_analyzer"] == {
+        "type": "custom",
+        "tokenizer": "icu_tokenizer",
+        "filter": ["asciifolding", "lowercase", "ngram"],
+    }
+    assert analyzers["edgengram_analyzer"]["tokenizer"] == "icu_tokenizer"
+    assert analyzers["edgengram_analyzer"]["filter"][-1] == "edgengram"
+    assert analysis["filter"]["edgengram"]["type"] == "edge_ngram"
+    # Text fields name no analyzer of their own: the index's default (ICU) applies to them.
+    properties = backend.mapping_class(StandardPage).get_mapping()["properties"]
+    assert "analyzer" not in properties["_all_text"]
+    assert properties["_edgengrams"]["analyzer"] == "edgengram_analyzer"
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar", "bn"])
+def test_the_icu_flag_leaves_the_built_in_language_analyzers(language):
+    plain = build_backend(language).settings["settings"]["analysis"]
+    icu = build_backend(language, icu=True).settings["settings"]["analysis"]
+    assert icu == plain
+    assert plain["analyzer"]["edgengram_analyzer"]["tokenizer"] == "standard"
+
+
+def test_without_the_icu_plugin_no_icu_analysis_is_asked_for():
+    """A cluster without analysis-icu would refuse to create an index naming its tokenizer."""
+    for language in LANGUAGES:
+        analysis = build_backend(language).settings["settings"]["analysis"]
+        assert "icu" not in repr(analysis)
+
+
 def test_page_index_name_and_mapping():
     from portal.models import CountryPage
 

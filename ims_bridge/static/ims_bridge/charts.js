@@ -74,6 +74,14 @@
     var kind = table.dataset.chart;
     var rtl = document.documentElement.dir === "rtl";
     var lang = document.documentElement.lang || undefined;
+    // The server's choice of digits and separators (portal/formatting.py), e.g. "km-u-nu-khmr".
+    var numberLocale = table.dataset.locale || lang;
+    var percentFormat;
+    try {
+      percentFormat = new Intl.NumberFormat(numberLocale, { style: "percent", maximumFractionDigits: 1 });
+    } catch (e) {
+      percentFormat = { format: function (share) { return Math.round(share * 1000) / 10 + "%"; } };
+    }
     var fontSize = 13;
     var lineHeight = 1.25;
     Chart.defaults.font.family = fontFamily();
@@ -123,14 +131,14 @@
     }
     // Right-to-left pages (Arabic) mirror the chart: values grow from the right, the category
     // labels stand on the right, and tooltips read right to left.
-    var percent = { callback: function (value) { return value + "%"; } };
+    var percent = { callback: function (value) { return percentFormat.format(value / 100); } };
     var scales = kind === "line"
       ? { x: { reverse: rtl, ticks: { autoSkip: false, maxRotation: 90 } },
           y: { min: 0, max: 100, position: rtl ? "right" : "left", ticks: percent } }
       : { x: { min: 0, max: 100, reverse: rtl, ticks: percent },
           y: { position: rtl ? "right" : "left", ticks: { autoSkip: false } } };
     config.options = Object.assign({ responsive: true, maintainAspectRatio: false, scales: scales,
-      locale: lang, animation: false,
+      locale: numberLocale, animation: false,
       plugins: { legend: { display: false }, tooltip: { rtl: rtl } } },
       config.options || {});
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal.formatting import format_number
 from portal.models import Cluster, CompliancePoint
 from portal.providers import ProvidedItem
 
@@ -118,7 +119,10 @@ def _point_items(cells, language, country, make):
                 names.get(point.translation_key, point.name),
                 url=_point_url(page, country, point),
                 summary=_("%(rate)s%% of %(n)s factories non-compliant")
-                % {"rate": cell.public_percent, "n": cell.factories_assessed},
+                % {
+                    "rate": format_number(cell.public_percent),
+                    "n": format_number(cell.factories_assessed),
+                },
             )
         )
     return items

@@ -9,8 +9,9 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.utils.formats import date_format, number_format
 from django.utils.translation import get_language_bidi
+
+from portal.formatting import format_date, format_number
 
 WIDTH, HEIGHT = 640, 180
 LEFT, RIGHT, TOP, BOTTOM = 56, 16, 12, 26
@@ -66,7 +67,7 @@ class Axis:
 
 
 def _month(day):
-    return date_format(day, "YEAR_MONTH_FORMAT")
+    return format_date(day, "YEAR_MONTH_FORMAT")
 
 
 def nice_max(value):
@@ -101,11 +102,11 @@ def line_chart(title, unit, series, axis, markers=(), y_max=None, label=_month):
             continue
         x = axis.x(when)
         run.append(f"{x},{y(value)}")
-        chart.points.append((x, y(value), f"{label(when)}: {number_format(value)}"))
+        chart.points.append((x, y(value), f"{label(when)}: {format_number(value)}"))
     if run:
         chart.lines.append(" ".join(run))
     chart.lines = [line for line in chart.lines if " " in line]  # one point: its dot only
-    chart.y_ticks = [(y(top * share), number_format(top * share)) for share in (0, 0.5, 1)]
+    chart.y_ticks = [(y(top * share), format_number(top * share)) for share in (0, 0.5, 1)]
     chart.x_ticks = axis.ticks()
     chart.markers = [
         (axis.x(when), text) for when, text in markers if axis.start <= when <= axis.end

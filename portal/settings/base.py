@@ -147,6 +147,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # local_number, local_percent, local_date, local_count in every template.
+            "builtins": ["portal.templatetags.reader_formats"],
         },
     },
 ]
@@ -274,6 +276,10 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
+# Numbers and dates for readers go through portal/formatting.py (the local_* template filters);
+# no automatic grouping, which would also change numbers written for machines (ids, attributes).
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["portal.formats"]
 # Names shown to users in their own language; the switcher uses LANGUAGES' native names.
 LANGUAGE_NAMES_TRANSLATED = {
     "en": _("English"),

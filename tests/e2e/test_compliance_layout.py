@@ -128,3 +128,29 @@ def test_long_labels_wrap_instead_of_being_cut(browser, portal_server):
         )
         assert wrapped, f"no label was long enough to wrap at 320px in {lang}"
     context.close()
+
+
+def test_chart_axis_percentages_follow_the_page(browser, portal_server):
+    """The value axis reads like the table beside it (portal/formatting.py): Khmer and Bengali
+    digits, French "50 %", Latin digits in Arabic."""
+    expected = {"km": "៥០%", "bn": "৫০%", "fr": "50 %", "ar": "50%"}
+    context = new_context(browser, 1280)
+    page = context.new_page()
+    for lang, fifty in expected.items():
+        page.goto(f"{portal_server}/{lang}/compliance/")
+        expect(page.locator(".ims-chart canvas").first).to_be_visible()
+        ticks = page.evaluate(
+            "() => { const chart = Chart.getChart(document.querySelector('.ims-chart canvas'));"
+            " return chart.scales.x.ticks.map((t) => t.label); }"
+        )
+        # Arabic's percent sign comes with direction marks; browsers differ on the French space.
+        ticks = [re.sub("[\u200e\u200f]", "", re.sub("[\u00a0\u202f]", " ", t)) for t in ticks]
+        assert fifty in ticks, (lang, ticks)
+        tooltip = page.evaluate(
+            "() => Chart.getChart(document.querySelector('.ims-chart canvas')).options.plugins"
+            ".tooltip.callbacks.label({parsed: {x: 50, y: 50}, dataset: {label: 'rate'}})"
+        )
+        assert re.sub("[\u200e\u200f]", "", re.sub("[\u00a0\u202f]", " ", tooltip)) == (
+            f"rate: {fifty}"
+        )
+    context.close()

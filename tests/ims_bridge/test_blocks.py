@@ -359,6 +359,6 @@ def test_a_page_with_the_blocks_translates(client, data, django_capture_on_commi
         translation.save_revision().publish()
     html = get_html(client, translation.url)
     summary_fr = section(html, "Synthèse de la conformité")  # the demo translation memory
-    assert rows(summary_fr)["Temps de travail"] == [["6", "66,7%"]]
-    assert rows(section(html, "Comparer les pays"))["Cambodge"] == [["6", "50,0%"]]
+    assert rows(summary_fr)["Temps de travail"] == [["6", "66,7\u202f%"]]
+    assert rows(section(html, "Comparer les pays"))["Cambodge"] == [["6", "50,0\u202f%"]]
     assert issues(section(html, "Top issues"))[0][0] == "Heures supplémentaires"

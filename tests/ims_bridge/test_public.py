@@ -244,7 +244,7 @@ def _report_part(html):
     ("url", "rate"),
     [
         ("/en/compliance/?indicator=point:overtime", "50.0%"),
-        ("/fr/compliance/countries/cambodia/", "66,7%"),
+        ("/fr/compliance/countries/cambodia/", "66,7\u202f%"),
     ],
 )
 def test_cached_report_fragments_hold_nothing_of_the_user(

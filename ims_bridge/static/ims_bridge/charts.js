@@ -9,6 +9,15 @@
 (function () {
   "use strict";
   var COLORS = ["#00567a", "#c45500", "#2e7d32", "#8e24aa", "#b71c1c", "#455a64", "#6d4c41"];
+  // Browsers' Intl data may lack a numbering system (Chromium has no Khmer digits): the digits
+  // the server chose (the -u-nu- part of data-locale) are put in after formatting.
+  var DIGITS = { khmr: "០១២៣៤៥៦៧៨៩", beng: "০১২৩৪৫৬৭৮৯", arab: "٠١٢٣٤٥٦٧٨٩" };
+
+  function withDigits(text, locale) {
+    var system = /-u-nu-([a-z]+)/.exec(locale || "");
+    var digits = system && DIGITS[system[1]];
+    return digits ? String(text).replace(/[0-9]/g, function (d) { return digits[Number(d)]; }) : text;
+  }
 
   function number(text) { return text === "" || text == null ? null : Number(text); }
 
@@ -74,6 +83,14 @@
     var kind = table.dataset.chart;
     var rtl = document.documentElement.dir === "rtl";
     var lang = document.documentElement.lang || undefined;
+    // The server's choice of digits and separators (portal/formatting.py), e.g. "km-u-nu-khmr".
+    var numberLocale = table.dataset.locale || lang;
+    var percentFormat;
+    try {
+      percentFormat = new Intl.NumberFormat(numberLocale, { style: "percent", maximumFractionDigits: 1 });
+    } catch (e) {
+      percentFormat = { format: function (share) { return Math.round(share * 1000) / 10 + "%"; } };
+    }
     var fontSize = 13;
     var lineHeight = 1.25;
     Chart.defaults.font.family = fontFamily();
@@ -123,15 +140,21 @@
     }
     // Right-to-left pages (Arabic) mirror the chart: values grow from the right, the category
     // labels stand on the right, and tooltips read right to left.
-    var percent = { callback: function (value) { return value + "%"; } };
+    var percent = { callback: function (value) {
+      return withDigits(percentFormat.format(value / 100), numberLocale);
+    } };
     var scales = kind === "line"
       ? { x: { reverse: rtl, ticks: { autoSkip: false, maxRotation: 90 } },
           y: { min: 0, max: 100, position: rtl ? "right" : "left", ticks: percent } }
       : { x: { min: 0, max: 100, reverse: rtl, ticks: percent },
           y: { position: rtl ? "right" : "left", ticks: { autoSkip: false } } };
     config.options = Object.assign({ responsive: true, maintainAspectRatio: false, scales: scales,
-      locale: lang, animation: false,
-      plugins: { legend: { display: false }, tooltip: { rtl: rtl } } },
+      locale: numberLocale, animation: false,
+      plugins: { legend: { display: false }, tooltip: { rtl: rtl, callbacks: {
+        label: function (item) {
+          var value = kind === "line" ? item.parsed.y : item.parsed.x;
+          return item.dataset.label + ": " + percent.callback(value);
+        } } } } },
       config.options || {});
 
     function layout() {

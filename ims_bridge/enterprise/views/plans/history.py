@@ -3,11 +3,11 @@ reader's language, dates localised."""
 
 from datetime import date
 
-from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from ims_bridge.models import PlanStatus
+from portal.formatting import format_date
 
 FIELDS = {
     "created": _("Created"),
@@ -29,7 +29,7 @@ def display(field, value):
         return PlanStatus(value).label
     if field == "due_date":
         try:
-            return date_format(date.fromisoformat(value))
+            return format_date(date.fromisoformat(value))
         except ValueError:
             return value
     return value

@@ -5,10 +5,10 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.translation import get_language_bidi
 
 from ims_bridge.models import PlanStatus
+from portal.formatting import format_date
 
 WIDTH, LEFT, RIGHT, ROW, TOP = 900, 20, 20, 30, 40
 
@@ -67,7 +67,7 @@ def layout(actions):
                 state=state,
             )
         )
-    ticks = [{"x": x(m), "label": date_format(m, "YEAR_MONTH_FORMAT")} for m in _months(start, end)]
+    ticks = [{"x": x(m), "label": format_date(m, "YEAR_MONTH_FORMAT")} for m in _months(start, end)]
     if len(ticks) > 12:
         ticks = ticks[:: len(ticks) // 12 + 1]
     return {

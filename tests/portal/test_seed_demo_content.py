@@ -16,7 +16,7 @@ import pytest
 from django.core.management import call_command
 from django.db import transaction
 from django.test import TestCase
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from knowledge.demo_text import language
 
@@ -40,6 +40,9 @@ def seeded(django_db_setup, django_db_blocker):
         # As after a real run's commits: wagtail-localize publishes translations on commit.
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
+        # The command repairs wagtail-localize's stale child counts after its commits; here the
+        # commit callbacks ran after that repair, so repair again.
+        Page.fix_tree(fix_paths=False)
         yield
         transaction.set_rollback(True)
 
@@ -95,7 +98,7 @@ def test_country_module_is_in_the_country_language_with_materials_in_it(
     assert local.live
     title, summary = language(lang)[1][slug]
     assert (local.title, local.summary) == (title, summary)
-    assert word in local.title
+    assert word in local.title.casefold()
     materials = list(local.knowledge_materials.select_related("document"))
     assert len(materials) == 3
     english_documents = set(english.knowledge_materials.values_list("document_id", flat=True))

@@ -1,6 +1,7 @@
 """The communities' part of `seed_demo`: communities of each visibility in several languages
-(English, French, Spanish, Vietnamese, Khmer, Arabic) with threads, replies, @mentions and an
-attachment. Idempotent: a community that exists is left as it is."""
+(English, French, Spanish, Vietnamese, Khmer, Arabic, Bengali; communities are not translated,
+so Cambodia's and Bangladesh's practitioners have their own, in their language) with threads,
+replies, @mentions and an attachment. Idempotent: a community that exists is left as it is."""
 
 import base64
 from datetime import timedelta
@@ -28,6 +29,7 @@ AUTHORS = [
     ("amina", "Amina Haddad", "Better Work Jordan", "jordan", "ar,en"),
     ("lucia", "Lucía Pérez", "Better Work Nicaragua", "nicaragua", "es,en"),
     ("claire", "Claire Dubois", "Better Work Haiti", "haiti", "fr,en"),
+    ("rahima", "Rahima Akter", "Better Work Bangladesh", "bangladesh", "bn,en"),
 ]
 
 COMMUNITIES = [
@@ -125,6 +127,57 @@ COMMUNITIES = [
                         "sokha",
                         "We run one drill per shift, announced the first time, "
                         "unannounced after that.",
+                    )
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "cambodia-trainers",
+        "visibility": Visibility.PUBLIC,
+        "name": "បណ្តាញគ្រូបង្គោលកម្ពុជា",
+        "description": "គ្រូបង្គោល និងទីប្រឹក្សាសហគ្រាសនៅកម្ពុជា ចែករំលែកបទពិសោធន៍បណ្តុះបណ្តាល "
+        "សម្ភារៈជាភាសាខ្មែរ និងសំណួរអំពីច្បាប់ការងារ។",
+        "languages": ["km"],
+        "countries": ["cambodia"],
+        "industries": ["apparel", "footwear"],
+        "threads": [
+            (
+                "km",
+                "sokha",
+                "ការបណ្តុះបណ្តាលអំពីការងារបន្ថែមម៉ោងសម្រាប់មេក្រុម",
+                "សប្តាហ៍មុន យើងបានប្រើម៉ូឌុល **ការយល់ដឹងអំពីច្បាប់ការងារបន្ថែមម៉ោង** "
+                "ជាមួយមេក្រុម ២៥ នាក់។ ករណីសិក្សាអំពីការបដិសេធការងារបន្ថែមម៉ោងបានបង្កើតការពិភាក្សាល្អណាស់។",
+                [
+                    (
+                        "linh",
+                        "Cảm ơn Sokha! Chúng tôi sẽ thử tình huống này ở Việt Nam.",
+                    )
+                ],
+            ),
+        ],
+    },
+    {
+        "slug": "bangladesh-practitioners",
+        "visibility": Visibility.PUBLIC,
+        "name": "বাংলাদেশ প্রশিক্ষক ও পরামর্শক নেটওয়ার্ক",
+        "description": "বাংলাদেশের কারখানায় কাজ করা প্রশিক্ষক ও এন্টারপ্রাইজ উপদেষ্টাদের জন্য: "
+        "অগ্নি নিরাপত্তা, অংশগ্রহণকারী কমিটি ও মজুরি নিয়ে অভিজ্ঞতা বিনিময়।",
+        "languages": ["bn"],
+        "countries": ["bangladesh"],
+        "industries": ["apparel"],
+        "threads": [
+            (
+                "bn",
+                "rahima",
+                "ডাইং সেকশনে রাসায়নিক সংরক্ষণ: আপনারা কী করছেন?",
+                "আমাদের একটি কারখানায় রাসায়নিকের লেবেল ও সেফটি ডেটা শিট নিয়ে সমস্যা পাওয়া গেছে। "
+                "কেউ কি **রাসায়নিক সংরক্ষণ ওয়ার্কবুক** ব্যবহার করেছেন?",
+                [
+                    (
+                        "amina",
+                        "We used the chemical storage workbook in Jordan: start with the "
+                        "inventory, the rest follows.",
                     )
                 ],
             ),

@@ -20,7 +20,6 @@ from portal.demo.localize import demo_locales, translate
 from portal.models import Audience, CompliancePoint, Country, HomePage, Industry, Topic
 
 from . import demo_text
-from .demo_pdf import material_pdf
 from .demo_text.resources import BODY_KEY, COMMON, OTHERS, PROGRAMMES, all_resources
 from .indexing import index_page
 from .models import (
@@ -35,6 +34,7 @@ from .models import (
     TrainingProgrammePage,
     WorkbookPage,
 )
+from .pdf import make_pdf
 
 MEMORY = demo_text.memory()
 KIND_CYCLE = [MaterialKind.TRAINER_GUIDE, MaterialKind.HANDOUT, MaterialKind.SLIDES]
@@ -64,7 +64,7 @@ def _paragraph(key):
 def _document(title, lines=(), name=""):
     name = name or slugify(title)[:80] or "material"
     doc = Document(title=title)
-    doc.file.save(f"{name}.pdf", ContentFile(material_pdf(title, lines)), save=False)
+    doc.file.save(f"{name}.pdf", ContentFile(make_pdf(title, lines)), save=False)
     doc._set_document_file_metadata()  # size and hash, as Wagtail's upload form does
     doc.save()
     return doc

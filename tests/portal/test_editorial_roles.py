@@ -1,11 +1,14 @@
 """Editors and translators: the roles exist on every install (migrations, portal/roles.py), and
 each role can do in the Wagtail admin exactly what it should, in its own languages only."""
 
+import io
 from urllib.parse import urlencode
 
 import pytest
 from django.apps import apps
+from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import (
     GroupCollectionPermission,
@@ -267,3 +270,17 @@ def test_editor_has_admin_and_snippet_rights(editor):
     for codename in ("wagtailadmin.access_admin", "portal.change_country", "portal.add_topic"):
         assert editor.has_perm(codename), codename
     assert Permission.objects.filter(group__name="Editors", codename="submit_translation")
+
+
+def test_demo_translator_works_in_french_and_khmer(client):
+    call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())
+    translator = get_user_model().objects.get(username="translator")
+    assert set(translator.groups.values_list("name", flat=True)) == {
+        translator_group_name("fr"),
+        translator_group_name("km"),
+    }
+    assert not Group.objects.filter(name="Translators").exists()
+    client.force_login(translator)
+    assert client.get(page_edit(about("fr"))).status_code == 200
+    assert client.get(page_edit(about("km"))).status_code == 200
+    assert refused(client.get(page_edit(about("es"))))

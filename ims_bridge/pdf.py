@@ -1,82 +1,63 @@
-"""A factory's assessment report as PDF (fpdf2), beside the CSV export.
+"""A factory's assessment report as PDF, beside the CSV export, on ``portal.pdf.PortalPDF``
+(its fonts and shaping print Khmer, Bengali, Arabic or Vietnamese names and findings).
 
 The caller reads the factory through ``access.get_visible_factory`` (which logs the read); this
-module only lays out what ``access.factory_report`` returns. Text is set in a Unicode TrueType
-font when one is found (``IMS_PDF_FONT_DIR``, default Debian's fonts-dejavu), so Vietnamese,
-Arabic or Cyrillic names print; without one it falls back to the PDF core font and replaces
-what Latin-1 cannot hold, rather than failing. Scripts the font lacks (DejaVu has no Khmer or
-Bengali) print as blank glyphs, never as an error."""
+module only lays out what ``access.factory_report`` returns."""
 
-import logging
-from pathlib import Path
-
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, ngettext
 from django.utils.translation import gettext as _
-from fpdf import FPDF
+from django.utils.translation import ngettext
 from wagtail.models import Locale
 
 from portal.models import CompliancePoint
+from portal.pdf import PortalPDF
 
 from . import reports
 from .models import QuestionType
 
-FONT_FILES = {"": "DejaVuSans.ttf", "B": "DejaVuSans-Bold.ttf"}
-FAMILY = "ReportSans"
 
-logger = logging.getLogger(__name__)
-# fontTools reports every glyph it subsets at INFO level: one report is not worth 40 log lines.
-logging.getLogger("fontTools.subset").setLevel(logging.WARNING)
-
-
-def font_files():
-    """{style: path} of the Unicode font to embed, or {} to use the core font."""
-    directory = Path(settings.IMS_PDF_FONT_DIR or "")
-    regular = directory / FONT_FILES[""]
-    if not regular.is_file():
-        return {}
-    bold = directory / FONT_FILES["B"]
-    return {"": regular, "B": bold if bold.is_file() else regular}
-
-
-class ReportPDF(FPDF):
+class ReportPDF(PortalPDF):
     def __init__(self, footer_text):
-        super().__init__(format="A4")
+        super().__init__()
         self.footer_text = footer_text
-        self.fonts_found = font_files()
-        if self.fonts_found:
-            for style, path in self.fonts_found.items():
-                self.add_font(FAMILY, style, str(path))
-            self.family = FAMILY
-        else:
-            logger.warning("No Unicode font for PDF reports; non-Latin-1 text is replaced.")
-            self.family = "Helvetica"
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(18, 18, 18)
 
-    def text_of(self, value):
-        text = "" if value is None else str(value)
-        if not self.fonts_found:
-            text = text.encode("latin-1", "replace").decode("latin-1")
-        return text
-
-    def use(self, size=10, bold=False):
-        self.set_font(self.family, "B" if bold else "", size)
-
     def para(self, text, size=10, bold=False, gap=1.5):
         self.use(size, bold)
-        self.multi_cell(0, size * 0.5, self.text_of(text), align="L", new_x="LMARGIN", new_y="NEXT")
+        self.multi_cell(
+            0, size * 0.5, self.text_of(text), align=self.align, new_x="LMARGIN", new_y="NEXT"
+        )
         self.ln(gap)
+
+    def fact(self, label, value, label_width):
+        """A bold label and its value on one line, the label first in the reading direction."""
+        top = self.get_y()
+        self.use(10, bold=True)
+        if self.rtl:
+            self.set_x(self.w - self.r_margin - label_width)
+        self.cell(label_width, 6, self.text_of(label), align=self.align)
+        self.set_xy(self.l_margin if self.rtl else self.l_margin + label_width, top)
+        self.use(10)
+        self.multi_cell(
+            self.epw - label_width,
+            6,
+            self.text_of(value),
+            align=self.align,
+            new_x="LMARGIN",
+            new_y="NEXT",
+        )
 
     def grid(self, header, rows, widths):
         """A table whose first row is its header (repeated on each new page)."""
         self.use(9)
-        with self.table(col_widths=widths, text_align="LEFT", line_height=5) as table:
+        order = slice(None, None, -1 if self.rtl else 1)  # right to left: first column right
+        align = "RIGHT" if self.rtl else "LEFT"
+        with self.table(col_widths=widths[order], text_align=align, line_height=5) as table:
             for cells in [header, *rows]:
                 line = table.row()
-                for cell in cells:
+                for cell in list(cells)[order]:
                     line.cell(self.text_of(cell))
         self.ln(3)
 
@@ -102,7 +83,6 @@ def factory_report_pdf(factory, assessments):
     pdf.set_title(pdf.text_of(factory.name))
     pdf.set_subject(pdf.text_of(_("Assessment report")))
     pdf.set_creator("Better Work knowledge portal")
-    pdf.set_lang(get_language() or settings.LANGUAGE_CODE)
     pdf.add_page()
     pdf.para(factory.name, size=16, bold=True, gap=1)
     pdf.para(_("Assessment report"), size=11, gap=4)
@@ -119,10 +99,7 @@ def factory_report_pdf(factory, assessments):
     pdf.use(10, bold=True)
     label_width = min(80, 4 + max(pdf.get_string_width(pdf.text_of(label)) for label, _v in facts))
     for label, value in facts:
-        pdf.use(10, bold=True)
-        pdf.cell(label_width, 6, pdf.text_of(label))
-        pdf.use(10)
-        pdf.multi_cell(0, 6, pdf.text_of(value), align="L", new_x="LMARGIN", new_y="NEXT")
+        pdf.fact(label, value, label_width)
     pdf.ln(4)
 
     if not assessments:

@@ -15,6 +15,8 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from portal.translation_admin.filters import DefaultLocaleTermsFilterSet
+
 from . import progress, providers
 from .importing import lease
 from .models import (
@@ -49,11 +51,19 @@ def compliance_top_issues(**context):
     return providers.compliance_top_issues(**context)
 
 
+class FactoryFilterSet(DefaultLocaleTermsFilterSet):
+    """The country filter lists each country once (a factory stores the default-language term)."""
+
+    class Meta:
+        model = Factory
+        fields = ["status", "country"]
+
+
 class FactoryViewSet(SnippetViewSet):
     model = Factory
     icon = "site"
     list_display = ["name", "star_id", "os_id", "country", "status"]
-    list_filter = ["status", "country"]
+    filterset_class = FactoryFilterSet
     search_fields = ["name", "star_id", "os_id"]
 
 

@@ -72,8 +72,9 @@ def reader_locales(language):
     )
 
 
-def taxonomy_choices(model, language, locales=None):
-    """(slug, name) in the reader's language, falling back to the default language."""
+def taxonomy_names(model, language, locales=None):
+    """{slug: (name, language code of that name)}: the name in the reader's language, falling
+    back to the default language's."""
     locales = reader_locales(language) if locales is None else locales
     names = {}
     rows = (
@@ -83,8 +84,16 @@ def taxonomy_choices(model, language, locales=None):
     )
     for slug, name, locale_id in rows:
         if locales[locale_id] == language or slug not in names:
-            names[slug] = name
-    return sorted(names.items(), key=lambda item: item[1].lower())
+            names[slug] = (name, locales[locale_id])
+    return names
+
+
+def taxonomy_choices(model, language, locales=None):
+    """(slug, name) in the reader's language, falling back to the default language."""
+    names = taxonomy_names(model, language, locales)
+    return sorted(
+        ((slug, name) for slug, (name, _code) in names.items()), key=lambda item: item[1].lower()
+    )
 
 
 class MultipleSlugFilter(django_filters.MultipleChoiceFilter):
@@ -113,8 +122,17 @@ class ResourceFilter(django_filters.FilterSet):
         super().__init__(data, queryset=visible_entries(language), **kwargs)
         self.filters["q"].field.widget.attrs["maxlength"] = 200
         locales = reader_locales(language)
+        # {facet: {slug: language}} for the options whose name is not in the reader's language
+        self.label_languages = {}
         for name, (model, _label) in TAXONOMY.items():
-            choices = taxonomy_choices(model, language, locales)
+            names = taxonomy_names(model, language, locales)
+            choices = sorted(
+                ((slug, term) for slug, (term, _code) in names.items()),
+                key=lambda item: item[1].lower(),
+            )
+            self.label_languages[name] = {
+                slug: code for slug, (_term, code) in names.items() if code != language
+            }
             if name == "country":
                 choices = [(GLOBAL, _("Global (all countries)")), *choices]
             self.filters[name].extra["choices"] = choices
@@ -256,6 +274,7 @@ class ResourceFilter(django_filters.FilterSet):
                     "label": str(label),
                     "count": counts[name].get(value, 0),
                     "selected": value in selected,
+                    "lang": self.label_languages.get(name, {}).get(value, ""),
                 }
                 for value, label in self.filters[name].extra["choices"]
             ]

@@ -1,4 +1,10 @@
-"""A tiny, dependency-free writer of valid one-page PDF files (for demo and test materials)."""
+"""One-page PDF files for demo and test materials.
+
+Latin-1 text goes through a tiny writer of its own (fast: the tests make hundreds); any other
+script (the demo's Khmer, Bengali or Arabic materials) through ``portal.pdf.PortalPDF``, whose
+fonts and shaping print it."""
+
+import unicodedata
 
 
 def _escape(text):
@@ -7,7 +13,41 @@ def _escape(text):
 
 
 def make_pdf(title, lines=()):
-    """Bytes of a one-page A4 PDF showing ``title`` and a few lines of Latin-1 text."""
+    """Bytes of a one-page A4 PDF showing ``title`` and a few lines of text."""
+    try:
+        "".join([title, *lines]).encode("latin-1")
+    except UnicodeEncodeError:
+        return _shaped_pdf(title, lines)
+    return _latin1_pdf(title, lines)
+
+
+def _right_to_left(text):
+    """Whether the first letter with a strong direction is Arabic or Hebrew."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("L", "R", "AL"):
+            return direction != "L"
+    return False
+
+
+def _shaped_pdf(title, lines):
+    from portal.pdf import PortalPDF
+
+    pdf = PortalPDF()
+    pdf.rtl = _right_to_left(title)
+    pdf.set_margins(20, 20, 20)
+    pdf.add_page()
+    pdf.use(18, bold=True)
+    pdf.multi_cell(0, 9, pdf.text_of(title), align=pdf.align, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(4)
+    pdf.use(11)
+    for line in lines:
+        pdf.multi_cell(0, 6, pdf.text_of(line), align=pdf.align, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(2)
+    return bytes(pdf.output())
+
+
+def _latin1_pdf(title, lines):
     content = ["BT", "/F1 18 Tf", "56 780 Td", f"({_escape(title)}) Tj", "/F1 11 Tf"]
     for line in lines:
         content += ["0 -22 Td", f"({_escape(line)}) Tj"]

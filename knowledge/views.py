@@ -175,6 +175,7 @@ def resource_context(page, request):
         key=lambda v: order.index(v[0]) if v[0] in order else 99,
     )
     fallback = page_fallback(page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
+    _mark_untranslated_labels(materials, fallback)
     return {
         "materials": materials,
         "translations": [
@@ -212,6 +213,22 @@ def resource_context(page, request):
             if t.locale.language_code == fallback.language
         ],
     }
+
+
+def _mark_untranslated_labels(materials, fallback):
+    """``material.label_lang``: the source's language when the label is still the source
+    page's label for the same material ("" otherwise). One query on a translated page."""
+    for material in materials:
+        material.label_lang = ""
+    if not materials or fallback.source is None:
+        return
+    rows = Material.objects.filter(
+        page_id=fallback.source.pk, material_key__in=[m.material_key for m in materials]
+    ).values_list("material_key", "title", "document__title")
+    source_labels = {key: title or document_title for key, title, document_title in rows}
+    for material in materials:
+        if material.label and source_labels.get(material.material_key) == material.label:
+            material.label_lang = fallback.language
 
 
 # Fields of a resource page whose untranslated text is marked with the source's language.

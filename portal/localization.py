@@ -22,6 +22,7 @@ class Fallback:
     language: str = ""
     fields: set = field(default_factory=set)
     complete: bool = False
+    source: object = None  # the page the untranslated text comes from (for a link to it)
 
     def __bool__(self):
         return bool(self.fields)
@@ -31,6 +32,12 @@ class Fallback:
         """{field name: source language} for the untranslated fields (for templates:
         ``{% if fallback.langs.title %} lang="{{ fallback.langs.title }}"{% endif %}``)."""
         return dict.fromkeys(self.fields, self.language)
+
+    @property
+    def language_name(self):
+        from django.conf import settings
+
+        return settings.LANGUAGE_NAMES_TRANSLATED.get(self.language, self.language)
 
 
 def _comparable(value):
@@ -57,7 +64,7 @@ def page_fallback(page, fields):
         model.objects.filter(
             translation_key=page.translation_key, locale_id=translation.source.locale_id
         )
-        .only(*fields)
+        .only(*fields, "url_path", "locale_id")
         .first()
     )
     if source is None:
@@ -72,4 +79,43 @@ def page_fallback(page, fields):
         language=translation.source.locale.language_code,
         fields=same,
         complete=bool(same) and same == present,
+        source=source,
     )
+
+
+def versions_elsewhere(request):
+    """For a page path that found nothing in the request's language: (language code, [live,
+    public versions of the page at that path in the other languages' trees]). The page is
+    matched by its path under each language's home page, then by its ``translation_key`` (so
+    versions whose slug was translated are found too). ("", []) when there is none.
+    Three queries (four with a page found)."""
+    from django.utils.translation import get_language_from_path
+    from wagtail.models import Site
+
+    language = get_language_from_path(request.path_info)
+    if not language:
+        return "", []
+    rest = request.path_info[len(language) + 2 :]
+    if rest and not rest.endswith("/"):
+        rest += "/"
+    site = Site.find_for_request(request)
+    if site is None:
+        return language, []
+    roots = Page.objects.filter(translation_key=site.root_page.translation_key).only("url_path")
+    found = (
+        Page.objects.live()
+        .public()
+        .filter(url_path__in=[root.url_path + rest for root in roots])
+        .values_list("translation_key", flat=True)
+    )
+    keys = set(found)
+    if not keys:
+        return language, []
+    versions = (
+        Page.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .select_related("locale")
+        .order_by("locale_id")
+    )
+    return language, list(versions)

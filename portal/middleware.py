@@ -8,7 +8,15 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 # Paths outside i18n_patterns: a 404 there is final, not a hint to retry under /<lang>/.
-UNPREFIXED_PATHS = ("/api/", "/admin/", "/django-admin/", "/documents/", "/static/", "/media/")
+UNPREFIXED_PATHS = (
+    "/api/",
+    "/admin/",
+    "/django-admin/",
+    "/documents/",
+    "/static/",
+    "/media/",
+    "/sitemap",
+)
 
 # The widest integer a database column holds (PostgreSQL bigint, SQLite INTEGER).
 MAX_DATABASE_INTEGER = 2**63 - 1

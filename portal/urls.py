@@ -35,6 +35,8 @@ urlpatterns = [
     re_path(r"^api/", views.api_not_found),
     path("healthz", views.health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("sitemap.xml", views.sitemap_index, name="sitemap_index"),
+    path("sitemap-<str:section>.xml", views.sitemap, name="sitemap"),
 ]
 
 if settings.DEBUG:

@@ -6,12 +6,18 @@ language or text direction; these handlers render the project's templates with t
 
 import logging
 
+from django.conf import settings
+from django.contrib.sitemaps import views as sitemap_views
 from django.db import connection
 from django.http import HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect
 from django.template import loader
 from django.templatetags.static import static
+from django.utils.translation import get_language_info
 from django.views.decorators.csrf import requires_csrf_token
+
+from .localization import versions_elsewhere
+from .sitemaps import language_sitemaps
 
 logger = logging.getLogger(__name__)
 
@@ -43,7 +49,49 @@ def permission_denied(request, exception=None):
 
 @requires_csrf_token
 def page_not_found(request, exception=None):
+    if request.method in ("GET", "HEAD") and not request.path.startswith("/api/"):
+        response = _not_translated(request)
+        if response is not None:
+            return response
     return _respond(request, "404.html", 404)
+
+
+def _not_translated(request):
+    """A page that exists in other languages but not in the one asked for: say so and link to
+    them. Status 404, not 200: a 200 would give crawlers one near-empty page per language for
+    every untranslated page (a "soft 404"); readers see the same page either way. When the
+    page exists in the asked language under a translated slug, go there instead."""
+    language, versions = versions_elsewhere(request)
+    if not versions:
+        return None
+    own = [v for v in versions if v.locale.language_code == language]
+    if own:
+        url = own[0].get_url(request)
+        return redirect(url) if url and url != request.path else None
+    order = [code for code, _name in settings.LANGUAGES]
+    links = sorted(
+        (
+            {
+                "code": v.locale.language_code,
+                "name": dict(settings.LANGUAGES).get(v.locale.language_code, ""),
+                "title": v.title,
+                "url": v.get_url(request),
+                "dir": "rtl" if get_language_info(v.locale.language_code)["bidi"] else "ltr",
+            }
+            for v in versions
+            if v.locale.language_code in order
+        ),
+        key=lambda link: order.index(link["code"]),
+    )
+    if not links:
+        return None
+    context = {
+        "status": 404,
+        "language_name": settings.LANGUAGE_NAMES_TRANSLATED.get(language, language),
+        "versions": links,
+    }
+    body = loader.get_template("not_translated.html").render(context, request)
+    return HttpResponse(body, status=404)
 
 
 @requires_csrf_token
@@ -69,3 +117,13 @@ def favicon(request):
 def api_not_found(request):
     """Unknown /api/ paths answer JSON, never the HTML page or a language redirect."""
     return JsonResponse({"error": _API_MESSAGES[404]}, status=404)
+
+
+def sitemap_index(request):
+    """/sitemap.xml: links to one sitemap per language (portal/sitemaps.py)."""
+    return sitemap_views.index(request, language_sitemaps(request), sitemap_url_name="sitemap")
+
+
+def sitemap(request, section):
+    """/sitemap-<lang>.xml; an unknown language is a 404."""
+    return sitemap_views.sitemap(request, language_sitemaps(request), section=section)

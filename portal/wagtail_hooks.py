@@ -67,3 +67,4 @@ class TaxonomyGroup(SnippetViewSetGroup):
 
 
 register_snippet(TaxonomyGroup)
+from .translation_admin import wagtail_hooks as translation_admin_hooks  # noqa: E402, F401

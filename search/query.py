@@ -662,12 +662,16 @@ def _taxonomy_options(facet, counts, filters, language):
     slugs = {slug for slug, n in counts.items() if n} | set(selected)
     if not slugs:
         return []
-    names = taxonomy.labels(facet, slugs, language)
+    names = taxonomy.labels_with_languages(facet, slugs, language)
     # A selected slug that names no term (a typo, a hostile value) is not echoed back.
     slugs = {slug for slug in slugs if counts.get(slug) or slug in names}
-    return _sorted(
-        [_option(slug, names.get(slug, slug), counts.get(slug, 0), selected) for slug in slugs]
-    )
+    options = []
+    for slug in slugs:
+        name, code = names.get(slug, (slug, language))
+        option = _option(slug, name, counts.get(slug, 0), selected)
+        option["lang"] = "" if code == language else code  # a name in the default language
+        options.append(option)
+    return _sorted(options)
 
 
 def filters_from(params, reader_language, all_languages=False):

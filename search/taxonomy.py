@@ -131,10 +131,17 @@ def count_portals(matches):
 
 def labels(facet, slugs, language):
     """{slug: name} in the reader's language, else the default language's name."""
+    return {
+        slug: name for slug, (name, _code) in labels_with_languages(facet, slugs, language).items()
+    }
+
+
+def labels_with_languages(facet, slugs, language):
+    """{slug: (name, language code of the name)}, like ``labels``."""
     model = FACETS[facet][0]
     names = {}
     if facet == "country":
-        names[GLOBAL] = str(_("Global (all countries)"))
+        names[GLOBAL] = (str(_("Global (all countries)")), language)
     rows = (
         model.objects.filter(
             slug__in=list(slugs),
@@ -145,5 +152,5 @@ def labels(facet, slugs, language):
     )
     for slug, name, code in rows:
         if code == language or slug not in names:
-            names[slug] = name
+            names[slug] = (name, code)
     return names

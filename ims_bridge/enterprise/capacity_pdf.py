@@ -1,64 +1,14 @@
-"""The factory progress report as PDF, on ``ims_bridge.pdf.ReportPDF`` (DejaVu) with Noto
-fonts as fallbacks for the scripts DejaVu lacks (Khmer, Bengali; Arabic is shaped with
-Noto Naskh) and HarfBuzz text shaping (``uharfbuzz``), so that those scripts print joined
-and in order. A missing font or a missing uharfbuzz degrades like ims_bridge/pdf.py does:
-the report still prints, those glyphs may not."""
+"""The factory progress report as PDF, on ``ims_bridge.pdf.ReportPDF`` (the portal's PDF
+fonts and text shaping: ``portal/pdf.py``)."""
 
-import logging
-from pathlib import Path
-
-from django.conf import settings
 from django.utils import timezone
 from django.utils.formats import date_format
-from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
 from ims_bridge.pdf import ReportPDF
 
 from .capacity_progress import training_title
-
-logger = logging.getLogger(__name__)
-
-NOTO_DIR = "/usr/share/fonts/truetype/noto"
-# family -> (regular, bold) file names of Debian's fonts-noto-core
-FALLBACKS = {
-    "NotoKhmer": ("NotoSansKhmer-Regular.ttf", "NotoSansKhmer-Bold.ttf"),
-    "NotoBengali": ("NotoSansBengali-Regular.ttf", "NotoSansBengali-Bold.ttf"),
-    "NotoArabic": ("NotoNaskhArabic-Regular.ttf", "NotoNaskhArabic-Bold.ttf"),
-}
-
-
-def _shaping_available():
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        return False
-    return True
-
-
-class ProgressPDF(ReportPDF):
-    def __init__(self, footer_text):
-        super().__init__(footer_text)
-        if not self.fonts_found:
-            return  # the core font: fallbacks need a Unicode main font
-        directory = Path(getattr(settings, "ENTERPRISE_PDF_NOTO_DIR", "") or NOTO_DIR)
-        families = []
-        for family, (regular, bold) in FALLBACKS.items():
-            if not (directory / regular).is_file():
-                logger.warning("PDF fallback font %s is missing in %s", regular, directory)
-                continue
-            self.add_font(family, "", str(directory / regular))
-            bold_path = directory / bold
-            self.add_font(
-                family, "B", str(bold_path if bold_path.is_file() else directory / regular)
-            )
-            families.append(family)
-        if families:
-            self.set_fallback_fonts(families, exact_match=False)
-        if _shaping_available():
-            self.set_text_shaping(True)
-        else:
-            logger.warning("uharfbuzz is not installed: complex scripts print unshaped")
 
 
 def _day(value):
@@ -67,11 +17,10 @@ def _day(value):
 
 def progress_pdf(factory, progress):
     today = _day(timezone.localdate())
-    pdf = ProgressPDF(_("Confidential: Better Work portal, %(date)s") % {"date": today})
+    pdf = ReportPDF(_("Confidential: Better Work portal, %(date)s") % {"date": today})
     pdf.set_title(pdf.text_of(factory.name))
     pdf.set_subject(pdf.text_of(_("Factory progress report")))
     pdf.set_creator("Better Work knowledge portal")
-    pdf.set_lang(get_language() or settings.LANGUAGE_CODE)
     pdf.add_page()
     pdf.para(factory.name, size=16, bold=True, gap=1)
     pdf.para(_("Factory progress report"), size=12, gap=4)

@@ -8,6 +8,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
 from ..text import fold_latin_diacritics
+from ..translation_admin.forms import LocalizedTermsPageForm
 from .mixins import IntroMixin
 from .taxonomy import Country
 
@@ -15,6 +16,8 @@ from .taxonomy import Country
 class BasePage(IntroMixin, Page):
     """Common base: every page has an intro and is translated field by field."""
 
+    # Taxonomy choices in the page's own language, once each.
+    base_form_class = LocalizedTermsPageForm
     content_panels = Page.content_panels + IntroMixin.intro_panels
     search_fields = (
         Page.search_fields
@@ -42,7 +45,24 @@ class BasePage(IntroMixin, Page):
         return folded if folded != text else ""
 
 
-class HomePage(BasePage):
+class FallbackMarkedMixin:
+    """Puts ``fallback`` in the context: which of the page's own fields still hold the text of
+    the language it was translated from (portal/localization.py), for the templates' ``lang``
+    marks and their "not yet available in your language" note. Two queries on a translation."""
+
+    fallback_fields = ("title", "intro", "body")
+
+    def get_context(self, request, *args, **kwargs):
+        from ..localization import page_fallback
+
+        context = super().get_context(request, *args, **kwargs)
+        context["fallback"] = page_fallback(
+            self, [name for name in self.fallback_fields if hasattr(self, name)]
+        )
+        return context
+
+
+class HomePage(FallbackMarkedMixin, BasePage):
     body = StreamField(HomeStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
@@ -56,7 +76,7 @@ class HomePage(BasePage):
         verbose_name = _("home page")
 
 
-class StandardPage(BasePage):
+class StandardPage(FallbackMarkedMixin, BasePage):
     body = StreamField(BaseStreamBlock(), blank=True, verbose_name=_("body"))
 
     content_panels = BasePage.content_panels + [FieldPanel("body")]
@@ -70,7 +90,7 @@ class StandardPage(BasePage):
         verbose_name = _("standard page")
 
 
-class CountryIndexPage(BasePage):
+class CountryIndexPage(FallbackMarkedMixin, BasePage):
     parent_page_types = ["portal.HomePage"]
     subpage_types = ["portal.CountryPage"]
     max_count_per_parent = 1
@@ -86,7 +106,7 @@ class CountryIndexPage(BasePage):
         return context
 
 
-class CountryPage(BasePage):
+class CountryPage(FallbackMarkedMixin, BasePage):
     """A country portal inside the global one."""
 
     country = models.ForeignKey(

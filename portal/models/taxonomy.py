@@ -9,6 +9,8 @@ from wagtail.models import TranslatableMixin
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..translation_admin.forms import LocalizedTermsModelForm
+
 
 class TermQuerySet(models.QuerySet):
     def in_locale(self, locale):
@@ -27,6 +29,7 @@ class TaxonomyTerm(TranslatableMixin, index.Indexed, models.Model):
     description = models.TextField(_("description"), blank=True)
 
     objects = TermQuerySet.as_manager()
+    base_form_class = LocalizedTermsModelForm  # a compliance point's cluster in its language
 
     panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
     translatable_fields = [

@@ -42,8 +42,12 @@ SECURE_PROXY_SSL_HEADER_NAME = env.str("SECURE_PROXY_SSL_HEADER", default="")
 IMS_API_URL = env.str("IMS_API_URL", default="")
 IMS_API_TOKEN = env.str("IMS_API_TOKEN", default="")
 IMS_IMPORT_LEASE_SECONDS = env.float("IMS_IMPORT_LEASE_SECONDS", default=300.0)
-IMS_PDF_FONT_DIR = env.str("IMS_PDF_FONT_DIR", default="/usr/share/fonts/truetype/dejavu")
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# Where portal/pdf.py looks for Noto (Sans, Khmer, Bengali, Naskh Arabic) and DejaVu Sans
+PDF_FONT_DIRS = env.list(
+    "PDF_FONT_DIRS",
+    default=["/usr/share/fonts/truetype/noto", "/usr/share/fonts/truetype/dejavu"],
+)
 TRUSTED_PROXY_COUNT = env.int(
     "TRUSTED_PROXY_COUNT", default=0
 )  # proxies that append X-Forwarded-For
@@ -70,6 +74,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",
@@ -94,6 +99,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
 ]

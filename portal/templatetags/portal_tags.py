@@ -1,9 +1,9 @@
 from django import template
 from django.conf import settings
-from django.urls import translate_url
 from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
+from ..alternates import hreflang_alternates, language_versions
 from ..models import NavigationSettings
 from ..providers import provide
 
@@ -31,20 +31,23 @@ def language_switcher(context):
     """Links to this page in every language it exists in (pages), or to the same URL under
     another language prefix (other views)."""
     request = context.get("request")
-    page = context.get("page")
     current = get_language()
-    languages = []
-    if isinstance(page, Page) and page.pk:
-        translations = page.get_translations(inclusive=True).live().select_related("locale")
-        by_code = {t.locale.language_code: t for t in translations}
-        for code, _name in settings.LANGUAGES:
-            if code in by_code:
-                languages.append(_language_entry(code, by_code[code].get_url(request), current))
-    elif request is not None:
-        path = request.get_full_path()
-        for code, _name in settings.LANGUAGES:
-            languages.append(_language_entry(code, translate_url(path, code), current))
+    if request is None:
+        return {"languages": [], "current": current}
+    languages = [
+        _language_entry(v["code"], v["url"], current)
+        for v in language_versions(request, context.get("page"))
+    ]
     return {"languages": languages, "current": current}
+
+
+@register.inclusion_tag("portal/includes/alternates.html", takes_context=True)
+def hreflang_links(context):
+    """``<link rel="alternate" hreflang>`` for each language version of this page or view."""
+    request = context.get("request")
+    if request is None:
+        return {"alternates": []}
+    return {"alternates": hreflang_alternates(request, context.get("page"))}
 
 
 def _localized_links(stream, request):

@@ -1,126 +1,94 @@
-"""Just enough of a PDF reader to get the text back out of the reports fpdf2 writes.
+"""Reading back the PDFs the portal writes (with pypdf): their text, their embedded fonts and
+the glyphs HarfBuzz shaped."""
 
-Reads the objects, inflates Flate streams, maps the 2-byte glyph codes of embedded (Type0)
-fonts through their ToUnicode CMaps and core-font strings as Latin-1, and returns the text
-shown by each Tj/TJ operator, one line per operator. Not a general PDF parser."""
-
+import io
 import re
-import zlib
+import unicodedata
 
-_OBJECT = re.compile(rb"(\d+) 0 obj\s*(?=<<)")
-_FONT_REF = re.compile(rb"/(F\d+)\s+(\d+) 0 R")
-_TOKENS = re.compile(
-    rb"\((?:\\.|[^\\)])*\)|<[0-9A-Fa-f\s]*>|\[|\]|/[^\s/\[\]()<>]+|[-+]?\d*\.?\d+|[A-Za-z'\"*]+",
-    re.S,
-)
-_ESCAPES = {b"n": b"\n", b"r": b"\r", b"t": b"\t", b"b": b"\b", b"f": b"\f"}
+from pypdf import PdfReader
 
-
-def _dictionary(data, start):
-    """End offset of the (nested) dictionary that opens at `start`."""
-    depth, i = 0, start
-    while i < len(data):
-        if data.startswith(b"<<", i):
-            depth, i = depth + 1, i + 2
-        elif data.startswith(b">>", i):
-            depth, i = depth - 1, i + 2
-            if depth == 0:
-                return i
-        else:
-            i += 1
-    raise ValueError("unterminated dictionary")
-
-
-def _objects(data):
-    """{number: (dictionary bytes, stream bytes or None)}."""
-    objects = {}
-    for match in _OBJECT.finditer(data):
-        end = _dictionary(data, match.end())
-        head = data[match.end() : end]
-        stream = None
-        opening = re.match(rb"\s*stream\r?\n", data[end : end + 12])
-        if opening:
-            begin = end + opening.end()
-            length = int(re.search(rb"/Length\s+(\d+)", head).group(1))
-            stream = data[begin : begin + length]
-            if b"/FlateDecode" in head:
-                stream = zlib.decompress(stream)
-        objects[int(match.group(1))] = (head, stream)
-    return objects
-
-
-def _cmap(stream):
-    mapping = {}
-    text = stream.decode("latin-1")
-    for block in re.findall(r"beginbfchar(.*?)endbfchar", text, re.S):
-        for src, dst in re.findall(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block):
-            mapping[int(src, 16)] = bytes.fromhex(dst).decode("utf-16-be")
-    for block in re.findall(r"beginbfrange(.*?)endbfrange", text, re.S):
-        for low, high, dst in re.findall(
-            r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>", block
-        ):
-            start = ord(bytes.fromhex(dst).decode("utf-16-be"))
-            for offset, code in enumerate(range(int(low, 16), int(high, 16) + 1)):
-                mapping[code] = chr(start + offset)
-    return mapping
-
-
-def _literal(token):
-    body, out, i = token[1:-1], bytearray(), 0
-    while i < len(body):
-        byte = body[i : i + 1]
-        if byte == b"\\":
-            nxt = body[i + 1 : i + 2]
-            octal = re.match(rb"[0-7]{1,3}", body[i + 1 : i + 4])
-            if octal:
-                out.append(int(octal.group(0), 8) & 0xFF)
-                i += 1 + len(octal.group(0))
-                continue
-            out += _ESCAPES.get(nxt, nxt)
-            i += 2
-            continue
-        out += byte
-        i += 1
-    return bytes(out)
-
-
-def _decode(raw, cmap):
-    if cmap is None:
-        return raw.decode("latin-1")
-    return "".join(
-        cmap.get(int.from_bytes(raw[i : i + 2], "big"), "\ufffd") for i in range(0, len(raw), 2)
-    )
+_BFCHAR = re.compile(r"<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>")
 
 
 def pdf_text(data):
-    """The text of every page of `data` (PDF bytes), one line per text-showing operator."""
-    objects = _objects(data)
-    cmaps, contents = {}, []
-    for head, _stream in objects.values():
-        for name, ref in _FONT_REF.findall(head):
-            font_head = objects.get(int(ref), (b"", None))[0]
-            to_unicode = re.search(rb"/ToUnicode\s+(\d+) 0 R", font_head)
-            cmaps[name.decode()] = (
-                _cmap(objects[int(to_unicode.group(1))][1]) if to_unicode else None
-            )
-        if re.search(rb"/Type\s*/Page\b", head):
-            contents += [int(ref) for ref in re.findall(rb"/Contents\s+(\d+) 0 R", head)]
-    lines = []
-    for ref in contents:
-        font, name, pending = None, None, []
-        for token in _TOKENS.findall(objects[ref][1]):
-            if token.startswith(b"("):
-                pending.append(_literal(token))
-            elif token.startswith(b"<"):
-                pending.append(bytes.fromhex(token[1:-1].decode()))
-            elif token.startswith(b"/"):
-                name = token[1:].decode()
-            elif token in (b"[", b"]") or re.fullmatch(rb"[-+]?\d*\.?\d+", token):
-                continue
-            else:  # an operator
-                if token == b"Tf":
-                    font = name
-                elif token in (b"Tj", b"TJ", b"'", b'"'):
-                    lines.append("".join(_decode(raw, cmaps.get(font)) for raw in pending))
-                pending = []
-    return "\n".join(lines)
+    """The text of every page of `data` (PDF bytes), in reading (logical) order."""
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def letters(text):
+    """`text` without spaces, control characters and unmapped glyphs, NFC: shaped glyphs come
+    back with layout spaces and marks of their own that are not the writer's text."""
+    kept = (c for c in text if not c.isspace() and unicodedata.category(c)[0] != "C")
+    return unicodedata.normalize("NFC", "".join(kept).replace("\ufffd", ""))
+
+
+def _fonts(data):
+    """{base font name without the subset prefix: font dictionary} of every page."""
+    fonts = {}
+    for page in PdfReader(io.BytesIO(data)).pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            fonts[str(font["/BaseFont"]).lstrip("/").split("+")[-1]] = font
+    return fonts
+
+
+def embedded_fonts(data):
+    """Names of the fonts embedded (as font files) in the PDF, e.g. {"NotoSansKhmer", …}."""
+    names = set()
+    for name, font in _fonts(data).items():
+        descendants = font.get("/DescendantFonts") or [font]
+        descriptor = descendants[0].get_object().get("/FontDescriptor")
+        if descriptor and any(k in descriptor.get_object() for k in ("/FontFile2", "/FontFile")):
+            names.add(name)
+    return names
+
+
+def clusters(data, family):
+    """The strings that one glyph of `family` (regular or bold) stands for when that is more
+    than one character: a Khmer subscript consonant or a Bengali conjunct exists only once
+    HarfBuzz has shaped the text (unshaped, every character is a glyph of its own)."""
+    found = set()
+    for name, font in _fonts(data).items():
+        if name not in (family, family + "Bold") or "/ToUnicode" not in font:
+            continue
+        cmap = font["/ToUnicode"].get_object().get_data().decode("latin-1")
+        for _code, target in _BFCHAR.findall(cmap):
+            text = bytes.fromhex(target).decode("utf-16-be")
+            if len(text) > 1:
+                found.add(text)
+    return found
+
+
+def text_without_font(data):
+    """How many text-showing operators run with no font in effect (q/Q save and restore it):
+    viewers show such text as nothing, though a lenient extractor may still read it."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(io.BytesIO(data))
+    count = 0
+    for page in reader.pages:
+        font, saved = None, []
+        for _operands, operator in ContentStream(page.get_contents(), reader).operations:
+            if operator == b"q":
+                saved.append(font)
+            elif operator == b"Q":
+                font = saved.pop() if saved else None
+            elif operator == b"Tf":
+                font = _operands[0]
+            elif operator in (b"Tj", b"TJ", b"'", b'"') and font is None:
+                count += 1
+    return count
+
+
+def x_of(data, needle):
+    """The horizontal position (pt from the left) where the first text containing `needle`
+    starts on the first page (right-to-left marks in the text, as in Arabic dates, ignored)."""
+    found = []
+
+    def visit(text, cm, tm, _font, _size):
+        if needle in text.replace("\u200f", "") and not found:
+            found.append(cm[0] * tm[4] + cm[2] * tm[5] + cm[4])
+
+    PdfReader(io.BytesIO(data)).pages[0].extract_text(visitor_text=visit)
+    assert found, needle
+    return found[0]

@@ -302,3 +302,17 @@ def test_tables_scroll_inside_a_focusable_labelled_region(client, data):
         )
     soup = BeautifulSoup(client.get("/en/").content, "html.parser")
     assert soup.select_one('script[src*="chart-4"]') is None
+
+
+def test_compliance_pages_have_alternates_that_keep_their_sub_route(client, data):
+    for path in ["/en/compliance/", "/fr/compliance/countries/cambodia/"]:
+        html = client.get(path).content.decode()
+        alternates = dict(
+            re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', html)
+        )
+        assert set(alternates) == {"en", "fr", "x-default"}, path
+        tail = path.removeprefix("/fr/").removeprefix("/en/")
+        assert alternates["en"] == f"http://localhost/en/{tail}"
+        assert alternates["fr"] == f"http://localhost/fr/{tail}"
+        for url in alternates.values():
+            assert client.get(url.removeprefix("http://localhost")).status_code == 200

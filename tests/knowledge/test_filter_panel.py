@@ -112,3 +112,26 @@ def test_a_filter_value_that_was_not_recognised_opens_the_panel_with_the_reason(
     panel = page.select_one("details.filter-panel")
     assert panel.has_attr("open")
     assert panel.select_one("[role=alert]") is not None
+
+
+def test_facet_labels_in_the_default_language_carry_its_lang(
+    client, dataset, library, django_capture_on_commit_callbacks
+):
+    from wagtail.models import Locale
+
+    from knowledge.models import WorkbookPage
+    from portal.models import Topic
+
+    Topic.objects.create(
+        name="Only English topic", slug="only-english-topic", locale=Locale.get_default()
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        make_resource(library, WorkbookPage, "Workbook Z", topics=["only-english-topic"])
+    soup = BeautifulSoup(client.get("/km/resources/").content, "html.parser")
+    english = soup.select_one('input[value="only-english-topic"]').find_next_sibling("span")
+    assert english.get_text(strip=True) == "Only English topic"
+    assert english["lang"] == "en" and english["dir"] == "auto"
+    khmer = soup.select_one('input[value="gender-equality"]').find_next_sibling("span")
+    assert not khmer.has_attr("lang")
+    soup = BeautifulSoup(client.get("/en/resources/").content, "html.parser")
+    assert soup.select(".option-label[lang]") == []

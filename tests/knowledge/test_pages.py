@@ -3,7 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from wagtail.models import Locale
+from wagtail.models import Locale, Page
 
 from knowledge.models import (
     RESOURCE_TYPES,
@@ -217,7 +217,7 @@ def test_language_versions_are_listed_with_hreflang(client, dataset):
     assert versions[0].select_one('[aria-current="page"]')
     other = versions[1].select_one("a")
     assert other["href"] == km.url and other["hreflang"] == "km" and other["lang"] == "km"
-    assert soup.select_one(f'link[rel="alternate"][hreflang="km"][href="{km.url}"]')
+    assert soup.select_one(f'link[rel="alternate"][hreflang="km"][href="http://localhost{km.url}"]')
 
 
 def test_untranslated_text_carries_english_lang_and_a_note(client, dataset):
@@ -289,3 +289,42 @@ def test_chosen_featured_page_without_translation_is_marked(client, dataset):
     note = link.find_parent("li").select_one(".not-translated")
     assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
     assert note.select_one('a[hreflang="en"]')["href"] == policy.url
+
+
+def test_untranslated_material_labels_carry_the_source_language(
+    client, library, django_capture_on_commit_callbacks
+):
+    from portal.demo.localize import translate
+
+    guide = make_resource(
+        library,
+        GoodPracticeGuidePage,
+        "Guide with files",
+        materials=[(MaterialKind.TEMPLATE, "Checklist"), (MaterialKind.TEMPLATE, "Poster")],
+    )
+    khmer = Locale.objects.get(language_code="km")
+    for page in [library, guide]:
+        with django_capture_on_commit_callbacks(execute=True):
+            translate(Page.objects.get(pk=page.pk).specific, [khmer])
+    km = guide.get_translation(khmer)
+    poster = km.knowledge_materials.get(document__title="Poster")
+    poster.title = "ផ្ទាំងរូបភាព"
+    poster.save()
+    soup = _soup(client.get(km.url))
+    labels = {s.get_text(strip=True): s.get("lang") for s in soup.select(".material-label")}
+    assert labels == {"Checklist": "en", "ផ្ទាំងរូបភាព": None}
+    soup = _soup(client.get(guide.url))
+    assert all(not s.has_attr("lang") for s in soup.select(".material-label"))
+
+
+def test_resource_and_library_pages_have_alternates_that_answer(client, dataset):
+    guide = dataset["A"]
+    for path in [guide.url, "/km/resources/"]:
+        soup = _soup(client.get(path))
+        links = soup.select('head link[rel="alternate"][hreflang]')
+        alternates = {link["hreflang"]: link["href"] for link in links}
+        assert set(alternates) == {"en", "km", "x-default"}, path
+        assert len(links) == 3, path  # one list, not the resource page's own as well
+        for url in alternates.values():
+            assert url.startswith("http://localhost/")
+            assert client.get(url.removeprefix("http://localhost")).status_code == 200

@@ -305,3 +305,24 @@ def test_a_three_facet_search_counts_every_facet_in_one_statement(
     assert outcome.pages.count() == 1  # R1
     countings = [q for q in captured.captured_queries if "MATERIALIZED" in q["sql"]]
     assert len(countings) == 1
+
+
+def test_a_term_named_only_in_english_carries_its_lang(client, make_resource):
+    from bs4 import BeautifulSoup
+    from wagtail.models import Locale
+
+    from portal.models import Topic
+
+    Topic.objects.create(
+        name="Only English topic", slug="only-english-topic", locale=Locale.get_default()
+    )
+    make_resource(GoodPracticeGuidePage, "Zebu guide", topics=["only-english-topic"])
+    make_resource(GoodPracticeGuidePage, "Zebu policy", topics=["gender-equality"])
+    soup = BeautifulSoup(
+        client.get("/km/search/", {"q": "zebu", "language": "en"}).content, "html.parser"
+    )
+    english = soup.select_one('input[value="only-english-topic"]').find_next_sibling("span")
+    assert english.get_text(strip=True) == "Only English topic"
+    assert english["lang"] == "en" and english["dir"] == "auto"
+    khmer = soup.select_one('input[value="gender-equality"]').find_next_sibling("span")
+    assert not khmer.has_attr("lang")

@@ -175,6 +175,27 @@ TABLE = {
             {"sample": "snippets/ims_bridge/importbatch/"},
             GET=every(LOGIN).but(REDIRECT, "editor", "translator").but(OK, "superuser"),
         ),
+        # portal/translation_admin: admin users who may submit translations.
+        "translation dashboard": Case(
+            {"sample": "translations/"}, query="language=fr", GET=every(LOGIN).but(OK, *ADMIN_USERS)
+        ),
+        "translation batch export": Case(
+            {"sample": "translations/export/"},
+            query="language=fr",
+            GET=every(LOGIN).but(OK, *ADMIN_USERS),
+        ),
+        "translation batch upload": Case(
+            {"sample": "translations/upload/"},
+            GET=every(LOGIN).but(OK, *ADMIN_USERS),
+            POST=every(LOGIN).but(BAD, *ADMIN_USERS),  # no file: the form's error
+            data={"language": "fr"},
+        ),
+        # wagtail-localize's PO upload URL, answered by the checked upload (POST only).
+        "translation PO upload": Case(
+            {"sample": "localize/translate/0/pofile/upload/"},
+            GET=every(LOGIN).but(NOT_ALLOWED, *ADMIN_USERS),
+            POST=every(LOGIN).but(NOT_FOUND, *ADMIN_USERS),
+        ),
     },
     # --- Wagtail documents ---------------------------------------------------------------------
     "wagtaildocs_serve": {
@@ -260,6 +281,11 @@ TABLE = {
     # --- project-level views --------------------------------------------------------------------
     "health": {"": Case(GET=PUBLIC)},
     "favicon": {"": Case(GET=every(REDIRECT))},
+    "sitemap_index": {"": Case(GET=PUBLIC)},
+    "sitemap": {
+        "language": Case({"section": "fr"}, GET=PUBLIC),
+        "unknown": Case({"section": "xx"}, GET=every(NOT_FOUND)),
+    },
     "search:search": {"": Case(query="q=thread", GET=PUBLIC)},
     "search:suggest": {"": Case(query="q=sec", GET=PUBLIC)},
     # --- communities ----------------------------------------------------------------------------

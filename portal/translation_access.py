@@ -46,6 +46,13 @@ def may_edit_instance(user, instance):
     return may_edit_language(user, Locale.objects.get(pk=instance.locale_id).language_code)
 
 
+def may_edit_translation_target(user, instance):
+    """wagtail-localize's own check (page rights; for snippets only the type) and the language."""
+    from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+    return user_can_edit_instance(user, instance) and may_edit_instance(user, instance)
+
+
 def requested_locale_code(request):
     code = request.GET.get("locale")
     return code or Locale.get_default().language_code

@@ -8,6 +8,7 @@ import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import call_command
 from django.test import override_settings
 from wagtail.models import (
@@ -284,3 +285,24 @@ def test_demo_translator_works_in_french_and_khmer(client):
     assert client.get(page_edit(about("fr"))).status_code == 200
     assert client.get(page_edit(about("km"))).status_code == 200
     assert refused(client.get(page_edit(about("es"))))
+
+
+def test_translator_uploads_po_files_for_french_only(client, translator_fr):
+    """The portal's checked PO upload answers wagtail-localize's upload path."""
+    client.force_login(translator_fr)
+    po = SimpleUploadedFile("x.po", b'msgid ""\nmsgstr ""\n', content_type="text/x-gettext")
+    spanish = translation_of(country("es"))
+    before = StringTranslation.objects.filter(locale__language_code="es").count()
+    back = country_edit(country("es"))
+    response = client.post(
+        f"/admin/localize/translate/{spanish.pk}/pofile/upload/", {"file": po, "next": back}
+    )
+    assert refused(response)
+    assert StringTranslation.objects.filter(locale__language_code="es").count() == before
+    po.seek(0)
+    french = translation_of(country("fr"))
+    back = country_edit(country("fr"))
+    response = client.post(
+        f"/admin/localize/translate/{french.pk}/pofile/upload/", {"file": po, "next": back}
+    )
+    assert response.status_code == 400  # an empty PO is refused with reasons, not for permission

@@ -8,3 +8,6 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401  (registers the system checks)
+        from .roles import connect_signals
+
+        connect_signals()

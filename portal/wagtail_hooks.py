@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from . import localize_hooks  # noqa: F401  (translator and machine-draft hooks)
 from .models import Audience, Cluster, CompliancePoint, Country, Industry, Topic
 
 

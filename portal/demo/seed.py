@@ -5,9 +5,9 @@ import json
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.utils.text import slugify
-from wagtail.models import GroupPagePermission, Locale, Page, Site
+from wagtail.models import Locale, Page, Site
 
 from ..models import (
     Audience,
@@ -214,27 +214,22 @@ def seed_pages(stdout):
 
 
 def seed_accounts(stdout):
-    translators, created = Group.objects.get_or_create(name="Translators")
-    if created:
-        translators.permissions.add(
-            Permission.objects.get(codename="access_admin"),
-            Permission.objects.get(codename="submit_translation"),
-        )
-        home = HomePage.objects.filter(locale=Locale.get_default()).first()
-        for permission in ("change_page", "publish_page"):
-            GroupPagePermission.objects.create(
-                group=translators,
-                page=home,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=permission
-                ),
-            )
+    # The editorial groups and their rights come from the migrations (portal/roles.py); the
+    # demo translator works in French and Khmer.
+    from django.apps import apps as live_apps
+
+    from ..roles import ensure_roles, translator_group_name
+
+    ensure_roles(live_apps)
+    translator_groups = [translator_group_name("fr"), translator_group_name("km")]
     for name in ("Trainers", "Community moderators", "Factory users", "Buyers"):
         Group.objects.get_or_create(name=name)
     User = get_user_model()
     for username, full_name, groups, is_superuser in DEMO_ACCOUNTS:
         if User.objects.filter(username=username).exists():
             continue
+        if "Translators" in groups:
+            groups = [g for g in groups if g != "Translators"] + translator_groups
         first, last = full_name.split(" ", 1)
         user = User.objects.create_user(
             username=username,
@@ -242,7 +237,7 @@ def seed_accounts(stdout):
             password=DEMO_PASSWORD,
             first_name=first,
             last_name=last,
-            is_staff=is_superuser or bool({"Editors", "Translators"} & set(groups)),
+            is_staff=is_superuser or bool({"Editors", *translator_groups} & set(groups)),
             is_superuser=is_superuser,
         )
         user.groups.set(Group.objects.filter(name__in=groups))

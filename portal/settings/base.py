@@ -56,6 +56,10 @@ LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=50)  # per cl
 PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)  # per e-mail address
 SIGNUP_IP_LIMIT = env.int("SIGNUP_IP_LIMIT", default=20)  # per client IP
 AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+# Machine translation in the translation editor: off unless one of these is set (README).
+DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
+LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
+LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
 
 # --- applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -124,6 +128,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Keeps translators to their languages in wagtail-localize's views (snippets have no
+    # per-language permission of their own).
+    "portal.translation_access.TranslationLanguageMiddleware",
     # Last, as axes documents: turns a locked-out attempt into the 429 answer.
     "axes.middleware.AxesMiddleware",
 ]
@@ -343,6 +350,18 @@ WAGTAILADMIN_BASE_URL = SITE_BASE_URL
 WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAIL_GRAVATAR_PROVIDER_URL = None  # no avatar requests to a third party
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
+# Machine drafts are never published before a person has reviewed every machine string
+# (portal/machine_translation.py).
+if DEEPL_API_KEY:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        "OPTIONS": {"AUTH_KEY": DEEPL_API_KEY},
+    }
+elif LIBRETRANSLATE_URL:
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        "OPTIONS": {"LIBRETRANSLATE_URL": LIBRETRANSLATE_URL, "API_KEY": LIBRETRANSLATE_API_KEY},
+    }
 
 LOGGING = {
     "version": 1,

@@ -17,7 +17,8 @@ from django.db import transaction
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from wagtail_localize.models import Translation, TranslationSource
-from wagtail_localize.views.edit_translation import user_can_edit_instance
+
+from portal.translation_access import may_edit_translation_target
 
 from .po_checks import (
     MAX_PO_BYTES,
@@ -133,7 +134,9 @@ def _targets(parsed, language, user):
             reasons.append(_("%(name)s: belongs to no known translation") % {"name": name})
         elif translation.target_locale_id != language.pk:
             reasons.append(_("%(name)s: is not a file for this language") % {"name": name})
-        elif translation.pk and not user_can_edit_instance(user, translation.get_target_instance()):
+        elif translation.pk and not may_edit_translation_target(
+            user, translation.get_target_instance()
+        ):
             reasons.append(_("%(name)s: you may not edit this translation") % {"name": name})
         else:
             targets.append((name, po, translation))

@@ -15,9 +15,9 @@ from django.views.decorators.http import require_POST
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
-from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from portal.models import Country
+from portal.translation_access import may_edit_translation_target
 
 from . import batch, status
 from .po_checks import POFileError, entry_problems, expected_strings, importable_po, parse_po
@@ -202,7 +202,7 @@ def upload(request):
 def upload_pofile(request, translation_id):
     """wagtail-localize's per-translation PO upload, refused as a whole when any entry is wrong."""
     translation = get_object_or_404(Translation, id=translation_id)
-    if not user_can_edit_instance(request.user, translation.get_target_instance()):
+    if not may_edit_translation_target(request.user, translation.get_target_instance()):
         raise PermissionDenied
     next_url = get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
     uploaded = request.FILES.get("file")

@@ -155,8 +155,13 @@ TABLE = {
             # A translator's explorer opens at the page their permissions start from.
             GET=every(LOGIN).but(OK, "editor", "superuser").but(REDIRECT, "translator"),
         ),
+        # The translator translates into French: the French home page, not the English one.
         "edit home": Case(
-            {"sample": "pages/{home_page}/edit/"}, GET=every(LOGIN).but(OK, *ADMIN_USERS)
+            {"sample": "pages/{home_page}/edit/"},
+            GET=every(LOGIN).but(OK, "editor", "superuser").but(REDIRECT, "translator"),
+        ),
+        "edit French home": Case(
+            {"sample": "pages/{home_page_fr}/edit/"}, GET=every(LOGIN).but(OK, *ADMIN_USERS)
         ),
         "users": Case(
             {"sample": "users/"},

@@ -13,14 +13,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group, Permission
+from django.contrib.auth.models import Group
 from django.contrib.auth.tokens import default_token_generator
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
-from wagtail.models import GroupPagePermission, Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from communities import attachments, services
 from communities.accounts import VERIFY_SALT
@@ -41,6 +41,7 @@ from knowledge.models import (
     WorkbookPage,
 )
 from portal.models import Country, CountryIndexPage, CountryPage, HomePage, StandardPage
+from portal.roles import translator_group_name
 from tests.ims_bridge.fixtures import load_fixture
 from tests.knowledge.conftest import make_resource
 
@@ -76,22 +77,8 @@ class World:
 
 
 def _groups():
-    """The groups the portal's roles use (Wagtail's migrations create "Editors")."""
-    translators, created = Group.objects.get_or_create(name="Translators")
-    if created:  # as seed_demo's accounts step sets them up
-        translators.permissions.add(
-            Permission.objects.get(codename="access_admin"),
-            Permission.objects.get(codename="submit_translation"),
-        )
-        home = HomePage.objects.get(locale=Locale.get_default())
-        for codename in ("change_page", "publish_page"):
-            GroupPagePermission.objects.create(
-                group=translators,
-                page=home,
-                permission=Permission.objects.get(
-                    content_type__app_label="wagtailcore", codename=codename
-                ),
-            )
+    """The groups the portal's roles use. The editorial ones (Editors, the translator groups)
+    come from the migrations (portal/roles.py); the rest from seed_demo's accounts step."""
     for name in ("Community moderators", "Factory users", "Buyers"):
         Group.objects.get_or_create(name=name)
 
@@ -111,7 +98,7 @@ def _users(world):
     u["member"] = _make_user("sec-member")
     u["moderator"] = _make_user("sec-moderator", ["Community moderators"])
     u["editor"] = _make_user("sec-editor", ["Editors"], is_staff=True)
-    u["translator"] = _make_user("sec-translator", ["Translators"], is_staff=True)
+    u["translator"] = _make_user("sec-translator", [translator_group_name("fr")], is_staff=True)
     u["factory_user"] = _make_user("sec-factory", ["Factory users"])
     for role in ("buyer_with", "buyer_without", "buyer_expired", "buyer_revoked"):
         u[role] = _make_user(f"sec-{role.replace('_', '-')}", ["Buyers"])
@@ -250,6 +237,7 @@ def _knowledge(world):
     ids["password_page"] = secret.pk
     ids["password_page_path"] = secret.url
     ids["home_page"] = home.pk
+    ids["home_page_fr"] = Page.objects.get(depth=2, locale__language_code="fr").pk
     ids["discuss_page"] = pages["knowledge.GoodPracticeGuidePage"].pk
     ids["resource_id"] = pages["knowledge.GoodPracticeGuidePage"].pk
     ids["private_resource_id"] = private.pk

@@ -17,7 +17,11 @@ from wagtail.models import Locale, Page
 from wagtail_localize.models import Translation
 
 from portal.models import Country
-from portal.translation_access import may_edit_translation_target
+from portal.translation_access import (
+    EVERY_LANGUAGE,
+    editable_language_codes,
+    may_edit_translation_target,
+)
 
 from . import batch, status
 from .po_checks import POFileError, entry_problems, expected_strings, importable_po, parse_po
@@ -49,8 +53,11 @@ def _without_nul(data):
     return clean
 
 
-def target_locales():
-    return Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+def target_locales(user):
+    """The languages `user` translates into: a translator's own, every one for editors."""
+    locales = Locale.objects.exclude(pk=Locale.get_default().pk).order_by("language_code")
+    codes = editable_language_codes(user)
+    return locales if codes is EVERY_LANGUAGE else locales.filter(language_code__in=codes)
 
 
 class FilterForm(forms.Form):
@@ -77,11 +84,11 @@ class FilterForm(forms.Form):
         status.CURRENT: gettext_lazy("Current"),
     }
 
-    def __init__(self, data):
-        locales = target_locales()
+    def __init__(self, data, user):
+        locales = target_locales(user)
         data = _without_nul(data)
         if not data.get("language") and locales:
-            data["language"] = locales[0].language_code
+            data["language"] = locales.first().language_code
         super().__init__(data)
         self.fields["language"].queryset = locales
         self.fields["language"].label_from_instance = lambda locale: locale.get_display_name()
@@ -103,7 +110,7 @@ class FilterForm(forms.Form):
 
 
 def _filtered_rows(request):
-    form = FilterForm(request.GET)
+    form = FilterForm(request.GET, request.user)
     if not form.is_valid():
         return form, None
     return form, status.status_rows(**form.filters())
@@ -167,16 +174,16 @@ class BatchUploadForm(forms.Form):
         help_text=gettext_lazy("As downloaded from this dashboard, with the msgstr filled in."),
     )
 
-    def __init__(self, data=None, files=None):
+    def __init__(self, user, data=None, files=None):
         super().__init__(None if data is None else _without_nul(data), files)
-        self.fields["language"].queryset = target_locales()
+        self.fields["language"].queryset = target_locales(user)
         self.fields["language"].label_from_instance = lambda locale: locale.get_display_name()
 
 
 def upload(request):
     """All-or-nothing import of a batch: every file is checked before any is imported."""
     _require_translator(request)
-    form = BatchUploadForm(request.POST or None, request.FILES or None)
+    form = BatchUploadForm(request.user, request.POST or None, request.FILES or None)
     context = {"form": form, "page_title": _("Upload translations"), "header_icon": "upload"}
     if request.method == "POST":
         if not form.is_valid():

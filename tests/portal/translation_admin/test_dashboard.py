@@ -60,6 +60,15 @@ def test_translator_sees_the_dashboard_and_its_menu_item(client, translator):
     assert "/admin/translations/" in client.get("/admin/").content.decode()  # the menu
 
 
+def test_translator_is_offered_only_their_languages(client, translator):
+    client.force_login(translator)
+    page = client.get(URL).content.decode()
+    assert '<option value="fr" selected>' in page
+    assert 'value="es"' not in page
+    assert client.get(URL + "?language=es").status_code == 400
+    assert client.get(URL + "export/?language=es").status_code == 400
+
+
 def test_states_and_counts(client, superuser, library, module, en, fr):
     new = make_resource(library, GoodPracticeGuidePage, "Only in English")
     source = TranslationSource.objects.get(object_id=module.translation_key, locale=en)

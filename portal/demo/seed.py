@@ -22,6 +22,7 @@ from ..models import (
     StandardPage,
     Topic,
 )
+from .country_intros import COUNTRY_INTROS
 from .localize import translate
 from .taxonomy_data import AUDIENCES, CLUSTERS, COUNTRIES, INDUSTRIES, TOPICS
 
@@ -191,7 +192,7 @@ def seed_pages(stdout):
             slug,
             title=name,
             country=country,
-            intro=f"The Better Work programme in {name}.",
+            intro=COUNTRY_INTROS[slug]["en"],
             body=_stream(
                 ("country_resources", {"heading": "Resources", "limit": 6}),
                 ("country_communities", {"heading": "Communities", "limit": 4}),

@@ -8,6 +8,8 @@ vi translate all of them. Terminology follows Better Work / ILO usage in each la
 "Better Work" stays a proper name except in Arabic and Bengali, where the programme is
 known by its local name."""
 
+from .country_intros import intro_translations
+
 DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
     "fr": {
         # Pages: home
@@ -70,18 +72,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "Sri Lanka",
         "Vietnam": "Viet Nam",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "Le programme Better Work au Bangladesh.",
-        "The Better Work programme in Cambodia.": "Le programme Better Work au Cambodge.",
-        "The Better Work programme in Egypt.": "Le programme Better Work en Égypte.",
-        "The Better Work programme in Ethiopia.": "Le programme Better Work en Éthiopie.",
-        "The Better Work programme in Haiti.": "Le programme Better Work en Haïti.",
-        "The Better Work programme in Indonesia.": "Le programme Better Work en Indonésie.",
-        "The Better Work programme in Jordan.": "Le programme Better Work en Jordanie.",
-        "The Better Work programme in Lesotho.": "Le programme Better Work au Lesotho.",
-        "The Better Work programme in Nicaragua.": "Le programme Better Work au Nicaragua.",
-        "The Better Work programme in Pakistan.": "Le programme Better Work au Pakistan.",
-        "The Better Work programme in Sri Lanka.": "Le programme Better Work au Sri Lanka.",
-        "The Better Work programme in Vietnam.": "Le programme Better Work au Viet Nam.",
         # Industries
         "Apparel": "Habillement",
         "Footwear": "Chaussures",
@@ -234,18 +224,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "Sri Lanka",
         "Vietnam": "Viet Nam",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "El programa Better Work en Bangladesh.",
-        "The Better Work programme in Cambodia.": "El programa Better Work en Camboya.",
-        "The Better Work programme in Egypt.": "El programa Better Work en Egipto.",
-        "The Better Work programme in Ethiopia.": "El programa Better Work en Etiopía.",
-        "The Better Work programme in Haiti.": "El programa Better Work en Haití.",
-        "The Better Work programme in Indonesia.": "El programa Better Work en Indonesia.",
-        "The Better Work programme in Jordan.": "El programa Better Work en Jordania.",
-        "The Better Work programme in Lesotho.": "El programa Better Work en Lesotho.",
-        "The Better Work programme in Nicaragua.": "El programa Better Work en Nicaragua.",
-        "The Better Work programme in Pakistan.": "El programa Better Work en Pakistán.",
-        "The Better Work programme in Sri Lanka.": "El programa Better Work en Sri Lanka.",
-        "The Better Work programme in Vietnam.": "El programa Better Work en Viet Nam.",
         # Industries
         "Apparel": "Confección",
         "Footwear": "Calzado",
@@ -391,18 +369,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "سريلانكا",
         "Vietnam": "فيتنام",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "برنامج عمل أفضل في بنغلاديش.",
-        "The Better Work programme in Cambodia.": "برنامج عمل أفضل في كمبوديا.",
-        "The Better Work programme in Egypt.": "برنامج عمل أفضل في مصر.",
-        "The Better Work programme in Ethiopia.": "برنامج عمل أفضل في إثيوبيا.",
-        "The Better Work programme in Haiti.": "برنامج عمل أفضل في هايتي.",
-        "The Better Work programme in Indonesia.": "برنامج عمل أفضل في إندونيسيا.",
-        "The Better Work programme in Jordan.": "برنامج عمل أفضل في الأردن.",
-        "The Better Work programme in Lesotho.": "برنامج عمل أفضل في ليسوتو.",
-        "The Better Work programme in Nicaragua.": "برنامج عمل أفضل في نيكاراغوا.",
-        "The Better Work programme in Pakistan.": "برنامج عمل أفضل في باكستان.",
-        "The Better Work programme in Sri Lanka.": "برنامج عمل أفضل في سريلانكا.",
-        "The Better Work programme in Vietnam.": "برنامج عمل أفضل في فيتنام.",
         # Industries
         "Apparel": "الملابس الجاهزة",
         "Footwear": "الأحذية",
@@ -548,18 +514,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "Sri Lanka",
         "Vietnam": "Việt Nam",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "Chương trình Better Work tại Bangladesh.",
-        "The Better Work programme in Cambodia.": "Chương trình Better Work tại Campuchia.",
-        "The Better Work programme in Egypt.": "Chương trình Better Work tại Ai Cập.",
-        "The Better Work programme in Ethiopia.": "Chương trình Better Work tại Ethiopia.",
-        "The Better Work programme in Haiti.": "Chương trình Better Work tại Haiti.",
-        "The Better Work programme in Indonesia.": "Chương trình Better Work tại Indonesia.",
-        "The Better Work programme in Jordan.": "Chương trình Better Work tại Jordan.",
-        "The Better Work programme in Lesotho.": "Chương trình Better Work tại Lesotho.",
-        "The Better Work programme in Nicaragua.": "Chương trình Better Work tại Nicaragua.",
-        "The Better Work programme in Pakistan.": "Chương trình Better Work tại Pakistan.",
-        "The Better Work programme in Sri Lanka.": "Chương trình Better Work tại Sri Lanka.",
-        "The Better Work programme in Vietnam.": "Chương trình Better Work tại Việt Nam.",
         # Industries
         "Apparel": "May mặc",
         "Footwear": "Giày dép",
@@ -705,18 +659,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "ស្រីលង្កា",
         "Vietnam": "វៀតណាម",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "កម្មវិធី Better Work នៅបង់ក្លាដែស។",
-        "The Better Work programme in Cambodia.": "កម្មវិធី Better Work នៅកម្ពុជា។",
-        "The Better Work programme in Egypt.": "កម្មវិធី Better Work នៅអេហ្ស៊ីប។",
-        "The Better Work programme in Ethiopia.": "កម្មវិធី Better Work នៅអេត្យូពី។",
-        "The Better Work programme in Haiti.": "កម្មវិធី Better Work នៅហៃទី។",
-        "The Better Work programme in Indonesia.": "កម្មវិធី Better Work នៅឥណ្ឌូណេស៊ី។",
-        "The Better Work programme in Jordan.": "កម្មវិធី Better Work នៅហ្ស៊កដានី។",
-        "The Better Work programme in Lesotho.": "កម្មវិធី Better Work នៅឡេសូតូ។",
-        "The Better Work programme in Nicaragua.": "កម្មវិធី Better Work នៅនីការ៉ាហ្គា។",
-        "The Better Work programme in Pakistan.": "កម្មវិធី Better Work នៅប៉ាគីស្ថាន។",
-        "The Better Work programme in Sri Lanka.": "កម្មវិធី Better Work នៅស្រីលង្កា។",
-        "The Better Work programme in Vietnam.": "កម្មវិធី Better Work នៅវៀតណាម។",
         # Industries
         "Apparel": "កាត់ដេរ",
         "Footwear": "ស្បែកជើង",
@@ -862,18 +804,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "Sri Lanka",
         "Vietnam": "Vietnam",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "Program Better Work di Bangladesh.",
-        "The Better Work programme in Cambodia.": "Program Better Work di Kamboja.",
-        "The Better Work programme in Egypt.": "Program Better Work di Mesir.",
-        "The Better Work programme in Ethiopia.": "Program Better Work di Etiopia.",
-        "The Better Work programme in Haiti.": "Program Better Work di Haiti.",
-        "The Better Work programme in Indonesia.": "Program Better Work di Indonesia.",
-        "The Better Work programme in Jordan.": "Program Better Work di Yordania.",
-        "The Better Work programme in Lesotho.": "Program Better Work di Lesotho.",
-        "The Better Work programme in Nicaragua.": "Program Better Work di Nikaragua.",
-        "The Better Work programme in Pakistan.": "Program Better Work di Pakistan.",
-        "The Better Work programme in Sri Lanka.": "Program Better Work di Sri Lanka.",
-        "The Better Work programme in Vietnam.": "Program Better Work di Vietnam.",
         # Industries
         "Apparel": "Garmen",
         "Footwear": "Alas kaki",
@@ -1019,18 +949,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Sri Lanka": "শ্রীলঙ্কা",
         "Vietnam": "ভিয়েতনাম",
         # Country page introductions
-        "The Better Work programme in Bangladesh.": "বাংলাদেশে বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Cambodia.": "কম্বোডিয়ায় বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Egypt.": "মিশরে বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Ethiopia.": "ইথিওপিয়ায় বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Haiti.": "হাইতিতে বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Indonesia.": "ইন্দোনেশিয়ায় বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Jordan.": "জর্ডানে বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Lesotho.": "লেসোথোতে বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Nicaragua.": "নিকারাগুয়ায় বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Pakistan.": "পাকিস্তানে বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Sri Lanka.": "শ্রীলঙ্কায় বেটার ওয়ার্ক প্রোগ্রাম।",
-        "The Better Work programme in Vietnam.": "ভিয়েতনামে বেটার ওয়ার্ক প্রোগ্রাম।",
         # Industries
         "Apparel": "পোশাক",
         "Footwear": "পাদুকা",
@@ -1116,3 +1034,6 @@ DEMO_TRANSLATIONS: dict[str, dict[str, str]] = {
         "Leave": "ছুটি",
     },
 }
+
+for _code, _strings in DEMO_TRANSLATIONS.items():
+    _strings.update(intro_translations(_code))

@@ -72,7 +72,7 @@ CONTENT_ENGLISH = [
     "Communities",
     "Compliance summary",
     "What you will find here",
-    "The Better Work programme in Cambodia.",
+    "Working with Cambodia's garment, footwear and travel goods factories since 2001.",
 ]
 ERROR_ENGLISH = {
     400: ["Bad request", "The address or the form you sent could not be understood"],
@@ -211,8 +211,9 @@ def test_compiled_catalogues_are_current():
         po_path = LOCALE_DIR / lang / "LC_MESSAGES" / "django.po"
         mo_path = po_path.with_suffix(".mo")
         assert mo_path.exists(), f"{mo_path} missing: run manage.py compile_translations"
-        po_strings = {e.msgid: e.msgstr for e in polib.pofile(str(po_path)).translated_entries()}
-        mo_strings = {e.msgid: e.msgstr for e in polib.mofile(str(mo_path)) if e.msgid}
+        po = polib.pofile(str(po_path)).translated_entries()
+        po_strings = {(e.msgctxt, e.msgid): e.msgstr for e in po}
+        mo_strings = {(e.msgctxt, e.msgid): e.msgstr for e in polib.mofile(str(mo_path)) if e.msgid}
         assert po_strings == mo_strings, f"{mo_path} is stale: run manage.py compile_translations"
 
 

@@ -165,7 +165,9 @@ def preferences(request):
             messages.success(request, _("Your notification preferences are saved."))
             return redirect("accounts:preferences")
         return render(request, "communities/accounts/preferences.html", {"form": form}, status=400)
-    subscriptions = request.user.community_subscriptions.select_related("community", "thread")
+    subscriptions = request.user.community_subscriptions.select_related(
+        "community", "thread"
+    ).prefetch_related("community__translations")
     return render(
         request,
         "communities/accounts/preferences.html",
@@ -184,7 +186,7 @@ def send_invitation(request, invitation):
         },
     )
     send_mail(
-        _("You are invited to %(name)s") % {"name": invitation.community.name},
+        _("You are invited to %(name)s") % {"name": invitation.community.local.name},
         body,
         settings.DEFAULT_FROM_EMAIL,
         [invitation.email],

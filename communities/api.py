@@ -5,6 +5,7 @@ like the HTML views."""
 
 from datetime import datetime
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -56,6 +57,9 @@ class CommunityOut(Schema):
     slug: str
     name: str
     description: str
+    language: str = Field(description="The language the community was written in.")
+    name_language: str = Field(description="The language `name` is in.")
+    description_language: str = Field(description="The language `description` is in.")
     visibility: str
     languages: list[str]
     url: str
@@ -123,11 +127,24 @@ def _author(user):
     return {"username": user.get_username(), "display_name": name}
 
 
-def _community_out(c):
+def _reader_language(lang):
+    """`?lang=`, the reader's language, as in the resources API; None: the original text."""
+    if lang is None:
+        return None
+    if lang not in dict(settings.LANGUAGES):
+        raise HttpError(400, f"Unknown language '{lang[:20]}'.")
+    return lang
+
+
+def _community_out(c, lang=None):
+    local = c.localized(lang or c.language)
     return {
         "slug": c.slug,
-        "name": c.name,
-        "description": c.description,
+        "name": local.name,
+        "description": local.description,
+        "language": c.language,
+        "name_language": local.name_language,
+        "description_language": local.description_language,
         "visibility": c.visibility,
         "languages": [lc.language_code for lc in c.languages.all()],
         "url": c.get_absolute_url(),
@@ -203,20 +220,40 @@ def list_notifications(request, limit: int = 50, offset: int = 0):
     }
 
 
-@router.get("/", response=list[CommunityOut], summary="Communities the reader may see")
-def list_communities(request):
-    user = reader(request)
-    qs = permissions.visible_communities(user).prefetch_related("languages").order_by("name")
-    return [_community_out(c) for c in qs]
+LANG_HELP = (
+    "`lang` is the reader's language: name and description in that language where the "
+    "community has a translation, otherwise in the community's own language (`name_language`, "
+    "`description_language` say which). Without `lang`, the original text."
+)
 
 
-@router.get("/{slug}/", response=CommunityOut, summary="One community")
-def get_community(request, slug: str):
+@router.get(
+    "/",
+    response=list[CommunityOut],
+    summary="Communities the reader may see",
+    description=LANG_HELP,
+)
+def list_communities(request, lang: str | None = None):
+    language = _reader_language(lang)
     user = reader(request)
-    community = get_object_or_404(Community.objects.prefetch_related("languages"), slug=slug)
+    qs = (
+        permissions.visible_communities(user)
+        .prefetch_related("languages", "translations")
+        .order_by("name")
+    )
+    return [_community_out(c, language) for c in qs]
+
+
+@router.get("/{slug}/", response=CommunityOut, summary="One community", description=LANG_HELP)
+def get_community(request, slug: str, lang: str | None = None):
+    language = _reader_language(lang)
+    user = reader(request)
+    community = get_object_or_404(
+        Community.objects.prefetch_related("languages", "translations"), slug=slug
+    )
     if not permissions.can_see_exists(user, community):
         raise Http404
-    return _community_out(community)
+    return _community_out(community, language)
 
 
 @router.get(

@@ -1,7 +1,9 @@
 """The communities' part of `seed_demo`: communities of each visibility in several languages
-(English, French, Spanish, Vietnamese, Khmer, Arabic, Bengali; communities are not translated,
-so Cambodia's and Bangladesh's practitioners have their own, in their language) with threads,
-replies, @mentions and an attachment. Idempotent: a community that exists is left as it is."""
+(English, French, Spanish, Vietnamese, Khmer, Arabic, Bengali; Cambodia's and Bangladesh's
+practitioners have their own, written in their language) with threads, replies, @mentions and
+an attachment. Every community's name and description is translated into the portal's other
+languages (`demo_translations.py`). Idempotent: a community that exists is left as it is; only
+its missing translations are added."""
 
 import base64
 from datetime import timedelta
@@ -15,7 +17,8 @@ from wagtail.models import Locale, Page
 from portal.models import Country, Industry
 
 from . import attachments, services
-from .models import Community, Membership, Profile, Role, Thread, Visibility
+from .demo_translations import TRANSLATIONS
+from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
 
 # 1×1 transparent PNG
 PNG = base64.b64decode(
@@ -136,6 +139,7 @@ COMMUNITIES = [
         "slug": "cambodia-trainers",
         "visibility": Visibility.PUBLIC,
         "name": "បណ្តាញគ្រូបង្គោលកម្ពុជា",
+        "language": "km",
         "description": "គ្រូបង្គោល និងទីប្រឹក្សាសហគ្រាសនៅកម្ពុជា ចែករំលែកបទពិសោធន៍បណ្តុះបណ្តាល "
         "សម្ភារៈជាភាសាខ្មែរ និងសំណួរអំពីច្បាប់ការងារ។",
         "languages": ["km"],
@@ -161,6 +165,7 @@ COMMUNITIES = [
         "slug": "bangladesh-practitioners",
         "visibility": Visibility.PUBLIC,
         "name": "বাংলাদেশ প্রশিক্ষক ও পরামর্শক নেটওয়ার্ক",
+        "language": "bn",
         "description": "বাংলাদেশের কারখানায় কাজ করা প্রশিক্ষক ও এন্টারপ্রাইজ উপদেষ্টাদের জন্য: "
         "অগ্নি নিরাপত্তা, অংশগ্রহণকারী কমিটি ও মজুরি নিয়ে অভিজ্ঞতা বিনিময়।",
         "languages": ["bn"],
@@ -252,6 +257,17 @@ def _resources_url():
     return page.url if page is not None and page.url else "/en/"
 
 
+def _add_translations(community):
+    """The demo's translations the community lacks (an editor's own are kept)."""
+    have = set(community.translations.values_list("language", flat=True))
+    for language, (name, description) in TRANSLATIONS.get(community.slug, {}).items():
+        if language in have or language == community.language:
+            continue
+        CommunityTranslation.objects.create(
+            community=community, language=language, name=name, description=description
+        )
+
+
 def seed(context):
     _grant_editor_permissions()
     default_locale = Locale.get_default()
@@ -270,12 +286,15 @@ def seed(context):
     created = 0
     now = timezone.now()
     for spec in COMMUNITIES:
-        if Community.objects.filter(slug=spec["slug"]).exists():
+        existing = Community.objects.filter(slug=spec["slug"]).first()
+        if existing is not None:
+            _add_translations(existing)
             continue
         community = Community.objects.create(
             slug=spec["slug"],
             name=spec["name"],
             description=spec["description"],
+            language=spec.get("language", "en"),
             visibility=spec["visibility"],
             is_default_discussion=spec.get("default", False),
         )
@@ -287,6 +306,7 @@ def seed(context):
             Industry.objects.filter(slug__in=spec["industries"], locale=default_locale)
         )
         community.save()
+        _add_translations(community)
         members = {
             u for _l, a, _t, _b, replies in spec["threads"] for u in [a, *(r[0] for r in replies)]
         }

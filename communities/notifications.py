@@ -78,9 +78,13 @@ def notify_new_post(post_id, only_mentions=False):
     return created
 
 
-def _send(user, subject, template, context):
+def _language(user):
     profile_language = getattr(getattr(user, "community_profile", None), "language_list", [])
-    language = profile_language[0] if profile_language else settings.LANGUAGE_CODE
+    return profile_language[0] if profile_language else settings.LANGUAGE_CODE
+
+
+def _send(user, subject, template, context):
+    language = _language(user)
     with translation.override(language):
         token = unsubscribe_token(user)
         unsubscribe_url = absolute(reverse("communities:unsubscribe", kwargs={"token": token}))
@@ -120,13 +124,15 @@ def send_immediate(notification_ids):
     notifications = Notification.objects.filter(
         pk__in=notification_ids, emailed_at__isnull=True
     ).select_related("user__community_profile", "post__author", "thread__community", "actor")
+    notifications = notifications.prefetch_related("community__translations")
     for n in notifications:
         if not n.user.email or _email_mode(n.user) != EmailMode.IMMEDIATE:
             continue
         if not permissions.readable_notifications(n.user).filter(pk=n.pk).exists():
             continue
         with translation.override(settings.LANGUAGE_CODE):
-            subject = f"[{n.community.name}] {n.thread.title if n.thread else n.get_kind_display()}"
+            community = n.community.localized(_language(n.user)).name
+            subject = f"[{community}] {n.thread.title if n.thread else n.get_kind_display()}"
         _send(
             n.user,
             subject,
@@ -153,6 +159,7 @@ def send_digests(now=None):
         )
         .exclude(user__email="")
         .select_related("user", "post", "thread__community", "actor", "community")
+        .prefetch_related("community__translations")
         .order_by("user_id", "created_at")
     )
     by_user = {}

@@ -12,6 +12,7 @@ from . import markdown, permissions
 from .models import (
     Attachment,
     Community,
+    CommunityTranslation,
     EmailMode,
     Invitation,
     JoinRequest,
@@ -215,16 +216,34 @@ def default_discussion_community(create=False):
     ).first()
     if community is not None or not create:
         return community
+
+    def texts():
+        return gettext("Resource discussions"), gettext(
+            "Questions and experiences about the portal's resources."
+        )
+
     with translation.override(settings.LANGUAGE_CODE):
-        community, _created = Community.objects.get_or_create(
+        name, description = texts()
+        community, created = Community.objects.get_or_create(
             slug=DEFAULT_DISCUSSION_SLUG,
             defaults={
-                "name": gettext("Resource discussions"),
+                "name": name,
+                "language": settings.LANGUAGE_CODE,
                 "visibility": Visibility.PUBLIC,
                 "is_default_discussion": True,
-                "description": gettext("Questions and experiences about the portal's resources."),
+                "description": description,
             },
         )
+    if created:  # its name and description in every language the catalogue has them in
+        for code, _label in settings.LANGUAGES:
+            with translation.override(code):
+                local_name, local_description = texts()
+            if code != settings.LANGUAGE_CODE and local_name != name:
+                CommunityTranslation.objects.get_or_create(
+                    community=community,
+                    language=code,
+                    defaults={"name": local_name, "description": local_description},
+                )
     # A community that took the slug for something else never hosts resource threads.
     return community if community.visibility == Visibility.PUBLIC else None
 

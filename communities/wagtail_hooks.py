@@ -65,7 +65,11 @@ def latest_discussions(language=None, limit=4, country=None, **kwargs):
     from .models import Thread
 
     # The block is the same for every reader (and may be cached): what anyone may read.
-    threads = Thread.objects.readable_by(AnonymousUser()).select_related("community")
+    threads = (
+        Thread.objects.readable_by(AnonymousUser())
+        .select_related("community")
+        .prefetch_related("community__translations")
+    )
     threads = _language_filter(threads, language)
     if country is not None:
         threads = threads.filter(community__countries__slug=country.slug)
@@ -73,7 +77,7 @@ def latest_discussions(language=None, limit=4, country=None, **kwargs):
         ProvidedItem(
             title=t.title,
             url=t.get_absolute_url(),
-            summary=t.community.name,
+            summary=t.community.localized(language).name,
             meta=[
                 ngettext("%(count)s reply", "%(count)s replies", t.reply_count)
                 % {"count": t.reply_count}
@@ -95,16 +99,21 @@ def country_communities(language=None, limit=4, country=None, **kwargs):
         communities = communities.filter(
             Q(languages__isnull=True) | Q(languages__language_code=language)
         )
-    return [
-        ProvidedItem(
-            title=c.name,
-            url=c.get_absolute_url(),
-            summary=c.description[:200],
-            meta=[str(c.get_visibility_display()).split(":")[0]],
-            language=language or "",
+    communities = communities.distinct().prefetch_related("translations").order_by("name")
+    items = []
+    for c in communities[:limit]:
+        local = c.localized(language)
+        items.append(
+            ProvidedItem(
+                title=local.name,
+                url=c.get_absolute_url(),
+                summary=local.description[:200],
+                meta=[str(c.get_visibility_display()).split(":")[0]],
+                # the original's language when the community has no translation for the reader
+                language=local.name_language if language else "",
+            )
         )
-        for c in communities.distinct().order_by("name")[:limit]
-    ]
+    return items
 
 
 @hooks.register("portal_provides_navigation")

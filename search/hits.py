@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass
 
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
 from . import discussions
@@ -22,6 +23,7 @@ class Hit:
     language: str  # "" for discussions (their community's languages vary)
     language_name: str = ""
     context: str = ""  # the community of a discussion
+    context_language: str = ""  # its language when not the reader's (for a lang attribute)
     summary: str = ""  # a page's own summary (plain text), for the API
 
 
@@ -59,6 +61,8 @@ def page_hits(pages, query, locales):
 
 def thread_hits(threads, query):
     threads = list(threads)
+    # community names in the reader's language: one query for all the hits
+    prefetch_related_objects([thread.community for thread in threads], "translations")
     texts = discussions.visible_texts(threads)
     return [
         Hit(
@@ -71,7 +75,8 @@ def thread_hits(threads, query):
             type="discussion",
             type_label=_("discussion"),
             language="",
-            context=thread.community.name,
+            context=thread.community.local.name,
+            context_language=thread.community.local.name_lang,
         )
         for thread in threads
     ]

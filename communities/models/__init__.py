@@ -1,7 +1,16 @@
 """Communities of practice: spaces, people, discussions, moderation and notifications."""
 
 from .accounts import ApiToken, EmailMode, Profile
-from .community import Community, Invitation, JoinRequest, Membership, Role, Status, Visibility
+from .community import (
+    Community,
+    CommunityTranslation,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Role,
+    Status,
+    Visibility,
+)
 from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
 from .notifications import Notification, Subscription
 
@@ -9,6 +18,7 @@ __all__ = [
     "ApiToken",
     "Attachment",
     "Community",
+    "CommunityTranslation",
     "EmailMode",
     "Flag",
     "Invitation",

@@ -6,11 +6,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.search import index
+
+from ..admin_form import CommunityAdminForm
+from ..localization import localize, reader_language
 
 
 def default_locale_terms():
@@ -61,6 +65,12 @@ class Community(index.Indexed, ClusterableModel):
         _("slug"), max_length=80, unique=True, validators=[validate_slug_not_reserved]
     )
     description = models.TextField(_("description"), blank=True)
+    language = models.CharField(
+        _("language of the name and description"),
+        max_length=8,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
     visibility = models.CharField(
         _("visibility"), max_length=16, choices=Visibility.choices, default=Visibility.PUBLIC
     )
@@ -88,10 +98,17 @@ class Community(index.Indexed, ClusterableModel):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
+    base_form_class = CommunityAdminForm
     panels = [
         FieldPanel("name"),
         FieldPanel("slug"),
         FieldPanel("description"),
+        FieldPanel("language"),
+        InlinePanel(
+            "translations",
+            heading=_("Name and description in other languages"),
+            label=_("Translation"),
+        ),
         FieldPanel("visibility"),
         MultiFieldPanel(
             [FieldPanel("languages"), FieldPanel("countries"), FieldPanel("industries")],
@@ -115,6 +132,49 @@ class Community(index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("communities:community", kwargs={"slug": self.slug})
+
+    def localized(self, language=None):
+        """The name and description for a reader of `language` (default: the active one).
+        Uses prefetched ``translations`` when there are (``prefetch_related("translations")``
+        in lists); otherwise one query per community, remembered per language."""
+        language = reader_language(language or get_language())
+        cache = self.__dict__.setdefault("_localized", {})
+        if language not in cache:
+            cache[language] = localize(self, language)
+        return cache[language]
+
+    @property
+    def local(self):
+        """``localized()`` in the active language, for templates."""
+        return self.localized()
+
+
+class CommunityTranslation(models.Model):
+    """A community's name and description in one more language, kept by whoever may edit the
+    community (the Wagtail snippet's inline panel)."""
+
+    community = ParentalKey(Community, on_delete=models.CASCADE, related_name="translations")
+    language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES)
+    name = models.CharField(_("name"), max_length=160)
+    description = models.TextField(
+        _("description"),
+        blank=True,
+        help_text=_("Leave empty to show the description in its original language."),
+    )
+
+    panels = [FieldPanel("language"), FieldPanel("name"), FieldPanel("description")]
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["community", "language"], name="one_translation_per_language"
+            )
+        ]
+        ordering = ["language"]
+        verbose_name = _("community translation")
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
 
 
 class Membership(models.Model):

@@ -21,7 +21,7 @@ def community_list(request):
     communities = (
         permissions.visible_communities(request.user)
         .annotate(thread_total=Count("threads", filter=Q(threads__in=readable), distinct=True))
-        .prefetch_related("languages")
+        .prefetch_related("languages", "translations")
         .order_by("name")
     )
     mine = set()

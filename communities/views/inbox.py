@@ -11,8 +11,10 @@ from ..notifications import user_from_unsubscribe_token
 
 @login_required
 def notification_list(request):
-    notes = permissions.readable_notifications(request.user).select_related(
-        "actor", "community", "thread__community", "post__thread__community"
+    notes = (
+        permissions.readable_notifications(request.user)
+        .select_related("actor", "community", "thread__community", "post__thread__community")
+        .prefetch_related("community__translations")
     )
     if request.method == "POST":
         notes.filter(read_at__isnull=True).update(read_at=timezone.now())

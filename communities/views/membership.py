@@ -30,7 +30,8 @@ def join(request, community):
         services.join(request.user, community)
         services.follow(request.user, community=community)
         messages.success(
-            request, _("Welcome! You are now a member of %(name)s.") % {"name": community.name}
+            request,
+            _("Welcome! You are now a member of %(name)s.") % {"name": community.local.name},
         )
         return redirect(community)
     form = JoinRequestForm(request.POST)
@@ -56,7 +57,7 @@ def leave(request, community):
     if not permissions.can_leave(request.user, community):
         raise PermissionDenied
     services.leave(request.user, community)
-    messages.success(request, _("You have left %(name)s.") % {"name": community.name})
+    messages.success(request, _("You have left %(name)s.") % {"name": community.local.name})
     if not permissions.can_see_exists(request.user, community):
         return redirect("communities:list")
     return redirect(community)
@@ -160,6 +161,8 @@ def accept_invitation(request, token):
     if request.method == "POST":
         services.accept_invitation(invitation, user)
         request.session.pop("community_invitation", None)
-        messages.success(request, _("Welcome to %(name)s.") % {"name": invitation.community.name})
+        messages.success(
+            request, _("Welcome to %(name)s.") % {"name": invitation.community.local.name}
+        )
         return redirect(invitation.community)
     return _invitation_page(request, invitation=invitation)

@@ -68,7 +68,7 @@ def move_thread(request, thread):
         messages.error(request, _("That community already has a thread about this page."))
         thread.community = source
         return redirect(thread)
-    messages.success(request, _("Thread moved to %(name)s.") % {"name": target.name})
+    messages.success(request, _("Thread moved to %(name)s.") % {"name": target.local.name})
     return redirect(thread)
 
 

@@ -37,6 +37,9 @@ def test_editor_creates_community_in_admin(client, admin_editor):
             "slug": "cambodia-trainers",
             "description": "Khmer",
             "visibility": "members",
+            "language": "en",
+            "translations-TOTAL_FORMS": "0",
+            "translations-INITIAL_FORMS": "0",
             "languages": [Locale.objects.get(language_code="km").pk],
             "countries": [cambodia.pk],
         },
@@ -51,7 +54,14 @@ def test_reserved_slug_refused(client, admin_editor):
     client.force_login(admin_editor)
     response = client.post(
         "/admin/snippets/communities/community/add/",
-        {"name": "Discuss", "slug": "discuss", "visibility": "public"},
+        {
+            "name": "Discuss",
+            "slug": "discuss",
+            "visibility": "public",
+            "language": "en",
+            "translations-TOTAL_FORMS": "0",
+            "translations-INITIAL_FORMS": "0",
+        },
     )
     assert response.status_code == 200
     assert not Community.objects.filter(slug="discuss").exists()

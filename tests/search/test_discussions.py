@@ -229,3 +229,17 @@ def test_pages_paginate_with_the_discussions_beside_the_first_page(
     pages = [client.get("/en/search/", {"q": "zebu", "page": n}).content.decode() for n in (1, 2)]
     seen = [t for html in pages for t in titles(html) if "page" in t]
     assert len(seen) == len(set(seen)) == 12  # no page shown twice or skipped
+
+
+def test_a_discussions_community_is_named_in_the_readers_language(
+    client, make_community, make_thread
+):
+    from communities.models import CommunityTranslation
+
+    community = make_community(PUBLIC)
+    CommunityTranslation.objects.create(community=community, language="fr", name="Cercle public")
+    make_thread(community, "Zebu question")
+    french = client.get("/fr/search/", {"q": "zebu"}).content.decode()
+    assert '<span dir="auto">Cercle public</span>' in french
+    khmer = client.get("/km/search/", {"q": "zebu"}).content.decode()
+    assert '<span lang="en" dir="auto">Public circle</span>' in khmer

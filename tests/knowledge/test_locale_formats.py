@@ -20,3 +20,21 @@ def test_result_count_in_each_language(
         response = client.get(f"/{lang}/resources/")
         assert response.context["result_count"] == 6
         assert f'<span class="result-count">{six}</span>' in response.content.decode(), lang
+
+
+def test_material_sizes_and_facts_in_khmer_digits(
+    client, dataset, django_capture_on_commit_callbacks
+):
+    from bs4 import BeautifulSoup
+
+    khmer = Locale.objects.get(language_code="km")
+    policy = Page.objects.get(pk=dataset["B"].pk).specific
+    with django_capture_on_commit_callbacks(execute=True):
+        translate(policy, [khmer])
+    page = policy.get_translation(khmer)
+    soup = BeautifulSoup(client.get(page.url).content, "html.parser")
+    sizes = [dd.get_text(strip=True) for dd in soup.select(".material-facts div:nth-child(3) dd")]
+    assert sizes
+    for size in sizes:
+        assert not any(char.isascii() and char.isdigit() for char in size), size
+        assert any("០" <= char <= "៩" for char in size), size

@@ -70,20 +70,6 @@ def refused(response):
     return response.status_code == 302 and response["Location"].rstrip("/") == "/admin"
 
 
-@pytest.fixture
-def translator_fr(django_user_model):
-    user = django_user_model.objects.create_user("tr-fr", password="x")
-    user.groups.add(Group.objects.get(name=translator_group_name("fr")))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("ed", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
-
-
 def home(language):
     return Page.objects.get(depth=2, locale__language_code=language)
 

@@ -6,7 +6,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
 from django.core.management import call_command
 from django.utils import timezone
@@ -15,7 +14,6 @@ from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 from portal.models import StandardPage
-from portal.roles import translator_group_name
 from tests.portal.test_editorial_roles import put_string
 from tests.portal.test_settings import settings_as_json
 
@@ -30,20 +28,6 @@ def about(language):
 
 def edit_url(page):
     return f"/admin/pages/{page.pk}/edit/"
-
-
-@pytest.fixture
-def translator_fr(django_user_model):
-    user = django_user_model.objects.create_user("tr-fr", password="x")
-    user.groups.add(Group.objects.get(name=translator_group_name("fr")))
-    return user
-
-
-@pytest.fixture
-def editor(django_user_model):
-    user = django_user_model.objects.create_user("ed", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
-    return user
 
 
 def messages_of(response):

@@ -1,0 +1,20 @@
+"""Users in the editorial roles the migrations create (portal/roles.py)."""
+
+import pytest
+from django.contrib.auth.models import Group
+
+from portal.roles import translator_group_name
+
+
+@pytest.fixture
+def translator_fr(django_user_model):
+    user = django_user_model.objects.create_user("tr-fr", password="x")
+    user.groups.add(Group.objects.get(name=translator_group_name("fr")))
+    return user
+
+
+@pytest.fixture
+def editor(django_user_model):
+    user = django_user_model.objects.create_user("ed", password="x")
+    user.groups.add(Group.objects.get(name="Editors"))
+    return user

@@ -6,30 +6,21 @@ editor of a translated page or snippet with the translation editor."""
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.models import Page, TranslatableMixin
 
 from .machine_translation import (
+    machine_message,
     translations_of,
     unreviewed_machine_strings,
     unreviewed_machine_strings_of,
 )
 from .translation_access import may_edit_instance, may_edit_language, requested_locale_code
+from .translation_schedule import SCHEDULE_ACTION, schedule_translation
 
 REVIEW_ACTION = "submit-for-review"  # posted by the form added to the translation editor
-
-
-def _machine_message(count):
-    return ngettext(
-        "Not published: %(count)d machine-translated string has not been reviewed by a person. "
-        "Check or edit it in the translation editor, then publish.",
-        "Not published: %(count)d machine-translated strings have not been reviewed by a "
-        "person. Check or edit them in the translation editor, then publish.",
-        count,
-    ) % {"count": count}
 
 
 def _refuse_machine_publish(request, instance):
@@ -37,7 +28,7 @@ def _refuse_machine_publish(request, instance):
     if request.method == "POST" and request.POST.get("action") == "publish":
         count = unreviewed_machine_strings_of(instance)
         if count:
-            messages.error(request, _machine_message(count))
+            messages.error(request, machine_message(count))
             return redirect(request.get_full_path())
     return None
 
@@ -52,7 +43,7 @@ def _submit_translation_for_review(request, page):
         return redirect(request.get_full_path())
     count = unreviewed_machine_strings(translation)
     if count:
-        messages.error(request, _machine_message(count))
+        messages.error(request, machine_message(count))
         return redirect(request.get_full_path())
     if page.workflow_in_progress:
         messages.warning(request, _("This translation is already being reviewed."))
@@ -69,6 +60,8 @@ def hold_machine_page_translations(request, page):
     if request.method == "POST" and request.POST.get("action") == REVIEW_ACTION:
         # The edit view has already checked that the user may edit this page.
         return _submit_translation_for_review(request, page)
+    if request.method == "POST" and request.POST.get("action") == SCHEDULE_ACTION:
+        return schedule_translation(request, page)
     response = _refuse_machine_publish(request, page)
     if response is not None:
         return response
@@ -80,7 +73,7 @@ def hold_machine_page_translations(request, page):
             data = request.POST.copy()
             del data["action-publish"]
             request.POST = data
-            messages.warning(request, _machine_message(count))
+            messages.warning(request, machine_message(count))
     return None
 
 
@@ -113,6 +106,6 @@ def hold_machine_bulk_publish(request, action_type, objects, action_class_instan
         return None
     count = sum(unreviewed_machine_strings_of(obj) for obj in objects)
     if count:
-        messages.error(request, _machine_message(count))
+        messages.error(request, machine_message(count))
         return redirect(get_valid_next_url_from_request(request) or "wagtailadmin_home")
     return None

@@ -4,6 +4,7 @@ any of its strings is still a machine translation (wagtail-localize records
 manual). Machine translation itself is configured by environment in settings."""
 
 from django.db.models import Exists, OuterRef
+from django.utils.translation import ngettext
 from wagtail_localize.models import StringSegment, StringTranslation, Translation
 
 
@@ -31,3 +32,14 @@ def unreviewed_machine_strings_of(instance):
     if not hasattr(instance, "translation_key"):
         return 0
     return sum(unreviewed_machine_strings(t) for t in translations_of(instance))
+
+
+def machine_message(count):
+    """Why a translation with `count` unreviewed machine strings was not published."""
+    return ngettext(
+        "Not published: %(count)d machine-translated string has not been reviewed by a person. "
+        "Check or edit it in the translation editor, then publish.",
+        "Not published: %(count)d machine-translated strings have not been reviewed by a "
+        "person. Check or edit them in the translation editor, then publish.",
+        count,
+    ) % {"count": count}

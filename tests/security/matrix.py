@@ -657,13 +657,16 @@ TABLE = {
                     ),
                 )
             ),
-            (
-                "self_assessment_result",
-                {"pk": "999999"},
-                every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
-                None,
-                every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
-                None,
+            *(
+                (
+                    name,
+                    {"pk": "999999"},
+                    every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
+                    None,
+                    every(NOT_FOUND).but(LOGIN, *ANONYMOUS),
+                    None,
+                )
+                for name in ("self_assessment_result", "self_assessment_result_pdf")
             ),
             (
                 "self_assessment_compare",
@@ -1073,7 +1076,7 @@ GET_WRITES = {
         for key in (
             *(
                 f"enterprise:self_assessment{suffix}"
-                for suffix in ("s", "", "_result", "_share", "_compare")
+                for suffix in ("s", "", "_result", "_result_pdf", "_share", "_compare")
             ),
             *(
                 f"api:ims_bridge_enterprise_api_self_assessment_{name}"

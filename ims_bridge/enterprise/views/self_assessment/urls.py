@@ -8,6 +8,11 @@ urlpatterns = [
     path("self-assessments/<int:pk>/", views.answer, name="self_assessment"),
     path("self-assessments/<int:pk>/submit/", views.submit, name="self_assessment_submit"),
     path("self-assessments/<int:pk>/result/", views.result, name="self_assessment_result"),
+    path(
+        "self-assessments/<int:pk>/result.pdf",
+        views.result_pdf,
+        name="self_assessment_result_pdf",
+    ),
     path("self-assessments/<int:pk>/share/", views.share, name="self_assessment_share"),
     path("self-assessments/<int:pk>/compare/", views.compare, name="self_assessment_compare"),
 ]

@@ -1,18 +1,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
-from ims_bridge.reports import csv_response
+from ims_bridge.reports import attachment, csv_response
 
 from ... import access
 from ... import self_assessment_service as service
 from ...models import SelfAssessment
 from ...self_assessment_forms import ShareForm, StepForm
+from ...self_assessment_pdf import result_pdf as result_pdf_bytes
 
 TEMPLATES = "enterprise/self_assessment/"
 
@@ -167,10 +168,16 @@ def _submit(request, factory, item):
     return redirect("enterprise:self_assessment_result", factory.star_id, item.pk)
 
 
+def _result_of(request, star_id, pk, action):
+    """(factory, role, self-assessment) whose result the user may read: the one access path
+    of the result page and its downloads."""
+    factory, role = _factory(request, star_id, action)
+    return factory, role, _readable(request, factory, role, pk)
+
+
 @login_required
 def result(request, star_id, pk):
-    factory, role = _factory(request, star_id, "result")
-    item = _readable(request, factory, role, pk)
+    factory, role, item = _result_of(request, star_id, pk, "result")
     groups = service.result_groups(item, request.LANGUAGE_CODE)
     if request.GET.get("format") == "csv":
         return _result_csv(factory, item, groups)
@@ -189,6 +196,22 @@ def result(request, star_id, pk):
             "may_compare": role in (access.Role.MEMBER, access.Role.STAFF),
         },
     )
+
+
+@login_required
+def result_pdf(request, star_id, pk):
+    """The submitted result as PDF in the reader's language (a draft has no result to file)."""
+    factory, _role, item = _result_of(request, star_id, pk, "result_pdf")
+    if not item.is_submitted:
+        raise Http404
+    groups = service.result_groups(item, request.LANGUAGE_CODE)
+    answered, total = service.progress(item)
+    response = HttpResponse(
+        result_pdf_bytes(factory, item, groups, answered, total), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = attachment(f"self-assessment-{factory.star_id}-{item.pk}.pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 def _result_csv(factory, item, groups):

@@ -37,10 +37,17 @@ def in_languages(*langs):
     return pytest.mark.parametrize("lang", langs)
 
 
-# Journey 1 — a trainer looks for a training module for Haitian footwear factories in the
-# language of the interface (the demo has one in Khmer, two in English).
+# Journey 1 — a trainer looks for a training module in the language of the interface: for
+# Haitian footwear factories in English, for Cambodian apparel factories in Khmer (the demo's
+# country modules are written in the country's language).
+TRAINER_FILTERS = {
+    "en": [("country", "haiti"), ("industry", "footwear")],
+    "km": [("country", "cambodia"), ("industry", "apparel")],
+}
+
+
 def _trainer_filters(lang):
-    return [("country", "haiti"), ("industry", "footwear"), ("language", lang)]
+    return [*TRAINER_FILTERS[lang], ("language", lang)]
 
 
 def _library_count(page):
@@ -302,12 +309,13 @@ def _search_count(page):
 def _facet_options(page):
     """[(name, value, count)] of every facet option on the page, count read from its label."""
     selector = ", ".join(f"input[type=checkbox][name={name}]" for name in FACET_NAMES)
-    return page.locator(selector).evaluate_all(
+    options = page.locator(selector).evaluate_all(
         """boxes => boxes.map(box => {
-            const count = box.closest('label').textContent.match(/\\((\\d+)\\)\\s*$/);
-            return [box.name, box.value, count ? Number(count[1]) : null];
+            const count = box.closest('label').textContent.match(/\\((\\p{Nd}+)\\)\\s*$/u);
+            return [box.name, box.value, count ? count[1] : null];
         })"""
-    )
+    )  # counts are in the reader's digits (Khmer ០-៩ in km)
+    return [[name, value, count and number_in(count)] for name, value, count in options]
 
 
 @in_languages("en", "km")

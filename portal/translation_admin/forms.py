@@ -1,13 +1,17 @@
-"""Admin forms that offer taxonomy terms in the edited object's own language.
+"""Admin forms that offer each taxonomy term once, in the language the relation stores.
 
-wagtail-localize stores a translated page's taxonomy relations (``TranslatableField``) as the
-terms of the page's own locale, and ``seed_demo`` translates through wagtail-localize, so the
-right choices for an object are the terms of its locale: one row per term."""
+wagtail-localize translates a foreign key to a translatable snippet (a country page's
+country, a compliance point's cluster) into the target's locale, but copies a
+``ParentalManyToManyField`` (a resource's countries, industries, topics, audiences) from the
+source unchanged (``wagtail_localize.fields.copy_synchronised_fields``), and the library's
+facets read those default-language terms. So a single choice offers the object's own
+language, a multiple choice the default (source) language: one row per term either way."""
 
 from urllib.parse import urlencode
 
+from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Locale, Page, TranslatableMixin
 from wagtail.snippets.widgets import AdminSnippetChooser
 
 
@@ -32,12 +36,17 @@ def is_translatable_term(model):
 
 
 def limit_terms_to_locale(form, locale):
-    """Every choice of a translatable snippet (taxonomy) in `form` is narrowed to `locale`."""
+    """Every single choice of a translatable snippet (taxonomy) in `form` is narrowed to
+    `locale`, every multiple choice to the default locale (what wagtail-localize copies)."""
     if locale is None:
         return
+    default = Locale.get_default()
     for field in form.fields.values():
         queryset = getattr(field, "queryset", None)
         if queryset is None or not is_translatable_term(queryset.model):
+            continue
+        if isinstance(field, forms.ModelMultipleChoiceField):
+            field.queryset = queryset.filter(locale=default)
             continue
         field.queryset = queryset.filter(locale=locale)
         if isinstance(field.widget, AdminSnippetChooser):

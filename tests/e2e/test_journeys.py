@@ -186,7 +186,7 @@ def test_practitioner_starts_and_answers_a_discussion(browser, page, portal_serv
 
     _log_in(page, portal_server, "trainer")
     page.goto(f"{portal_server}/en/communities/")
-    page.get_by_role("link", name="Trainers' network").click()
+    page.get_by_role("link", name="Trainers' network", exact=True).click()
     expect(page.get_by_role("heading", name="Trainers' network", level=1)).to_be_visible()
     expect(page.locator(".community-header .meta")).to_have_text(re.compile("^Public"))
     page.get_by_role("link", name="Start a new thread").click()
@@ -209,7 +209,7 @@ def test_practitioner_starts_and_answers_a_discussion(browser, page, portal_serv
     expect(posts.nth(1)).to_contain_text(answer)
 
     page.get_by_role("navigation", name="Breadcrumb").get_by_role(
-        "link", name="Trainers' network"
+        "link", name="Trainers' network", exact=True
     ).click()
     thread_item = page.locator(".thread-list li").filter(has_text=title)
     expect(thread_item).to_contain_text("1 reply")

@@ -24,6 +24,18 @@ class ReportPDF(PortalPDF):
         self.set_auto_page_break(auto=True, margin=18)
         self.set_margins(18, 18, 18)
 
+    @classmethod
+    def open(cls, factory, subject, footer_text, subject_size=12, subject_gap=4):
+        """A report on `factory`: its metadata, first page, the factory's name and `subject`."""
+        pdf = cls(footer_text)
+        pdf.set_title(pdf.text_of(factory.name))
+        pdf.set_subject(pdf.text_of(subject))
+        pdf.set_creator("Better Work knowledge portal")
+        pdf.add_page()
+        pdf.para(factory.name, size=16, bold=True, gap=1)
+        pdf.para(subject, size=subject_size, gap=subject_gap)
+        return pdf
+
     def para(self, text, size=10, bold=False, gap=1.5):
         self.use(size, bold)
         self.multi_cell(
@@ -77,15 +89,12 @@ def factory_report_pdf(factory, assessments):
     locale = Locale.get_active()
     point_names = reports.names_in(CompliancePoint, locale)
     today = date_format(timezone.localdate(), "SHORT_DATE_FORMAT")
-    pdf = ReportPDF(
-        _("Confidential: shared through the Better Work portal on %(date)s") % {"date": today}
+    pdf = ReportPDF.open(
+        factory,
+        _("Assessment report"),
+        _("Confidential: shared through the Better Work portal on %(date)s") % {"date": today},
+        subject_size=11,
     )
-    pdf.set_title(pdf.text_of(factory.name))
-    pdf.set_subject(pdf.text_of(_("Assessment report")))
-    pdf.set_creator("Better Work knowledge portal")
-    pdf.add_page()
-    pdf.para(factory.name, size=16, bold=True, gap=1)
-    pdf.para(_("Assessment report"), size=11, gap=4)
 
     facts = [(_("STAR id"), factory.star_id)]
     if factory.os_id:

@@ -17,13 +17,11 @@ def _day(value):
 
 def progress_pdf(factory, progress):
     today = _day(timezone.localdate())
-    pdf = ReportPDF(_("Confidential: Better Work portal, %(date)s") % {"date": today})
-    pdf.set_title(pdf.text_of(factory.name))
-    pdf.set_subject(pdf.text_of(_("Factory progress report")))
-    pdf.set_creator("Better Work knowledge portal")
-    pdf.add_page()
-    pdf.para(factory.name, size=16, bold=True, gap=1)
-    pdf.para(_("Factory progress report"), size=12, gap=4)
+    pdf = ReportPDF.open(
+        factory,
+        _("Factory progress report"),
+        _("Confidential: Better Work portal, %(date)s") % {"date": today},
+    )
     if not progress.ready:
         pdf.para(_("The progress report needs two independent assessments of the factory."))
         return bytes(pdf.output())

@@ -11,13 +11,12 @@ from portal.formatting import format_date, format_number
 
 def result_pdf(factory, item, groups, answered, total):
     today = format_date(timezone.localdate(), "SHORT_DATE_FORMAT")
-    pdf = ReportPDF(_("Confidential: Better Work portal, %(date)s") % {"date": today})
-    pdf.set_title(pdf.text_of(factory.name))
-    pdf.set_subject(pdf.text_of(_("Self-assessment result")))
-    pdf.set_creator("Better Work knowledge portal")
-    pdf.add_page()
-    pdf.para(factory.name, size=16, bold=True, gap=1)
-    pdf.para(_("Self-assessment result"), size=12, gap=3)
+    pdf = ReportPDF.open(
+        factory,
+        _("Self-assessment result"),
+        _("Confidential: Better Work portal, %(date)s") % {"date": today},
+        subject_gap=3,
+    )
     submitted = _("submitted on %(date)s") % {
         "date": format_date(item.submitted_at, "SHORT_DATE_FORMAT")
     }

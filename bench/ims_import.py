@@ -222,7 +222,7 @@ def time_pages(repeat):
         "/en/compliance/countries/cambodia/points/csv/",
         "/en/compliance/transparency/",
         "/ar/compliance/transparency/?country=cambodia",
-        "/api/compliance/aggregates?level=point&country=cambodia",
+        "/api/v2/compliance/aggregates?level=point&country=cambodia",
         "/en/countries/cambodia/",
     ]
     print(f"{'url':<60} {'p50 ms':>8} {'p95 ms':>8} {'queries':>8}")

@@ -235,7 +235,7 @@ def main():
             f"/en/resources/?{filters}&sort=downloads&page=2",
         ),
         ("listing in Khmer, no filter", "/km/resources/"),
-        ("API listing, 3 filters", f"/api/resources/?{filters}"),
+        ("API listing, 3 filters", f"/api/v2/resources/?{filters}"),
     ]:
         for state in ("cold", "warm"):
             p50, p95, queries, count = measure(client, url, args.runs, cold=state == "cold")

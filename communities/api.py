@@ -1,4 +1,4 @@
-"""Communities API (mounted at /api/communities/): read public (or, signed in, readable)
+"""Communities API (mounted at /api/v2/communities/): read public (or, signed in, readable)
 communities and threads; post threads and replies with a session (CSRF checked) or a personal
 bearer token; read your notifications. Every decision goes through communities.permissions,
 like the HTML views."""
@@ -6,49 +6,17 @@ like the HTML views."""
 from datetime import datetime
 
 from django.conf import settings
-from django.contrib.auth.models import AnonymousUser
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from ninja import Field, Router, Schema
 from ninja.errors import HttpError
-from ninja.security import HttpBearer, SessionAuth
+
+from portal.api_auth import reader, signed_in
 
 from . import permissions, services
-from .models import ApiToken, Community, Post, Thread
+from .models import Community, Post, Thread
 from .ratelimits import posting_limited
-
-
-class TokenAuth(HttpBearer):
-    def authenticate(self, request, token):
-        user = token_user(token)
-        if user is not None:
-            request.user = user
-        return user
-
-
-def token_user(key):
-    if not key:
-        return None
-    token = ApiToken.objects.select_related("user").filter(digest=ApiToken.hash(key)).first()
-    if token is None or not token.user.is_active:
-        return None
-    ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
-    return token.user
-
-
-def reader(request):
-    header = request.headers.get("Authorization", "")
-    if header.lower().startswith("bearer "):
-        user = token_user(header[7:].strip())
-        if user is None:
-            raise HttpError(401, _("Invalid token."))
-        return user
-    return getattr(request, "user", None) or AnonymousUser()
-
-
-signed_in = [TokenAuth(), SessionAuth()]
 
 router = Router(tags=["communities"])
 

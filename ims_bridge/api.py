@@ -1,4 +1,4 @@
-"""Compliance API, mounted at /api/compliance/.
+"""Compliance API, mounted at /api/v2/compliance/.
 
 Public: aggregates (suppressed under 5 factories) and the transparency list. Authenticated
 (session): factory reports, read through ``Factory.objects.visible_to(user)`` and logged."""
@@ -9,8 +9,8 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
-from ninja.security import django_auth
 
+from portal.api_auth import signed_in
 from portal.models import Country
 
 from . import access, reports
@@ -181,7 +181,7 @@ def _factory(f):
 @router.get(
     "/factories",
     response=list[FactoryOut],
-    auth=django_auth,
+    auth=signed_in,
     summary="Factories you may see (authenticated)",
 )
 def factories(request):
@@ -191,7 +191,7 @@ def factories(request):
 @router.get(
     "/factories/{star_id}",
     response=FactoryReportOut,
-    auth=django_auth,
+    auth=signed_in,
     summary="A factory's assessment reports (authenticated, permission-checked)",
 )
 def factory_report(request, star_id: str):

@@ -1,4 +1,4 @@
-"""Public JSON API of the knowledge library, mounted at /api/resources/ by portal.api."""
+"""Public JSON API of the knowledge library, mounted at /api/v2/resources/ by portal.api."""
 
 import datetime
 
@@ -7,6 +7,8 @@ from django.core.paginator import EmptyPage
 from django.http import Http404
 from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+
+from portal.api_errors import ErrorOut
 
 from .filters import ResourceFilter, languages_for
 from .models import ResourceEntry
@@ -88,10 +90,6 @@ class DetailOut(ResourceOut):
     taxonomy: dict[str, list[str]]
     materials: list[MaterialOut]
     bundle_url: str
-
-
-class ErrorOut(Schema):
-    error: str
 
 
 def _language(code):

@@ -3,9 +3,11 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest, get_bytes_from_wsgi
-from django.http import Http404, JsonResponse
+from django.http import Http404
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+
+from .api_errors import error_response
 
 # Paths outside i18n_patterns: a 404 there is final, not a hint to retry under /<lang>/.
 UNPREFIXED_PATHS = (
@@ -164,24 +166,48 @@ class MalformedBodyMiddleware:
 
 
 class ApiJsonErrorsMiddleware:
-    """Under /api/ every error is a JSON object with an ``error`` message (README, *API*). The
-    API framework answers a method it does not route with plain text; this gives that answer
-    (and any other non-JSON error under /api/) the portal's JSON shape, keeping its headers."""
+    """Under /api/ every error has the one JSON shape of ``portal.api_errors`` (README, *API*).
+    The API framework answers a method it does not route with plain text and Wagtail's content
+    API (Django REST framework) answers ``{"message": …}``: this gives those answers, and any
+    other error under /api/ without a ``code``, the portal's shape, keeping their headers."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         response = self.get_response(request)
-        if (
-            request.path_info.startswith("/api/")
-            and response.status_code >= 400
-            and not response.get("Content-Type", "").startswith("application/json")
-        ):
-            message = f"{response.reason_phrase.capitalize()}."  # "Method not allowed."
-            json_response = JsonResponse({"error": message}, status=response.status_code)
-            for header in ("Allow", "Retry-After", "WWW-Authenticate"):
-                if header in response:
-                    json_response[header] = response[header]
-            return json_response
+        if request.path_info.startswith("/api/") and response.status_code >= 400:
+            return _api_error_shape(response)
         return response
+
+
+def _api_error_shape(response):
+    body = None
+    if response.get("Content-Type", "").startswith("application/json") and not getattr(
+        response, "streaming", False
+    ):
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            body = None
+    if isinstance(body, dict) and isinstance(body.get("error"), str) and "code" in body:
+        return response
+    status = response.status_code
+    message = None
+    extra = {}
+    if isinstance(body, dict):
+        message = body.get("error") or body.get("message") or body.get("detail")
+        if not isinstance(message, str):
+            message = None
+        extra = {k: v for k, v in body.items() if k in ("detail", "retry_after")}
+        if isinstance(extra.get("detail"), str):
+            extra.pop("detail")
+    if message is None:
+        message = f"{response.reason_phrase.capitalize()}."  # "Method not allowed."
+    json_response = error_response(status, message, **extra)
+    for header in ("Allow", "Retry-After", "WWW-Authenticate", "Vary"):
+        if header in response:
+            json_response[header] = response[header]
+    # CommonMiddleware, which sets it on the way out, has already run (it is further in).
+    json_response["Content-Length"] = str(len(json_response.content))
+    return json_response

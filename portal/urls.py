@@ -6,7 +6,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import documents, views
+from . import api_views, documents, views
 from .api import api
 from .throttling.views import WagtailPasswordResetView
 
@@ -31,8 +31,17 @@ urlpatterns = [
         name="wagtaildocs_serve",
     ),
     path("documents/", include(wagtaildocs_urls)),
-    path("api/", api.urls),
-    re_path(r"^api/", views.api_not_found),
+    path("api/", api_views.api_index, name="api_index"),
+    path("api/v2/", api_views.api_index, name="api_index_v2"),
+    path("api/v2/", api.urls),
+    re_path(
+        r"^api/(?P<rest>(?:{})(?:/.*)?|openapi\.json|docs)$".format(
+            "|".join(api_views.V1_SECTIONS)
+        ),
+        api_views.api_moved,
+        name="api_moved",
+    ),
+    re_path(r"^api/", api_views.api_not_found),
     path("healthz", views.health, name="health"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("sitemap.xml", views.sitemap_index, name="sitemap_index"),

@@ -16,6 +16,7 @@ from django.templatetags.static import static
 from django.utils.translation import get_language_info
 from django.views.decorators.csrf import requires_csrf_token
 
+from .api_errors import error_response
 from .localization import versions_elsewhere
 from .sitemaps import language_sitemaps
 
@@ -32,7 +33,7 @@ _API_MESSAGES = {
 
 def _respond(request, template_name, status):
     if request.path.startswith("/api/"):
-        return JsonResponse({"error": _API_MESSAGES[status]}, status=status)
+        return error_response(status, _API_MESSAGES[status])
     body = loader.get_template(template_name).render({"status": status}, request)
     return HttpResponse(body, status=status)
 
@@ -112,11 +113,6 @@ def health(request):
 def favicon(request):
     """Browsers and crawlers ask for /favicon.ico whatever the page says: send them to the icon."""
     return redirect(static("portal/favicon.svg"))
-
-
-def api_not_found(request):
-    """Unknown /api/ paths answer JSON, never the HTML page or a language redirect."""
-    return JsonResponse({"error": _API_MESSAGES[404]}, status=404)
 
 
 def sitemap_index(request):

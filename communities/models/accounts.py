@@ -1,5 +1,9 @@
+import hashlib
+import secrets
+
 from django.conf import settings
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 
@@ -52,29 +56,66 @@ class Profile(models.Model):
 
 
 class ApiToken(models.Model):
-    """A personal API token; only its SHA-256 digest is stored."""
+    """A personal API token (``portal.api_auth``, ``settings.API_TOKEN_MODEL``); only its
+    SHA-256 digest is stored. A *read* token reads what its user may read; a *write* token may
+    also change things. A revoked token is kept (its name and dates stay on the profile) and
+    authenticates nothing."""
+
+    READ, WRITE = "read", "write"
+    SCOPES = [(READ, _("Read")), (WRITE, _("Read and write"))]
+    LAST_USED_PRECISION = 60  # seconds: last_used_at is written at most once a minute
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_api_tokens"
     )
     name = models.CharField(_("name"), max_length=100, blank=True)
     digest = models.CharField(max_length=64, unique=True)
+    prefix = models.CharField(max_length=8, blank=True, editable=False)
+    scope = models.CharField(_("access"), max_length=5, choices=SCOPES, default=READ)
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
 
     def __str__(self):
         return f"{self.user} · {self.name or self.pk}"
 
     @staticmethod
     def hash(key):
-        import hashlib
-
         return hashlib.sha256(key.encode()).hexdigest()
 
     @classmethod
-    def issue(cls, user, name=""):
+    def issue(cls, user, name="", scope=READ):
         """Create a token; returns (token, key). The key is shown once and never stored."""
-        import secrets
-
         key = secrets.token_urlsafe(32)
-        return cls.objects.create(user=user, name=name, digest=cls.hash(key)), key
+        token = cls.objects.create(
+            user=user, name=name, digest=cls.hash(key), prefix=key[:8], scope=scope
+        )
+        return token, key
+
+    @classmethod
+    def authenticate(cls, key):
+        """The live token for ``key`` (its user active), or None; notes when it was used."""
+        if not key or len(key) > 200:
+            return None
+        token = (
+            cls.objects.select_related("user")
+            .filter(digest=cls.hash(key), revoked_at__isnull=True)
+            .first()
+        )
+        if token is None or not token.user.is_active:
+            return None
+        now = timezone.now()
+        if token.last_used_at is None or (
+            (now - token.last_used_at).total_seconds() >= cls.LAST_USED_PRECISION
+        ):
+            cls.objects.filter(pk=token.pk).update(last_used_at=now)
+            token.last_used_at = now
+        return token
+
+    def allows(self, scope):
+        return scope == self.READ or self.scope == self.WRITE
+
+    def revoke(self):
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.save(update_fields=["revoked_at"])

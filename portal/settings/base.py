@@ -39,6 +39,9 @@ DEFAULT_FROM_EMAIL = env.str(
 SECURE_SSL = env.bool("SECURE_SSL", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=31536000 if SECURE_SSL else 0)
 SECURE_PROXY_SSL_HEADER_NAME = env.str("SECURE_PROXY_SSL_HEADER", default="")
+# Personal API tokens (portal/api_auth.py): the accounts app's model.
+API_TOKEN_MODEL = "communities.ApiToken"
+
 IMS_API_URL = env.str("IMS_API_URL", default="")
 IMS_API_TOKEN = env.str("IMS_API_TOKEN", default="")
 IMS_IMPORT_LEASE_SECONDS = env.float("IMS_IMPORT_LEASE_SECONDS", default=300.0)
@@ -120,6 +123,8 @@ MIDDLEWARE = [
     "portal.csv_safety.SpreadsheetFormulaMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Under /api/: a bearer token (portal/api_auth.py) replaces the session's user.
+    "portal.api_auth.ApiTokenMiddleware",
     # Before anything reads the body (CSRF's process_view, the views), after the language and
     # the user are known (its 413 page is a normal page in the reader's language).
     "portal.body_limits.RequestBodyLimitMiddleware",

@@ -14,13 +14,13 @@ pytestmark = pytest.mark.django_db
 def test_read_public_communities_and_threads(client, make_community, make_thread):
     community = make_community("public")
     thread = make_thread(community, title="API thread")
-    data = client.get("/api/communities/").json()
+    data = client.get("/api/v2/communities/").json()
     assert [c["slug"] for c in data] == [community.slug]
-    threads = client.get(f"/api/communities/{community.slug}/threads/").json()
+    threads = client.get(f"/api/v2/communities/{community.slug}/threads/").json()
     assert threads[0]["title"] == "API thread"
-    detail = client.get(f"/api/communities/threads/{thread.pk}/").json()
+    detail = client.get(f"/api/v2/communities/threads/{thread.pk}/").json()
     assert detail["posts"][0]["html"] == "<p>Tell us <strong>how</strong>.</p>\n"
-    assert client.get("/api/communities/nope/").json() == {"error": "Not found."}
+    assert client.get("/api/v2/communities/nope/").json() == {"error": "Not found.", "code": "not_found"}
 
 
 def test_write_with_session_requires_csrf(people, make_community, make_thread):
@@ -28,7 +28,7 @@ def test_write_with_session_requires_csrf(people, make_community, make_thread):
     thread = make_thread(community)
     csrf_client = Client(enforce_csrf_checks=True, HTTP_HOST="localhost")
     csrf_client.force_login(people["member"])
-    url = f"/api/communities/threads/{thread.pk}/replies/"
+    url = f"/api/v2/communities/threads/{thread.pk}/replies/"
     response = csrf_client.post(url, {"body": "hi"}, content_type="application/json")
     assert response.status_code == 403
     csrf_client.get(f"/en/communities/{community.slug}/")  # sets the CSRF cookie
@@ -45,9 +45,9 @@ def test_write_with_session_requires_csrf(people, make_community, make_thread):
 
 def test_write_with_bearer_token(client, people, make_community):
     community = make_community("members")
-    _token, key = ApiToken.issue(people["member"], "phone")
+    _token, key = ApiToken.issue(people["member"], "phone", ApiToken.WRITE)
     response = client.post(
-        f"/api/communities/{community.slug}/threads/",
+        f"/api/v2/communities/{community.slug}/threads/",
         {"title": "From the app", "body": "Posted by token"},
         content_type="application/json",
         HTTP_AUTHORIZATION=f"Bearer {key}",
@@ -58,13 +58,13 @@ def test_write_with_bearer_token(client, people, make_community):
     thread_id = response.json()["id"]
     assert (
         client.get(
-            f"/api/communities/threads/{thread_id}/", HTTP_AUTHORIZATION=f"Bearer {key}"
+            f"/api/v2/communities/threads/{thread_id}/", HTTP_AUTHORIZATION=f"Bearer {key}"
         ).status_code
         == 200
     )
     assert (
         client.get(
-            f"/api/communities/threads/{thread_id}/", HTTP_AUTHORIZATION="Bearer wrong"
+            f"/api/v2/communities/threads/{thread_id}/", HTTP_AUTHORIZATION="Bearer wrong"
         ).status_code
         == 401
     )
@@ -73,14 +73,14 @@ def test_write_with_bearer_token(client, people, make_community):
 def test_write_permissions_match_html(client, people, make_community, make_thread):
     community = make_community("public")
     thread = make_thread(community)
-    url = f"/api/communities/threads/{thread.pk}/replies/"
+    url = f"/api/v2/communities/threads/{thread.pk}/replies/"
     assert client.post(url, {"body": "x"}, content_type="application/json").status_code == 401
     login(client, people["nonmember"])
     response = client.post(url, {"body": "x"}, content_type="application/json")
     assert response.status_code == 403 and "error" in response.json()
     private = make_community("private")
     response = client.post(
-        f"/api/communities/{private.slug}/threads/",
+        f"/api/v2/communities/{private.slug}/threads/",
         {"title": "t", "body": "b"},
         content_type="application/json",
     )
@@ -92,12 +92,12 @@ def test_write_permissions_match_html(client, people, make_community, make_threa
 
 
 def test_openapi_lists_endpoints(client):
-    paths = client.get("/api/openapi.json").json()["paths"]
+    paths = client.get("/api/v2/openapi.json").json()["paths"]
     for path in (
-        "/api/communities/",
-        "/api/communities/{slug}/threads/",
-        "/api/communities/threads/{thread_id}/",
-        "/api/communities/threads/{thread_id}/replies/",
+        "/api/v2/communities/",
+        "/api/v2/communities/{slug}/threads/",
+        "/api/v2/communities/threads/{thread_id}/",
+        "/api/v2/communities/threads/{thread_id}/replies/",
     ):
         assert path in paths
 
@@ -113,5 +113,5 @@ def test_thread_api_query_budget(
     for i in range(replies):
         services.create_reply(thread, people["member"], f"reply {i}")
     with django_assert_max_num_queries(8):
-        response = client.get(f"/api/communities/threads/{thread.pk}/")
+        response = client.get(f"/api/v2/communities/threads/{thread.pk}/")
     assert len(response.json()["posts"]) == replies + 1

@@ -215,7 +215,7 @@ def test_previews_have_their_own_limit(client, people, thread, settings):
 def test_api_is_unaffected_by_a_preview_field(client, people, thread):
     login(client, people["member"])
     response = client.post(
-        f"/api/communities/threads/{thread.pk}/replies/",
+        f"/api/v2/communities/threads/{thread.pk}/replies/",
         {"body": "through the API", "preview": "1"},
         content_type="application/json",
     )

@@ -58,9 +58,9 @@ def test_the_thread_is_gone_for_readers(client, people, hidden_thread, who):
         assert client.get(f"/en/communities/posts/{reply.pk}/edit/").status_code == 404
         notifications = client.get("/en/communities/notifications/").content.decode()
         assert TITLE not in notifications and thread.get_absolute_url() not in notifications
-    api_list = client.get(f"/api/communities/{community.slug}/threads/").json()
+    api_list = client.get(f"/api/v2/communities/{community.slug}/threads/").json()
     assert TITLE not in str(api_list)
-    assert client.get(f"/api/communities/threads/{thread.pk}/").status_code == 404
+    assert client.get(f"/api/v2/communities/threads/{thread.pk}/").status_code == 404
     found = _searched(client, people[who])
     assert TITLE not in found and thread.get_absolute_url() not in found
 
@@ -90,7 +90,7 @@ def test_moderators_still_see_it(client, people, hidden_thread, who):
     assert TITLE in client.get(f"{base}/").content.decode()
     page = client.get(f"{base}/t/{thread.pk}/")
     assert page.status_code == 200 and "Hidden by a moderator" in page.content.decode()
-    assert client.get(f"/api/communities/threads/{thread.pk}/").status_code == 200
+    assert client.get(f"/api/v2/communities/threads/{thread.pk}/").status_code == 200
 
 
 def test_restoring_the_opening_post_brings_it_back(client, people, hidden_thread):

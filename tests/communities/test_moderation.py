@@ -78,7 +78,7 @@ def test_hidden_post_invisible_to_readers(client, people, make_community, make_t
     post.hidden = True
     post.save()
     assert "cheap watches" not in client.get(thread.get_absolute_url()).content.decode()
-    assert "cheap watches" not in str(client.get(f"/api/communities/threads/{thread.pk}/").json())
+    assert "cheap watches" not in str(client.get(f"/api/v2/communities/threads/{thread.pk}/").json())
     login(client, people["moderator"])
     assert "cheap watches" in client.get(thread.get_absolute_url()).content.decode()
 
@@ -123,7 +123,7 @@ def test_api_posting_rate_limit(client, people, make_community, settings):
     login(client, people["member"])
     codes = [
         client.post(
-            f"/api/communities/{community.slug}/threads/",
+            f"/api/v2/communities/{community.slug}/threads/",
             {"title": f"t{i}", "body": "b"},
             content_type="application/json",
         ).status_code

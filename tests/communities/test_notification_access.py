@@ -72,19 +72,19 @@ def test_unread_count_shows_what_may_be_read(
     login(client, people["member"])
     landing = client.get("/en/communities/").content.decode()
     assert '<span class="badge-count">2</span>' in landing
-    assert client.get("/api/communities/notifications/").json()["unread"] == 2
+    assert client.get("/api/v2/communities/notifications/").json()["unread"] == 2
 
 
 def test_api(client, people, moved):
     _thread, url = moved
     login(client, people["member"])
-    response = client.get("/api/communities/notifications/")
+    response = client.get("/api/v2/communities/notifications/")
     assert response.status_code == 200
     data = response.json()
     assert data["unread"] == 0 and data["notifications"] == []
     assert not _leaks(response.content.decode(), url)
     client.logout()
-    assert client.get("/api/communities/notifications/").status_code == 401
+    assert client.get("/api/v2/communities/notifications/").status_code == 401
 
 
 def test_daily_digest(people, moved):

@@ -101,13 +101,13 @@ def test_api_uses_the_same_rules(client, people, make_community, make_thread, ro
         community = make_community(visibility)
         thread = make_thread(community)
         login(client, people[role])
-        response = client.get(f"/api/communities/threads/{thread.pk}/")
+        response = client.get(f"/api/v2/communities/threads/{thread.pk}/")
         expected_read = role in EXPECTED[("read", visibility)]
         assert (response.status_code == 200) == expected_read, (role, visibility)
         if not expected_read:
             assert response.status_code in (403, 404)
             assert "error" in response.json()
-        slugs = {c["slug"] for c in client.get("/api/communities/").json()}
+        slugs = {c["slug"] for c in client.get("/api/v2/communities/").json()}
         assert (community.slug in slugs) == (role in EXPECTED[("see_exists", visibility)])
         client.logout()
 

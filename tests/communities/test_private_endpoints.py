@@ -83,23 +83,23 @@ def test_api_answers_like_an_unknown_slug(client, people, outsiders, make_thread
     private, users = outsiders
     thread = make_thread(private, title="Inner plans")
     login(client, users[who])
-    for path in ("/api/communities/{slug}/", "/api/communities/{slug}/threads/"):
+    for path in ("/api/v2/communities/{slug}/", "/api/v2/communities/{slug}/threads/"):
         answers = [_shape(client.get(path.format(slug=s)), s) for s in (private.slug, UNKNOWN)]
         assert answers[0] == answers[1]
         assert answers[0][0] == 404
     post = client.post(
-        f"/api/communities/{private.slug}/threads/",
+        f"/api/v2/communities/{private.slug}/threads/",
         {"title": "x", "body": "y"},
         content_type="application/json",
     )
     unknown = client.post(
-        f"/api/communities/{UNKNOWN}/threads/",
+        f"/api/v2/communities/{UNKNOWN}/threads/",
         {"title": "x", "body": "y"},
         content_type="application/json",
     )
     assert (post.status_code, post.content) == (unknown.status_code, unknown.content)
-    missing = client.get("/api/communities/threads/999999/")
-    hidden = client.get(f"/api/communities/threads/{thread.pk}/")
+    missing = client.get("/api/v2/communities/threads/999999/")
+    hidden = client.get(f"/api/v2/communities/threads/{thread.pk}/")
     assert (hidden.status_code, hidden.content) == (missing.status_code, missing.content)
 
 

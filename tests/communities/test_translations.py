@@ -101,19 +101,19 @@ def test_notification_email_names_the_community_in_the_readers_language(
 
 
 def test_api_lang_gives_the_translation_or_the_original(client, translated):
-    detail = client.get(f"/api/communities/{translated.slug}/?lang=fr").json()
+    detail = client.get(f"/api/v2/communities/{translated.slug}/?lang=fr").json()
     assert (detail["name"], detail["description"]) == (FR_NAME, FR_DESCRIPTION)
     assert (detail["language"], detail["name_language"]) == ("en", "fr")
-    listed = client.get("/api/communities/?lang=fr").json()
+    listed = client.get("/api/v2/communities/?lang=fr").json()
     assert [c["name"] for c in listed if c["slug"] == translated.slug] == [FR_NAME]
-    khmer = client.get(f"/api/communities/{translated.slug}/?lang=km").json()
+    khmer = client.get(f"/api/v2/communities/{translated.slug}/?lang=km").json()
     assert (khmer["name"], khmer["name_language"]) == ("public community", "en")
-    original = client.get(f"/api/communities/{translated.slug}/").json()
+    original = client.get(f"/api/v2/communities/{translated.slug}/").json()
     assert original["name"] == "public community"
 
 
 def test_api_unknown_lang_is_a_400(client, translated):
-    for url in ("/api/communities/?lang=xx", f"/api/communities/{translated.slug}/?lang=klingon"):
+    for url in ("/api/v2/communities/?lang=xx", f"/api/v2/communities/{translated.slug}/?lang=klingon"):
         response = client.get(url)
         assert response.status_code == 400
         assert "Unknown language" in str(response.json())
@@ -129,7 +129,7 @@ def test_api_and_list_query_budget(client, make_community, count, django_assert_
             )
     # the same budget for 2 and 8 communities: translations come in one prefetch
     with django_assert_max_num_queries(4):
-        listed = client.get("/api/communities/?lang=fr").json()
+        listed = client.get("/api/v2/communities/?lang=fr").json()
     assert {c["name"] for c in listed} == {f"fr {i}" for i in range(count)}
     with django_assert_max_num_queries(24):
         html = _html(client.get("/fr/communities/"))

@@ -64,7 +64,7 @@ def test_payloads_neutralised_in_html_and_api(client, people, make_community, ma
         0
     ]
     _assert_clean(body)
-    data = client.get(f"/api/communities/threads/{thread.pk}/").json()
+    data = client.get(f"/api/v2/communities/threads/{thread.pk}/").json()
     for post in data["posts"]:
         _assert_clean(post["html"])
 

@@ -100,10 +100,10 @@ def test_public_pages_keep_to_the_policy_and_the_portal(watched, portal_server):
 
 def test_api_docs_render_from_the_portal_under_the_policy(watched, portal_server):
     page, watch = watched
-    watch.visit(page, f"{portal_server}/api/docs")
+    watch.visit(page, f"{portal_server}/api/v2/docs")
     page.locator(".opblock").first.wait_for()
     assert page.locator(".opblock").count() > 5
-    assert "/api/search/" in page.locator("#swagger-ui").inner_text()
+    assert "/api/v2/search/" in page.locator("#swagger-ui").inner_text()
     watch.check(page, "API docs")
 
 

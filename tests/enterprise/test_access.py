@@ -37,7 +37,7 @@ def test_dashboard_by_role(world, as_user, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_api_factory_by_role(world, as_user, role):
-    response = as_user(world[role]).get("/api/enterprise/factories/F1")
+    response = as_user(world[role]).get("/api/v2/enterprise/factories/F1")
     expected = {302: 401, 200: 200, 404: 404, 403: 403}[DASHBOARD[role]]
     assert response.status_code == expected
     assert response["Content-Type"].startswith("application/json")
@@ -48,7 +48,7 @@ def test_api_factory_by_role(world, as_user, role):
 def test_unknown_factory_is_404_like_a_hidden_one(world, as_user):
     client = as_user(world["factory user"])
     assert client.get("/en/factory/NOPE/").status_code == 404
-    assert client.get("/api/enterprise/factories/NOPE").status_code == 404
+    assert client.get("/api/v2/enterprise/factories/NOPE").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -63,7 +63,7 @@ def test_unknown_factory_is_404_like_a_hidden_one(world, as_user):
 )
 def test_my_factories(world, as_user, role, expected):
     client = as_user(world[role])
-    listed = [f["star_id"] for f in client.get("/api/enterprise/factories").json()]
+    listed = [f["star_id"] for f in client.get("/api/v2/enterprise/factories").json()]
     assert listed == sorted(expected, key=lambda s: s)
     page = client.get("/en/factory/").content.decode()
     listed_on_page = [] if role == "country staff" else expected  # staff: the programme page

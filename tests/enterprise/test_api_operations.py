@@ -22,7 +22,7 @@ from ims_bridge.models import FactoryAccessGrant, FactoryAccessLog
 from .conftest import HIDDEN, MEMBERS, ROLES, STAFF
 from .plans_helpers import make_action
 
-API = "/api/enterprise/factories/F1"
+API = "/api/v2/enterprise/factories/F1"
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 BUYER = {"buyer with grant"}
 
@@ -268,7 +268,7 @@ def test_evidence_of_another_factory_is_404(world, as_user, factories, private_m
     other = make_action(factories[1])
     post_file_client = as_user(world["other factory user"])
     post_file_client.post(
-        f"/api/enterprise/factories/V1/plan/actions/{other.pk}/evidence",
+        f"/api/v2/enterprise/factories/V1/plan/actions/{other.pk}/evidence",
         {"file": SimpleUploadedFile("v.pdf", PDF)},
     )
     evidence = Evidence.objects.get()
@@ -288,9 +288,9 @@ FOLLOWERS = (
 @pytest.mark.parametrize("role", ROLES)
 def test_notifications_by_role(world, as_user, role):
     client = as_user(world[role])
-    read = client.get("/api/enterprise/plan/notifications")
+    read = client.get("/api/v2/enterprise/plan/notifications")
     changed = client.put(
-        "/api/enterprise/plan/notifications",
+        "/api/v2/enterprise/plan/notifications",
         {"reminders": False, "buyer_digest": True},
         content_type="application/json",
     )
@@ -311,7 +311,7 @@ def test_notifications_by_role(world, as_user, role):
 @pytest.mark.parametrize("body", [{"reminders": "perhaps", "buyer_digest": True}, {}])
 def test_notifications_bad_input(world, as_user, body):
     response = as_user(world["factory user"]).put(
-        "/api/enterprise/plan/notifications", body, content_type="application/json"
+        "/api/v2/enterprise/plan/notifications", body, content_type="application/json"
     )
     assert response.status_code == 400 and response.json()["error"]
     assert not PlanNotificationPreference.objects.exists()

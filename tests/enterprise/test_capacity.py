@@ -276,14 +276,14 @@ def test_sharing_on_and_off_for_buyers(world, as_user, factory):
     assert FactorySharing.objects.get(factory=factory).indicators_with_buyers
     buyer = as_user(world["buyer with grant"])
     assert buyer.get("/en/factory/F1/indicators/").status_code == 200
-    assert buyer.get("/api/enterprise/factories/F1/indicators").status_code == 200
+    assert buyer.get("/api/v2/enterprise/factories/F1/indicators").status_code == 200
     assert "Indicators" in buyer.get("/en/factory/F1/").content.decode()
     member = as_user(world["factory user"])
     assert member.post("/en/factory/F1/indicators/sharing/", {}).status_code == 302
     buyer = as_user(world["buyer with grant"])
     assert buyer.get("/en/factory/F1/indicators/").status_code == 403
     assert buyer.get("/en/factory/F1/indicators/csv/").status_code == 403
-    assert buyer.get("/api/enterprise/factories/F1/indicators").status_code == 403
+    assert buyer.get("/api/v2/enterprise/factories/F1/indicators").status_code == 403
 
 
 def test_indicator_page_query_budget(member, factory, django_assert_max_num_queries):
@@ -344,7 +344,7 @@ def test_progress_page_and_api(member, changed):
     assert "Newly compliant (1)" in page and "Newly non-compliant (1)" in page
     assert "Cap overtime at 2 hours" in page and "After the latest" not in page
     assert "Working time law" in page
-    data = member.get("/api/enterprise/factories/F1/progress").json()
+    data = member.get("/api/v2/enterprise/factories/F1/progress").json()
     assert data["ready"] is True
     assert [p["name"] for p in data["newly_compliant"]] == ["Overtime"]
     assert [p["name"] for p in data["newly_noncompliant"]] == ["Regular Hours"]
@@ -401,7 +401,7 @@ def test_progress_needs_two_assessments(member, factory):
     page = member.get("/en/factory/F1/progress/").content.decode()
     assert "needs two independent assessments" in page
     assert member.get("/en/factory/F1/progress/pdf/").status_code == 200
-    assert member.get("/api/enterprise/factories/F1/progress").json()["ready"] is False
+    assert member.get("/api/v2/enterprise/factories/F1/progress").json()["ready"] is False
 
 
 # --- API ------------------------------------------------------------------------------------
@@ -409,22 +409,22 @@ def test_progress_needs_two_assessments(member, factory):
 
 def test_api_trainings_and_indicator_months(member, factory):
     response = member.post(
-        "/api/enterprise/factories/F1/trainings",
+        "/api/v2/enterprise/factories/F1/trainings",
         {"programme": "Via API", "start_date": "2022-02-01", "workers": 2, "women": 1, "men": 1},
         content_type="application/json",
     )
     assert response.status_code == 201 and response.json()["title"] == "Via API"
     bad = member.post(
-        "/api/enterprise/factories/F1/trainings",
+        "/api/v2/enterprise/factories/F1/trainings",
         {"programme": "Bad", "start_date": "2022-02-01", "workers": 2, "women": 1},
         content_type="application/json",
     )
     assert bad.status_code == 400 and "men" in bad.json()["error"]
-    assert [t["title"] for t in member.get("/api/enterprise/factories/F1/trainings").json()] == [
+    assert [t["title"] for t in member.get("/api/v2/enterprise/factories/F1/trainings").json()] == [
         "Via API"
     ]
     response = member.put(
-        "/api/enterprise/factories/F1/indicators/2022-02",
+        "/api/v2/enterprise/factories/F1/indicators/2022-02",
         {"values": {"efficiency": "71.5", "turnover": None}},
         content_type="application/json",
     )
@@ -438,7 +438,7 @@ def test_api_trainings_and_indicator_months(member, factory):
         ("2022-02", {"efficiency": "x"}),
     ]:
         response = member.put(
-            f"/api/enterprise/factories/F1/indicators/{month}",
+            f"/api/v2/enterprise/factories/F1/indicators/{month}",
             {"values": values},
             content_type="application/json",
         )
@@ -447,7 +447,7 @@ def test_api_trainings_and_indicator_months(member, factory):
 
 
 def test_api_csv_upload_all_or_nothing(member):
-    url = "/api/enterprise/factories/F1/indicators/csv"
+    url = "/api/v2/enterprise/factories/F1/indicators/csv"
     bad = member.post(
         url,
         {"csv": "month,indicator,value\n2022-01,efficiency,1\n2022-01,x,1\n"},

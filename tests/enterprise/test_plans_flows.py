@@ -193,10 +193,10 @@ def test_digest_to_granted_buyers_only(world, as_user, action):
 
 def test_api_flow(world, as_user, action, factory):
     client = as_user(world["factory user"])
-    listed = client.get("/api/enterprise/factories/F1/plan/actions").json()
+    listed = client.get("/api/v2/enterprise/factories/F1/plan/actions").json()
     assert [a["id"] for a in listed] == [action.pk]
     response = client.patch(
-        f"/api/enterprise/factories/F1/plan/actions/{action.pk}",
+        f"/api/v2/enterprise/factories/F1/plan/actions/{action.pk}",
         {"owner": "API owner", "status": "completed"},
         content_type="application/json",
     )
@@ -210,23 +210,23 @@ def test_api_flow(world, as_user, action, factory):
         {"owner": None},
     ):
         response = client.patch(
-            f"/api/enterprise/factories/F1/plan/actions/{action.pk}",
+            f"/api/v2/enterprise/factories/F1/plan/actions/{action.pk}",
             bad,
             content_type="application/json",
         )
         assert response.status_code == 400 and "error" in response.json()
     response = client.post(
-        "/api/enterprise/factories/F1/plan/actions",
+        "/api/v2/enterprise/factories/F1/plan/actions",
         {"compliance_point_id": action.compliance_point_id, "action": "From the API"},
         content_type="application/json",
     )
     assert response.status_code == 201 and response.json()["history"][0]["field"] == "created"
     buyer = as_user(world["buyer with grant"])
     response = buyer.patch(
-        f"/api/enterprise/factories/F1/plan/actions/{action.pk}",
+        f"/api/v2/enterprise/factories/F1/plan/actions/{action.pk}",
         {"owner": "x"},
         content_type="application/json",
     )
     assert response.status_code == 403
-    assert buyer.get(f"/api/enterprise/factories/F1/plan/actions/{action.pk}").status_code == 200
-    assert buyer.get("/api/enterprise/factories/F1/plan/participants").status_code == 403
+    assert buyer.get(f"/api/v2/enterprise/factories/F1/plan/actions/{action.pk}").status_code == 200
+    assert buyer.get("/api/v2/enterprise/factories/F1/plan/participants").status_code == 403

@@ -153,7 +153,7 @@ def test_submitted_is_frozen_and_a_new_one_can_start(world, as_user):
     assert refused.status_code == 400 and "can no longer be changed" in refused.content.decode()
     assert client.post(f"{BASE}{item.pk}/submit/").status_code == 400
     api = client.post(
-        f"/api/enterprise/factories/F1/self-assessments/{item.pk}/answers",
+        f"/api/v2/enterprise/factories/F1/self-assessments/{item.pk}/answers",
         {"answers": [{"question": q["Q1"].pk, "value": 0}]},
         content_type="application/json",
     )
@@ -210,7 +210,7 @@ def test_other_factory_assessment_id_is_404(world, as_user, factories):
     for suffix in ("", "result/", "compare/", "share/"):
         assert client.get(f"{BASE}{other.pk}/{suffix}").status_code == 404
     assert client.post(f"{BASE}{other.pk}/submit/").status_code == 404
-    api = client.get(f"/api/enterprise/factories/F1/self-assessments/{other.pk}")
+    api = client.get(f"/api/v2/enterprise/factories/F1/self-assessments/{other.pk}")
     assert api.status_code == 404 and "error" in api.json()
 
 
@@ -242,12 +242,12 @@ def test_result_equals_the_ims_rule_on_random_answers(world, as_user, seed):
         else:
             payload.append({"question": question.pk, "text": rng.choice(["1", "yes", ""])})
     response = client.post(
-        f"/api/enterprise/factories/F1/self-assessments/{item.pk}/answers",
+        f"/api/v2/enterprise/factories/F1/self-assessments/{item.pk}/answers",
         {"answers": payload},
         content_type="application/json",
     )
     assert response.status_code == 200, response.content
-    api = client.get(f"/api/enterprise/factories/F1/self-assessments/{item.pk}/result").json()
+    api = client.get(f"/api/v2/enterprise/factories/F1/self-assessments/{item.pk}/result").json()
     assert {row["compliance_point"] for row in api} == independent_noncompliant_points(answer_map)
     page = client.get(f"{BASE}{item.pk}/result/").content.decode()
     shown = set(re.findall(r"<h3>(.*?)</h3>", page))
@@ -283,7 +283,7 @@ def test_buyer_sees_a_result_only_when_shared(world, as_user):
     assert owner.post(f"{BASE}{item.pk}/share/", {"grants": [grant.pk]}).status_code == 302
     buyer = as_user(world["buyer with grant"])
     assert buyer.get(f"{BASE}{item.pk}/result/").status_code == 200
-    api = buyer.get(f"/api/enterprise/factories/F1/self-assessments/{item.pk}/result")
+    api = buyer.get(f"/api/v2/enterprise/factories/F1/self-assessments/{item.pk}/result")
     assert api.status_code == 200
     assert buyer.get(f"{BASE}{item.pk}/compare/").status_code == 403
     owner = as_user(world["factory user"])
@@ -309,7 +309,7 @@ def test_compare_with_the_latest_star_assessment(world, as_user):
     step_post(client, item, {q["Q1"]: "0", q["Q2"]: "0", q["Q3"]: "1"}, action="submit")
     for role in ("factory user", "country staff"):
         client = as_user(world[role])
-        api = client.get(f"/api/enterprise/factories/F1/self-assessments/{item.pk}/compare")
+        api = client.get(f"/api/v2/enterprise/factories/F1/self-assessments/{item.pk}/compare")
         assert api.status_code == 200
         agreement = {p["compliance_point"]: p["agreement"] for p in api.json()["points"]}
         assert agreement == {"overtime": "only_star", "regular-hours": "only_self"}

@@ -56,7 +56,7 @@ def test_writes_by_role_change_nothing_when_refused(world, as_user, factory, rol
     response = client.post("/en/factory/F1/self-assessments/start/")
     assert response.status_code == (302 if role in MEMBERS else expected_page(role, MEMBERS))
     assert SelfAssessment.objects.exists() == (role in MEMBERS)
-    api = client.post("/api/enterprise/factories/F1/self-assessments")
+    api = client.post("/api/v2/enterprise/factories/F1/self-assessments")
     if role == "anonymous":
         assert api.status_code == 401
     elif role in HIDDEN:
@@ -71,9 +71,9 @@ def test_writes_by_role_change_nothing_when_refused(world, as_user, factory, rol
 @pytest.mark.parametrize("role", ROLES)
 def test_api_reads_by_role(world, as_user, submitted, role):
     client = as_user(world[role])
-    base = f"/api/enterprise/factories/F1/self-assessments/{submitted.pk}"
+    base = f"/api/v2/enterprise/factories/F1/self-assessments/{submitted.pk}"
     codes = {"anonymous": 401, **dict.fromkeys(HIDDEN, 404), "inspector sharing": 403}
-    listed = client.get("/api/enterprise/factories/F1/self-assessments")
+    listed = client.get("/api/v2/enterprise/factories/F1/self-assessments")
     assert listed.status_code == codes.get(role, 200)
     detail = client.get(base).status_code
     assert detail == codes.get(role, 200 if role in READERS else 403)
@@ -85,9 +85,9 @@ def test_api_reads_by_role(world, as_user, submitted, role):
 
 def test_shared_result_reaches_only_that_buyer(world, as_user, submitted):
     submitted.shared_with.add(FactoryAccessGrant.objects.get(buyer=world["buyer with grant"]))
-    base = f"/api/enterprise/factories/F1/self-assessments/{submitted.pk}"
+    base = f"/api/v2/enterprise/factories/F1/self-assessments/{submitted.pk}"
     assert as_user(world["buyer with grant"]).get(f"{base}/result").status_code == 200
-    listed = as_user(world["buyer with grant"]).get("/api/enterprise/factories/F1/self-assessments")
+    listed = as_user(world["buyer with grant"]).get("/api/v2/enterprise/factories/F1/self-assessments")
     assert [row["id"] for row in listed.json()] == [submitted.pk]
     for role in ("buyer expired", "buyer revoked", "buyer without grant"):
         assert as_user(world[role]).get(f"{base}/result").status_code == 404
@@ -95,8 +95,8 @@ def test_shared_result_reaches_only_that_buyer(world, as_user, submitted):
 
 def test_bad_api_input_is_400(world, as_user, factory):
     client = as_user(world["factory user"])
-    created = client.post("/api/enterprise/factories/F1/self-assessments").json()
-    url = f"/api/enterprise/factories/F1/self-assessments/{created['id']}/answers"
+    created = client.post("/api/v2/enterprise/factories/F1/self-assessments").json()
+    url = f"/api/v2/enterprise/factories/F1/self-assessments/{created['id']}/answers"
     question = SelfAssessment.objects.get().cat_version.questions.filter(type="NCQ").first()
     for body in (
         {"answers": [{"question": 99999999, "value": 1}]},
@@ -117,10 +117,10 @@ def test_bad_api_input_is_400(world, as_user, factory):
 
 def public_figures(client):
     return (
-        client.get("/api/compliance/aggregates?level=point").content,
-        client.get("/api/compliance/aggregates?level=cluster").content,
-        client.get("/api/compliance/countries/cambodia").content,
-        client.get("/api/compliance/transparency?country=cambodia").content,
+        client.get("/api/v2/compliance/aggregates?level=point").content,
+        client.get("/api/v2/compliance/aggregates?level=cluster").content,
+        client.get("/api/v2/compliance/countries/cambodia").content,
+        client.get("/api/v2/compliance/transparency?country=cambodia").content,
     )
 
 

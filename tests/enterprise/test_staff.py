@@ -58,7 +58,7 @@ def test_programme_page_by_role(world, as_user, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_programme_api_by_role(world, as_user, role):
-    response = as_user(world[role]).get("/api/enterprise/programme")
+    response = as_user(world[role]).get("/api/v2/enterprise/programme")
     expected = {302: 401, 200: 200, 403: 403}[PROGRAMME[role]]
     assert response.status_code == expected
     assert response["Content-Type"].startswith("application/json")
@@ -76,7 +76,7 @@ def test_programme_api_by_role(world, as_user, role):
 )
 def test_staff_see_their_programme(world, as_user, role, expected):
     client = as_user(world[role])
-    assert sorted(api_ids(client.get("/api/enterprise/programme"))) == expected
+    assert sorted(api_ids(client.get("/api/v2/enterprise/programme"))) == expected
     page = client.get("/en/factory/programme/").content.decode()
     for star_id in [*CAMBODIA, "V1"]:
         assert (f'href="/en/factory/{star_id}/"' in page) == (star_id in expected)
@@ -87,14 +87,14 @@ def test_the_country_filter_is_offered_to_staff_of_several_countries(world, as_u
     assert 'name="country"' not in single
     client = as_user(world["global staff"])
     assert 'name="country"' in client.get("/en/factory/programme/").content.decode()
-    assert api_ids(client.get("/api/enterprise/programme?country=vietnam")) == ["V1"]
+    assert api_ids(client.get("/api/v2/enterprise/programme?country=vietnam")) == ["V1"]
     page = client.get("/en/factory/programme/?country=vietnam").content.decode()
     assert 'href="/en/factory/V1/"' in page and 'href="/en/factory/F1/"' not in page
 
 
 def test_the_industry_filter(world, as_user):
     client = as_user(world["country staff"])
-    assert api_ids(client.get("/api/enterprise/programme?industry=footwear")) == ["F6"]
+    assert api_ids(client.get("/api/v2/enterprise/programme?industry=footwear")) == ["F6"]
     page = client.get("/en/factory/programme/?industry=footwear").content.decode()
     assert 'href="/en/factory/F6/"' in page and 'href="/en/factory/F1/"' not in page
 
@@ -105,20 +105,20 @@ def test_a_filter_outside_the_programme_is_a_clear_400(world, as_user, query):
     page = client.get(f"/en/factory/programme/?{query}")
     assert page.status_code == 400
     assert "Select a valid choice" in page.content.decode()
-    api = client.get(f"/api/enterprise/programme?{query}")
+    api = client.get(f"/api/v2/enterprise/programme?{query}")
     assert api.status_code == 400 and "Select a valid choice" in api.json()["error"]
 
 
 def test_a_nul_in_a_filter_is_refused(world, as_user):
     client = as_user(world["country staff"])
     assert client.get("/en/factory/programme/?industry=%00").status_code == 400
-    assert client.get("/api/enterprise/programme?industry=%00").status_code == 400
+    assert client.get("/api/v2/enterprise/programme?industry=%00").status_code == 400
 
 
 def test_a_bad_page_number_is_a_400_in_the_api(world, as_user):
     client = as_user(world["country staff"])
-    assert client.get("/api/enterprise/programme?page=0").status_code == 400
-    assert client.get("/api/enterprise/programme?page=abc").status_code == 400
+    assert client.get("/api/v2/enterprise/programme?page=0").status_code == 400
+    assert client.get("/api/v2/enterprise/programme?page=abc").status_code == 400
     # The page falls back to the first page, like the site's other lists.
     assert client.get("/en/factory/programme/?page=abc").status_code == 200
 
@@ -159,7 +159,7 @@ def test_programme_figures_per_factory(world, as_user, factory):
     rows = {
         row["star_id"]: row
         for row in as_user(world["country staff"])
-        .get("/api/enterprise/programme")
+        .get("/api/v2/enterprise/programme")
         .json()["factories"]
     }
     f1 = rows["F1"]
@@ -195,7 +195,7 @@ def test_programme_queries_do_not_grow_with_the_factories(
     _tools(factory, None)
     with CaptureQueriesContext(connection) as few:
         client.get("/en/factory/programme/")
-        client.get("/api/enterprise/programme")
+        client.get("/api/v2/enterprise/programme")
     for n in range(30):
         extra = Factory.objects.create(
             star_id=f"X{n}", name=f"Extra {n}", country=factory.country, industry=factory.industry
@@ -203,7 +203,7 @@ def test_programme_queries_do_not_grow_with_the_factories(
         _tools(extra, None)
     with django_assert_max_num_queries(len(few.captured_queries)):
         page = client.get("/en/factory/programme/")
-        api = client.get("/api/enterprise/programme")
+        api = client.get("/api/v2/enterprise/programme")
     assert page.content.decode().count("1 of 4 completed") == 31
     assert api.json()["count"] == 37
 
@@ -214,11 +214,11 @@ def test_programme_pages_through_many_factories(world, as_user, factory):
         for n in range(60)
     )
     client = as_user(world["country staff"])
-    first = client.get("/api/enterprise/programme").json()
+    first = client.get("/api/v2/enterprise/programme").json()
     assert (first["count"], first["pages"], len(first["factories"])) == (66, 2, 50)
-    second = client.get("/api/enterprise/programme?page=2").json()
+    second = client.get("/api/v2/enterprise/programme?page=2").json()
     assert len(second["factories"]) == 16
-    assert not set(api_ids(client.get("/api/enterprise/programme"))) & {
+    assert not set(api_ids(client.get("/api/v2/enterprise/programme"))) & {
         row["star_id"] for row in second["factories"]
     }
     page = client.get("/en/factory/programme/?industry=&page=2").content.decode()
@@ -272,7 +272,7 @@ def test_inspectorate_page_by_role(world, as_user, compliance_page, role):
 
 @pytest.mark.parametrize("role", ROLES)
 def test_inspectorate_api_by_role(world, as_user, compliance_page, role):
-    response = as_user(world[role]).get("/api/enterprise/inspectorate")
+    response = as_user(world[role]).get("/api/v2/enterprise/inspectorate")
     expected = {302: 401, 200: 200, 403: 403}[INSPECTORATE[role]]
     assert response.status_code == expected
     if expected != 200:
@@ -287,7 +287,7 @@ def test_inspector_of_a_sharing_country_lists_its_factories(world, as_user, comp
         assert f'href="/en/compliance/factories/{star_id}/"' in page
     assert "/factories/V1/" not in page
     assert "does not share factory-level results" not in page
-    (country,) = client.get("/api/enterprise/inspectorate").json()
+    (country,) = client.get("/api/v2/enterprise/inspectorate").json()
     assert country["country"] == "cambodia" and country["factory_results_shared"] is True
     assert country["report_url"] == "/en/compliance/countries/cambodia/"
     assert sorted(f["star_id"] for f in country["factories"]) == CAMBODIA
@@ -301,7 +301,7 @@ def test_inspector_of_a_country_that_does_not_share_sees_aggregates_only(
     assert 'href="/en/compliance/countries/vietnam/"' in page
     assert "does not share factory-level results" in page
     assert "/compliance/factories/" not in page
-    (country,) = client.get("/api/enterprise/inspectorate").json()
+    (country,) = client.get("/api/v2/enterprise/inspectorate").json()
     assert country["factory_results_shared"] is False and country["factories"] is None
     assert client.get("/en/compliance/factories/V1/").status_code == 404
     assert not FactoryAccessLog.objects.filter(user=world["inspector not sharing"]).exists()
@@ -324,7 +324,7 @@ def test_every_inspector_read_is_logged(world, as_user, compliance_page):
     client.get("/en/factory/inspectorate/")
     listed = FactoryAccessLog.objects.filter(user=inspector, action="inspectorate:list")
     assert sorted(listed.values_list("factory__star_id", flat=True)) == CAMBODIA
-    client.get("/api/enterprise/inspectorate")
+    client.get("/api/v2/enterprise/inspectorate")
     assert (
         FactoryAccessLog.objects.filter(user=inspector, action="api:inspectorate:list").count() == 6
     )
@@ -339,7 +339,7 @@ def test_every_inspector_read_is_logged(world, as_user, compliance_page):
 def test_inspectors_never_reach_the_factorys_own_tools(world, as_user):
     client = as_user(world["inspector sharing"])
     assert client.get("/en/factory/F1/").status_code == 403
-    assert client.get("/api/enterprise/factories/F1").status_code == 403
+    assert client.get("/api/v2/enterprise/factories/F1").status_code == 403
 
 
 def test_inspectorate_page_in_french(world, as_user, compliance_page):
@@ -364,8 +364,8 @@ def test_demo_seeds_staff_and_inspector_idempotently(factories, make_user, as_us
         CountryDataSharing.objects.values_list("country__slug", "factory_results_for_inspectors")
     )
     assert sharing == {"cambodia": True, "vietnam": False}
-    assert api_ids(as_user(staff).get("/api/enterprise/programme")) == CAMBODIA
-    countries = as_user(inspector).get("/api/enterprise/inspectorate").json()
+    assert api_ids(as_user(staff).get("/api/v2/enterprise/programme")) == CAMBODIA
+    countries = as_user(inspector).get("/api/v2/enterprise/inspectorate").json()
     assert [(c["country"], c["factory_results_shared"]) for c in countries] == [
         ("cambodia", True),
         ("vietnam", False),

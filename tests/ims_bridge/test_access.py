@@ -9,7 +9,7 @@ pytestmark = pytest.mark.django_db
 
 PAGE = "/en/compliance/factories/F1/"
 CSV = "/en/compliance/factories/F1/csv/"
-API = "/api/compliance/factories/F1"
+API = "/api/v2/compliance/factories/F1"
 
 
 ALLOWED = {"buyer with grant", "factory user", "country staff", "global staff", "superuser"}
@@ -34,7 +34,7 @@ def test_permission_matrix(client, world, actor):
     if user:
         client.force_login(user)
     page, csv, api = client.get(PAGE), client.get(CSV), client.get(API)
-    listing = client.get("/api/compliance/factories")
+    listing = client.get("/api/v2/compliance/factories")
     if actor in ALLOWED:
         assert page.status_code == 200 and b"Factory F1" in page.content
         assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
@@ -43,11 +43,11 @@ def test_permission_matrix(client, world, actor):
         assert "F1" in [f["star_id"] for f in listing.json()]
     elif actor == "anonymous":
         assert page.status_code == 302 and csv.status_code == 302
-        assert api.status_code == 401 and api.json() == {"error": "Authentication required."}
+        assert api.status_code == 401 and api.json() == {"error": "Authentication required.", "code": "not_authenticated"}
         assert listing.status_code == 401
     else:
         assert (page.status_code, csv.status_code, api.status_code) == (404, 404, 404)
-        assert api.json() == {"error": "Not found."}
+        assert api.json() == {"error": "Not found.", "code": "not_found"}
         assert "F1" not in [f["star_id"] for f in listing.json()]
 
 

@@ -55,6 +55,6 @@ def test_figures_in_each_language(client, data):
     # What machines read stays Latin.
     csv_text = client.get("/km/compliance/comparison/csv/?indicator=point:overtime")
     assert "50.0" in csv_text.content.decode()
-    api = client.get("/api/compliance/aggregates?level=point&country=cambodia")
+    api = client.get("/api/v2/compliance/aggregates?level=point&country=cambodia")
     assert api.status_code == 200
     assert "៥" not in api.content.decode()

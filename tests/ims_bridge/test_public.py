@@ -90,14 +90,14 @@ def test_country_report_in_another_language(client, data):
 
 
 def test_api_aggregates_are_suppressed(client, data):
-    response = client.get("/api/compliance/aggregates?level=point&country=vietnam")
+    response = client.get("/api/v2/compliance/aggregates?level=point&country=vietnam")
     assert response.status_code == 200
     cells = response.json()
     assert cells and all(
         c["rate"] is None and c["factories_assessed"] is None and c["suppressed"] for c in cells
     )
     kh = client.get(
-        "/api/compliance/aggregates?level=point&country=cambodia&compliance_point=overtime"
+        "/api/v2/compliance/aggregates?level=point&country=cambodia&compliance_point=overtime"
     ).json()
     assert kh == [
         {
@@ -115,23 +115,23 @@ def test_api_aggregates_are_suppressed(client, data):
             "suppressed": False,
         }
     ]
-    bad = client.get("/api/compliance/aggregates?level=nonsense")
+    bad = client.get("/api/v2/compliance/aggregates?level=nonsense")
     assert bad.status_code == 400 and "error" in bad.json()
-    country = client.get("/api/compliance/countries/cambodia").json()
+    country = client.get("/api/v2/compliance/countries/cambodia").json()
     assert country["overall"]["percent"] == 66.7
-    assert client.get("/api/compliance/countries/atlantis").status_code == 404
-    schema = client.get("/api/openapi.json").json()
-    assert "/api/compliance/aggregates" in schema["paths"]
-    assert "/api/compliance/factories/{star_id}" in schema["paths"]
+    assert client.get("/api/v2/compliance/countries/atlantis").status_code == 404
+    schema = client.get("/api/v2/openapi.json").json()
+    assert "/api/v2/compliance/aggregates" in schema["paths"]
+    assert "/api/v2/compliance/factories/{star_id}" in schema["paths"]
 
 
 def test_transparency_only_for_publishing_programmes(client, data):
-    assert client.get("/api/compliance/transparency").json() == []
+    assert client.get("/api/v2/compliance/transparency").json() == []
     PublicReporting.objects.create(
         country=Country.objects.get(slug="cambodia", locale=Locale.get_default())
     )
     Assessment.objects.filter(star_id="F1-2").update(factory_response="Overtime now capped.")
-    entries = {e["factory"]: e for e in client.get("/api/compliance/transparency").json()}
+    entries = {e["factory"]: e for e in client.get("/api/v2/compliance/transparency").json()}
     assert set(entries) == {f"Factory F{i}" for i in range(1, 7)}
     # Only the publicly reported question (Q2) is named, from the latest assessment.
     assert [i["compliance_point"] for i in entries["Factory F1"]["issues"]] == ["overtime"]

@@ -201,7 +201,7 @@ def read_api(client, published):
                 params["country"] = country
             if industry:
                 params["industry"] = industry
-            response = client.get("/api/compliance/aggregates", params)
+            response = client.get("/api/v2/compliance/aggregates", params)
             assert response.status_code == 200
             for cell in response.json():
                 key = (
@@ -215,7 +215,7 @@ def read_api(client, published):
                 )
                 published.add(key, cell["factories_assessed"], cell["rate"])
     for slug in COUNTRIES.values():
-        data = client.get(f"/api/compliance/countries/{slug}").json()
+        data = client.get(f"/api/v2/compliance/countries/{slug}").json()
         rows = [("overall", "", data["overall"])]
         rows += [("cluster", r["key"], r) for r in data["clusters"]]
         rows += [("point", r["key"], r) for g in data["compliance_points"] for r in g["points"]]
@@ -454,11 +454,11 @@ def test_no_suppressed_figure_can_be_recovered(client, imported, settings, thres
 def test_a_country_with_too_few_factories_gives_nothing_away(client, imported):
     """Jordan has three factories: no figure, no factory count, no trend depth, and the
     totals across countries leave it out."""
-    data = client.get("/api/compliance/countries/jordan").json()
+    data = client.get("/api/v2/compliance/countries/jordan").json()
     assert data["trend"] is None
     assert data["overall"]["factories_assessed"] is None and data["overall"]["percent"] is None
     assert all(r["factories_assessed"] is None for r in data["clusters"])
-    cells = client.get("/api/compliance/aggregates", {"level": "overall", "country": "jordan"})
+    cells = client.get("/api/v2/compliance/aggregates", {"level": "overall", "country": "jordan"})
     assert all(c["suppressed"] and c["factories_assessed"] is None for c in cells.json())
     html = client.get("/en/compliance/countries/jordan/").content.decode()
     assert "not enough factories" in html.lower() or "Not enough factories" in html
@@ -469,16 +469,16 @@ def test_trend_shows_only_a_published_panel(client, imported):
     """Bangladesh: 12 factories, 11 reached cycle 2 and 6 cycle 3. The one that left after
     cycle 1 could be worked out from cycle 1 minus the panel's cycle 1, so a published trend
     and a published cycle 1 never go together."""
-    data = client.get("/api/compliance/countries/bangladesh").json()
+    data = client.get("/api/v2/compliance/countries/bangladesh").json()
     trend = data["trend"]
     assert trend and trend["factories"] >= 5 and trend["depth"] >= 2
     cycle_1 = client.get(
-        "/api/compliance/aggregates",
+        "/api/v2/compliance/aggregates",
         {"level": "overall", "window": "cycle", "country": "bangladesh"},
     ).json()
     cycle_1 = [c for c in cycle_1 if c["cycle"] == 1]
     panel_2 = client.get(
-        "/api/compliance/aggregates",
+        "/api/v2/compliance/aggregates",
         {"level": "overall", "window": "panel", "panel": 2, "country": "bangladesh"},
     ).json()
     assert not (
@@ -498,7 +498,7 @@ def test_published_figures_survive_a_new_import(client, imported, tmp_path):
     path = tmp_path / "more.csv"
     path.write_text(star_csv(rows), encoding="utf-8")
     call_command("ims_import", str(path), stdout=io.StringIO())
-    data = client.get("/api/compliance/countries/jordan").json()
+    data = client.get("/api/v2/compliance/countries/jordan").json()
     assert data["overall"]["factories_assessed"] == 5
 
 

@@ -1,4 +1,4 @@
-"""/api/resources/: the listing's filters and facets as JSON, detail, JSON errors."""
+"""/api/v2/resources/: the listing's filters and facets as JSON, detail, JSON errors."""
 
 import pytest
 
@@ -19,21 +19,21 @@ def facet(data, name):
 
 
 def test_listing_filters_and_facets(client, dataset):
-    data = get(client, "/api/resources/")
+    data = get(client, "/api/v2/resources/")
     assert data["count"] == 6
     assert facet(data, "country") == {"global": 1, "cambodia": 2, "vietnam": 2, "bangladesh": 2}
-    data = get(client, "/api/resources/?country=cambodia&country=vietnam&industry=apparel")
+    data = get(client, "/api/v2/resources/?country=cambodia&country=vietnam&industry=apparel")
     assert sorted(r["title"] for r in data["results"]) == ["Guide A", "Poster D"]
     assert facet(data, "industry") == {"apparel": 2, "footwear": 1}
-    data = get(client, "/api/resources/?lang=km&language=km")
+    data = get(client, "/api/v2/resources/?lang=km&language=km")
     assert [(r["title"], r["language"]) for r in data["results"]] == [("Guide A", "km")]
     assert {v["language"] for v in data["results"][0]["languages"]} == {"en", "km"}
 
 
 def test_listing_pagination(client, dataset):
-    data = get(client, "/api/resources/?page_size=4&page=2&sort=title")
+    data = get(client, "/api/v2/resources/?page_size=4&page=2&sort=title")
     assert data["num_pages"] == 2 and len(data["results"]) == 2
-    get(client, "/api/resources/?page=50", 404)
+    get(client, "/api/v2/resources/?page=50", 404)
 
 
 ERRORS = [
@@ -48,34 +48,34 @@ ERRORS = [
 
 def test_listing_errors_are_json(client, dataset):
     for query, message in ERRORS:
-        data = get(client, f"/api/resources/?{query}", 400)
+        data = get(client, f"/api/v2/resources/?{query}", 400)
         assert message in data["error"], query
 
 
 def test_detail(client, dataset):
     module = dataset["M"]
-    data = get(client, f"/api/resources/{module.pk}/")
+    data = get(client, f"/api/v2/resources/{module.pk}/")
     assert data["type"] == "training-module"
     assert data["taxonomy"]["countries"] == ["Bangladesh"]
     assert [m["format"] for m in data["materials"]] == ["PDF", "PDF"]
     assert all(m["size"] > 0 for m in data["materials"])
     assert data["materials"][0]["download_url"].startswith(module.url)
     assert data["bundle_url"] == f"{module.url}bundle/"
-    get(client, "/api/resources/999999/", 404)
-    assert get(client, "/api/resources/abc/", 404)["error"]
+    get(client, "/api/v2/resources/999999/", 404)
+    assert get(client, "/api/v2/resources/abc/", 404)["error"]
 
 
 def test_detail_hides_restricted(client, dataset):
     from wagtail.models import PageViewRestriction
 
     PageViewRestriction.objects.create(page=dataset["B"], restriction_type="login")
-    get(client, f"/api/resources/{dataset['B'].pk}/", 404)
-    assert get(client, "/api/resources/")["count"] == 5
+    get(client, f"/api/v2/resources/{dataset['B'].pk}/", 404)
+    assert get(client, "/api/v2/resources/")["count"] == 5
 
 
 def test_openapi_documents_the_endpoints(client):
-    paths = get(client, "/api/openapi.json")["paths"]
-    assert "/api/resources/" in paths
-    assert "/api/resources/{resource_id}/" in paths
-    params = {p["name"] for p in paths["/api/resources/"]["get"]["parameters"]}
+    paths = get(client, "/api/v2/openapi.json")["paths"]
+    assert "/api/v2/resources/" in paths
+    assert "/api/v2/resources/{resource_id}/" in paths
+    params = {p["name"] for p in paths["/api/v2/resources/"]["get"]["parameters"]}
     assert {"country", "industry", "topic", "audience", "type", "language", "sort"} <= params

@@ -217,7 +217,7 @@ def test_cached_counts_follow_publish_unpublish_and_delete(client, dataset, libr
     assert after_publish.context["result_count"] == 6
     assert facets(after_publish)["country"]["cambodia"] == 2
     assert "Fresh guide" in titles(after_publish)
-    api = client.get("/api/resources/?industry=apparel").json()
+    api = client.get("/api/v2/resources/?industry=apparel").json()
     assert api["count"] == 6
 
     fresh.unpublish()
@@ -229,7 +229,7 @@ def test_cached_counts_follow_publish_unpublish_and_delete(client, dataset, libr
     assert client.get(url).context["result_count"] == 6
     fresh.delete()
     assert client.get(url).context["result_count"] == 5
-    assert client.get("/api/resources/?industry=apparel").json()["count"] == 5
+    assert client.get("/api/v2/resources/?industry=apparel").json()["count"] == 5
 
 
 def test_cached_counts_follow_a_view_restriction(client, dataset):
@@ -252,7 +252,7 @@ def test_warming_after_a_publish_counts_every_language(
         make_resource(library, GoodPracticeGuidePage, "Warm guide", industries=["apparel"])
     with CaptureQueriesContext(connection) as captured:
         english = client.get("/en/resources/")
-        khmer = client.get("/api/resources/?lang=km").json()
-        arabic = client.get("/api/resources/?lang=ar&page_size=5").json()
+        khmer = client.get("/api/v2/resources/?lang=km").json()
+        arabic = client.get("/api/v2/resources/?lang=ar&page_size=5").json()
     assert english.context["result_count"] == khmer["count"] == arabic["count"] == 1
     assert _counting_queries(captured.captured_queries) == []

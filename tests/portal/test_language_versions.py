@@ -98,7 +98,7 @@ def test_restricted_unpublished_and_unknown_pages_are_plain_404s(client):
 
 def test_api_and_bad_input_stay_plain(client):
     _only_in("en", "only-english", "Only in English")
-    assert client.get("/api/only-english/").json() == {"error": "Not found."}
+    assert client.get("/api/only-english/").json()["code"] == "not_found"
     assert client.post("/km/only-english/").status_code in (404, 405)
     assert client.get("/km/only-english/%00/").status_code in (400, 404)
     unknown_language = client.get("/en/xx/only-english/")

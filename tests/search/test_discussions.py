@@ -74,7 +74,7 @@ def test_agrees_with_the_permission_rules(people, circles, who, visible):
 @pytest.mark.parametrize("who", ["anonymous", "nonmember", "member"])
 def test_api_applies_the_same_rules(client, people, circles, who):
     login(client, people[who])
-    data = client.get("/api/search/", {"q": "zebu"}).json()
+    data = client.get("/api/v2/search/", {"q": "zebu"}).json()
     assert {r["title"] for r in data["results"]} == {f"Zebu {v} thread" for v in READERS[who]}
     assert {r["kind"] for r in data["results"]} == {"discussion"}
     assert data["results"][0]["url"].startswith("/en/communities/")
@@ -130,7 +130,7 @@ def test_discussions_are_shown_beside_pages_with_a_link_to_all(
     assert aside.count('class="hit-title"') == 5
     assert "type=discussion" in aside
     assert facet_counts(html, "type") == {"discussion": 7, "standardpage": 1}
-    data = client.get("/api/search/", {"q": "zebu"}).json()
+    data = client.get("/api/v2/search/", {"q": "zebu"}).json()
     assert data["count"] == 1 and data["discussions"]["count"] == 7
     assert len(data["discussions"]["results"]) == 5
 
@@ -145,7 +145,7 @@ def test_discussions_alone_are_paginated(client, make_community, make_thread):
     second = second.content.decode()
     assert second.count('class="hit-title"') == 3
     api = [
-        client.get("/api/search/", {"q": "zebu", "type": "discussion", "page": n}).json()
+        client.get("/api/v2/search/", {"q": "zebu", "type": "discussion", "page": n}).json()
         for n in (1,)
     ]
     assert api[0]["count"] == 13 and {r["id"] for r in api[0]["results"]} == made

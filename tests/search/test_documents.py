@@ -26,7 +26,7 @@ pytestmark = [
 
 
 def search(client, query, **params):
-    data = client.get("/api/search/", {"q": query, "language": "en", **params}).json()
+    data = client.get("/api/v2/search/", {"q": query, "language": "en", **params}).json()
     countries = {o["value"]: o["count"] for o in data["facets"]["country"]}
     return [r["url"] for r in data["results"]], data["count"], countries
 

@@ -41,7 +41,7 @@ def test_everything_user_written_is_escaped(client, hostile_page):
     assert "<script>alert" not in html and "<img src=x" not in html
     assert "&lt;script&gt;<mark>alert</mark>(&quot;x&quot;)" in html
     assert "&amp; <mark>okapi</mark>" in html
-    data = client.get("/api/search/", {"q": "okapi"}).json()
+    data = client.get("/api/v2/search/", {"q": "okapi"}).json()
     result = data["results"][0]
     assert "<script>" not in result["title_html"] + result["excerpt"]
     assert result["title_html"].startswith("<mark>Okapi</mark> &lt;script&gt;")
@@ -92,7 +92,7 @@ def test_no_results_suggests_a_spelling_that_finds_something(client):
     assert result_count(found) >= 1
     french = client.get("/fr/search/", {"q": "Cambodje"}).content.decode()
     assert ">cambodge</a>" in french
-    data = client.get("/api/search/", {"q": "Jordna", "language": "en"}).json()
+    data = client.get("/api/v2/search/", {"q": "Jordna", "language": "en"}).json()
     assert data["count"] == 0 and data["suggestion"] == "jordan"
 
 
@@ -121,7 +121,7 @@ def test_hostile_queries_with_facets_give_a_normal_page(client, query):
     # A NUL is refused before any view runs (portal.middleware): the 400 page, never a 500.
     assert response.status_code == (400 if "\x00" in query else 200)
     assert "<b onmouseover=x>" not in response.content.decode()
-    api = client.get("/api/search/", params)
+    api = client.get("/api/v2/search/", params)
     assert api.status_code in (200, 400)
 
 
@@ -130,4 +130,4 @@ def test_a_lone_surrogate_is_the_400_page(client):
     # refused before any view runs (portal.middleware).
     raw = "q=a%ED%A0%80b&country=%ED%A0%80&industry=apparel"
     assert client.get(f"/en/search/?{raw}").status_code == 400
-    assert client.get(f"/api/search/?{raw}").status_code == 400
+    assert client.get(f"/api/v2/search/?{raw}").status_code == 400

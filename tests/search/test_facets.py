@@ -74,7 +74,7 @@ def test_unknown_facet_values_are_ignored(client, corpus):
 
 def test_api_returns_the_same_facets(client, corpus):
     data = client.get(
-        "/api/search/", {"q": "okapi", "in_language": ["fr", "es"], "type": "countrypage"}
+        "/api/v2/search/", {"q": "okapi", "in_language": ["fr", "es"], "type": "countrypage"}
     ).json()
     assert data["count"] == 1
     assert data["results"][0]["url"] == "/es/countries/haiti/"

@@ -42,7 +42,7 @@ def khmer_page():
 
 
 def api_urls(client, query, language="km"):
-    data = client.get("/api/search/", {"q": query, "language": language}).json()
+    data = client.get("/api/v2/search/", {"q": query, "language": language}).json()
     return [r["url"] for r in data["results"]]
 
 
@@ -50,7 +50,7 @@ def api_urls(client, query, language="km"):
 def test_a_khmer_word_inside_a_sentence_finds_the_page(client, khmer_page, query):
     html = client.get("/km/search/", {"q": query}).content.decode()
     assert f'href="{khmer_page.url}"' in html
-    data = client.get("/api/search/", {"q": query, "language": "km"}).json()
+    data = client.get("/api/v2/search/", {"q": query, "language": "km"}).json()
     assert [r["url"] for r in data["results"]] == [khmer_page.url]
     assert data["count"] == 1
 
@@ -67,7 +67,7 @@ def test_the_excerpt_shows_the_text_as_written(client, khmer_page):
     """The index holds the segmented text; what readers see is the page's own text, unspaced,
     with the query's words marked."""
     make_page("km", "ឯកសារ", SENTENCE, "khmer-intro")
-    data = client.get("/api/search/", {"q": FIRE_SAFETY, "language": "km"}).json()
+    data = client.get("/api/v2/search/", {"q": FIRE_SAFETY, "language": "km"}).json()
     excerpts = [r["excerpt"] for r in data["results"] if r["excerpt"]]
     assert excerpts == [
         "កម្មករទាំងអស់ត្រូវទទួលបានការបណ្តុះបណ្តាលអំពី<mark>សុវត្ថិភាព</mark><mark>អគ្គិភ័យ</mark>នៅក្នុងរោងចក្រកាត់ដេរ"
@@ -94,13 +94,13 @@ def test_a_khmer_community_post_is_found(client, make_community, make_thread):
     html = client.get("/km/search/", {"q": FIRE}).content.decode()
     with translation.override("km"):
         assert f'href="{thread.get_absolute_url()}"' in html
-    data = client.get("/api/search/", {"q": FIRE_SAFETY, "language": "km"}).json()
+    data = client.get("/api/v2/search/", {"q": FIRE_SAFETY, "language": "km"}).json()
     assert [(r["kind"], r["title"]) for r in data["results"]] == [("discussion", "សំណួរ")]
 
 
 def test_a_misspelt_khmer_word_gets_a_suggestion_word_by_word(client):
     make_page("km", "សុវត្ថិភាពអគ្គិភ័យ", "", "khmer-title")  # "fire safety"
-    data = client.get("/api/search/", {"q": "សុវត្ថិភាពអគ្គីភ័យ", "language": "km"}).json()
+    data = client.get("/api/v2/search/", {"q": "សុវត្ថិភាពអគ្គីភ័យ", "language": "km"}).json()
     assert data["count"] == 0
     assert data["suggestion"] == "សុវត្ថិភាព អគ្គិភ័យ"
 

@@ -39,7 +39,7 @@ def make_page(language, title, slug):
 @pytest.mark.parametrize(("language", "title", "query"), CASES)
 def test_another_form_of_a_word_finds_the_page_in_its_language(client, language, title, query):
     page = make_page(language, title, f"stemmed-{language}")
-    data = client.get("/api/search/", {"q": query, "language": language}).json()
+    data = client.get("/api/v2/search/", {"q": query, "language": language}).json()
     assert [r["url"] for r in data["results"]][:1] == [page.url]
 
 
@@ -60,7 +60,7 @@ def test_pages_are_indexed_with_their_languages_configuration():
 def test_a_word_in_one_language_does_not_need_the_readers_language(client):
     page = make_page("fr", "Les formations des travailleurs", "stemmed-fr")
     params = {"q": "formation", "language": "en", "all_languages": "true"}
-    data = client.get("/api/search/", params).json()
+    data = client.get("/api/v2/search/", params).json()
     assert page.url in [r["url"] for r in data["results"]]
 
 
@@ -69,7 +69,7 @@ def test_each_distinct_form_of_the_query_is_matched_once(client):
 
     make_page("en", "Handling chemicals safely", "stemmed-en")
     with CaptureQueriesContext(connection) as captured:
-        client.get("/api/search/", {"q": "chemicals", "language": "en"})
+        client.get("/api/v2/search/", {"q": "chemicals", "language": "en"})
     counting = next(q["sql"] for q in captured.captured_queries if "MATERIALIZED" in q["sql"])
     # simple (and French, Spanish, Arabic, Indonesian) keep the word; English stems it
     assert counting.count("'chemicals'") == 1

@@ -37,6 +37,6 @@ CASES = [
 
 @pytest.mark.parametrize(("language", "query", "expected"), CASES)
 def test_expected_top_result(client, language, query, expected):
-    data = client.get("/api/search/", {"q": query, "language": language}).json()
+    data = client.get("/api/v2/search/", {"q": query, "language": language}).json()
     assert data["count"] >= 1, data
     assert data["results"][0]["url"] == expected, [r["url"] for r in data["results"][:3]]

@@ -96,11 +96,11 @@ def test_analytics_admin_ignores_bad_filters(client, admin_user):
 
 
 def test_search_api_filters_by_language(client, zebrafish_pages):
-    data = client.get("/api/search/", {"q": "zebrafish", "language": "es"}).json()
+    data = client.get("/api/v2/search/", {"q": "zebrafish", "language": "es"}).json()
     assert data["count"] == 1
     assert data["results"][0]["url"] == "/es/about/zebrafish-es/"
     assert data["results"][0]["language"] == "es"
-    wide = client.get("/api/search/", {"q": "zebrafish", "all_languages": "true"}).json()
+    wide = client.get("/api/v2/search/", {"q": "zebrafish", "all_languages": "true"}).json()
     assert {r["language"] for r in wide["results"]} == {"en", "es"}
 
 
@@ -115,14 +115,14 @@ def test_search_api_filters_by_language(client, zebrafish_pages):
     ],
 )
 def test_search_api_bad_input_is_json_400(client, params, status):
-    response = client.get("/api/search/", params)
+    response = client.get("/api/v2/search/", params)
     assert response.status_code == status
     assert "error" in response.json()
 
 
 def test_search_api_autocomplete_and_openapi(client):
     assert {"title": "Cambodia", "url": "/en/countries/cambodia/"} in client.get(
-        "/api/search/autocomplete", {"q": "Camb"}
+        "/api/v2/search/autocomplete", {"q": "Camb"}
     ).json()
-    paths = client.get("/api/openapi.json").json()["paths"]
-    assert "/api/search/" in paths and "/api/search/autocomplete" in paths
+    paths = client.get("/api/v2/openapi.json").json()["paths"]
+    assert "/api/v2/search/" in paths and "/api/v2/search/autocomplete" in paths

@@ -84,7 +84,7 @@ def test_empty_query_shows_the_form(client):
 
 @pytest.mark.parametrize("query", ['"a" OR "b', '"NEAR(" x', '"-" "*"', '"><svg onload=alert(1)>'])
 def test_quoted_words_with_odd_characters_are_searched_by_the_api(client, indexed, query):
-    for url in ("/api/search/", "/api/search/autocomplete"):
+    for url in ("/api/v2/search/", "/api/v2/search/autocomplete"):
         response = client.get(url, {"q": query})
         assert response.status_code == 200, (url, response.content[:200])
         assert response["Content-Type"].startswith("application/json")

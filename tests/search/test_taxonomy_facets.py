@@ -203,7 +203,7 @@ def test_unknown_and_hostile_slugs_are_ignored(client, corpus):
 
 def test_api_returns_the_taxonomy_facets(client, corpus):
     data = client.get(
-        "/api/search/", {"q": "quagga", "country": ["cambodia", "vietnam"], "topic": OSH}
+        "/api/v2/search/", {"q": "quagga", "country": ["cambodia", "vietnam"], "topic": OSH}
     ).json()
     assert data["count"] == 2  # R1 and R2
     assert {r["title"] for r in data["results"]} == {"Quagga guide", "Quagga policy"}
@@ -235,14 +235,14 @@ def test_every_count_is_the_number_of_results_choosing_it_would_give(
 ):
     """The definition of a disjunctive count, checked for every option the API offers."""
     base = {"q": "quagga", **selection}
-    data = client.get("/api/search/", base).json()
+    data = client.get("/api/v2/search/", base).json()
     for facet, options in data["facets"].items():
         parameter = "in_language" if facet == "language" else facet
         for option in options:
             narrowed = {**base, parameter: [option["value"]]}
             if facet == "language":
                 narrowed.pop("all_languages", None)
-            count = client.get("/api/search/", narrowed).json()["count"]
+            count = client.get("/api/v2/search/", narrowed).json()["count"]
             assert option["count"] == count, (facet, option, selection)
 
 
@@ -252,7 +252,7 @@ def test_the_number_of_queries_does_not_grow_with_the_options(client, corpus):
 
     def queries(params):
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/api/search/", {"q": "quagga", **params}).status_code == 200
+            assert client.get("/api/v2/search/", {"q": "quagga", **params}).status_code == 200
         return len(captured)
 
     queries({"country": "cambodia"})  # warm the per-process caches (content types, sites)
@@ -266,10 +266,10 @@ def test_the_number_of_queries_does_not_grow_with_the_options(client, corpus):
 
 
 def test_openapi_documents_the_facet_parameters(client):
-    operation = client.get("/api/openapi.json").json()["paths"]["/api/search/"]["get"]
+    operation = client.get("/api/v2/openapi.json").json()["paths"]["/api/v2/search/"]["get"]
     names = {p["name"] for p in operation["parameters"]}
     assert {"q", "type", "in_language", "country", "industry", "topic"} <= names
-    schema = client.get("/api/openapi.json").json()["components"]["schemas"]["FacetsOut"]
+    schema = client.get("/api/v2/openapi.json").json()["components"]["schemas"]["FacetsOut"]
     assert {"country", "industry", "topic"} <= set(schema["properties"])
 
 

@@ -2,7 +2,7 @@
 
 Sources: the URL resolver of ``portal.urls`` (the i18n patterns under ``/en/``), Wagtail's page
 models (one endpoint per page type, plus one per RoutablePage sub-route), and the OpenAPI
-document served at ``/api/openapi.json`` (one endpoint per path and method). The Wagtail and
+document served at ``/api/v2/openapi.json`` (one endpoint per path and method). The Wagtail and
 Django admin sites are one endpoint each (a sample of their URLs is checked, not every one).
 
 Each endpoint has a key (what the permission table is indexed by) and a path template with
@@ -114,7 +114,7 @@ def _walk(patterns, prefix="", namespace=""):
 
 @cache
 def openapi_document():
-    response = Client().get("/api/openapi.json")
+    response = Client().get("/api/v2/openapi.json")
     assert response.status_code == 200, response.status_code
     return response.json()
 

@@ -214,10 +214,15 @@ TABLE = {
         ),
     },
     # --- API ------------------------------------------------------------------------------------
-    "api:api-root": {"": Case(GET=every(NOT_FOUND))},  # nothing at the root: see openapi.json
+    "api_index": {"": Case(GET=PUBLIC)},
+    "api_index_v2": {"": Case(GET=PUBLIC)},
+    "api:api-root": {"": Case(GET=PUBLIC)},  # /api/v2/ is the index (api_index_v2)
     "api:openapi-json": {"": Case(GET=PUBLIC)},
     "api:openapi-view": {"": Case(GET=PUBLIC)},
-    "portal.views.api_not_found": {
+    "api_moved": {  # version 1's paths: a 308 to the same path under /api/v2/
+        "": Case({"rest": "taxonomy/"}, GET=every(REDIRECT), POST=every(REDIRECT))
+    },
+    "portal.api_views.api_not_found": {
         "": Case({"rest": "no-such-thing/"}, GET=every(NOT_FOUND), POST=every(NOT_FOUND))
     },
     "api:portal_api_taxonomy_taxonomy": {"": Case(GET=PUBLIC)},

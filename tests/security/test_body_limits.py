@@ -104,14 +104,14 @@ def test_a_40_mb_api_post_is_a_json_413(client, people, make_community):
     client.force_login(people["member"])
     body = json.dumps({"title": "Big", "body": "x" * FORTY_MB})
     response = client.post(
-        f"/api/communities/{community.slug}/threads/", body, content_type="application/json"
+        f"/api/v2/communities/{community.slug}/threads/", body, content_type="application/json"
     )
     assert response.status_code == 413
     assert response["Content-Type"] == "application/json"
     assert "too large" in response.json()["error"]
     assert not Thread.objects.filter(title="Big").exists()
     response, stream = declared_post(
-        client, f"/api/communities/{community.slug}/threads/", FORTY_MB, "application/json"
+        client, f"/api/v2/communities/{community.slug}/threads/", FORTY_MB, "application/json"
     )
     assert response.status_code == 413 and stream.bytes_read == 0
 
@@ -140,7 +140,7 @@ def test_a_chunked_body_over_the_limit_is_refused_while_reading(
     client.force_login(people["member"])
     body = json.dumps({"title": "Chunked", "body": "x" * 500_000}).encode()
     response, stream = chunked_post(
-        client, f"/api/communities/{community.slug}/threads/", body, "application/json"
+        client, f"/api/v2/communities/{community.slug}/threads/", body, "application/json"
     )
     assert response.status_code == 413 and "too large" in response.json()["error"]
     assert stream.bytes_read <= 100_001  # stopped one byte past the limit
@@ -152,7 +152,7 @@ def test_a_chunked_body_under_the_limit_reaches_the_view(client, people, make_co
     client.force_login(people["member"])
     body = json.dumps({"title": "Chunked", "body": "Small enough."}).encode()
     response, stream = chunked_post(
-        client, f"/api/communities/{community.slug}/threads/", body, "application/json"
+        client, f"/api/v2/communities/{community.slug}/threads/", body, "application/json"
     )
     assert response.status_code == 201, response.content
     assert stream.bytes_read == len(body)

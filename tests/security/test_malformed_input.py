@@ -49,16 +49,16 @@ def test_nul_or_invalid_utf8_in_the_query_is_the_400_page(client, world, query):
 @pytest.mark.parametrize(
     "url",
     [
-        "/api/communities/%00/",
-        "/api/compliance/transparency?country=%00",
-        "/api/compliance/aggregates?country=a%00b",
-        "/api/search/?q=%c3%28",
+        "/api/v2/communities/%00/",
+        "/api/v2/compliance/transparency?country=%00",
+        "/api/v2/compliance/aggregates?country=a%00b",
+        "/api/v2/search/?q=%c3%28",
     ],
 )
 def test_nul_or_invalid_utf8_under_the_api_is_a_json_400(client, world, url):
     response = client.get(url)
     assert response.status_code == 400
-    assert response.json() == {"error": "Bad request."}
+    assert response.json() == {"error": "Bad request.", "code": "bad_request"}
 
 
 def test_nul_in_a_form_field_stores_nothing(client, world):
@@ -101,7 +101,7 @@ def test_nul_in_a_json_body_is_a_json_400_and_stores_nothing(client, world, body
     client.force_login(world.user("member"))
     posts = Post.objects.count()
     response = client.post(
-        f"/api/communities/threads/{world.ids['public_thread']}/replies/",
+        f"/api/v2/communities/threads/{world.ids['public_thread']}/replies/",
         json.dumps({"body": body}),
         content_type="application/json",
     )
@@ -119,7 +119,7 @@ def test_a_session_cookie_with_nul_counts_as_no_session(client, world):
 @pytest.mark.parametrize(
     "path",
     [
-        "/api/resources/99999999999999999999/",
+        "/api/v2/resources/99999999999999999999/",
         "/en/communities/posts/99999999999999999999/edit/",
     ],
 )
@@ -128,7 +128,7 @@ def test_ids_past_64_bits_are_not_found(client, world, path):
     response = client.get(path)
     assert response.status_code == 404
     if path.startswith("/api/"):
-        assert response.json() == {"error": "Not found."}
+        assert response.json() == {"error": "Not found.", "code": "not_found"}
 
 
 def test_suspending_a_member_with_an_id_past_64_bits_is_not_found(client, world):
@@ -140,13 +140,13 @@ def test_suspending_a_member_with_an_id_past_64_bits_is_not_found(client, world)
 
 
 def test_a_thread_list_offset_past_64_bits_is_an_empty_page(client, world):
-    response = client.get("/api/communities/sec-public/threads/?offset=99999999999999999999")
+    response = client.get("/api/v2/communities/sec-public/threads/?offset=99999999999999999999")
     assert response.status_code == 200
     assert response.json() == []
 
 
 def test_a_method_the_api_does_not_allow_is_a_json_405(client, world):
-    response = client.get(f"/api/communities/threads/{world.ids['public_thread']}/replies/")
+    response = client.get(f"/api/v2/communities/threads/{world.ids['public_thread']}/replies/")
     assert response.status_code == 405
-    assert response.json() == {"error": "Method not allowed."}
+    assert response.json() == {"error": "Method not allowed.", "code": "method_not_allowed"}
     assert "POST" in response["Allow"]

@@ -178,7 +178,7 @@ def test_api_takes_no_files(client, people, make_community, filename, key):
     before, threads = stored_files(), Thread.objects.count()
     response = post_multipart(
         client,
-        f"/api/communities/{community.slug}/threads/",
+        f"/api/v2/communities/{community.slug}/threads/",
         {"title": "A file", "body": "See the attachment."},
         [("attachment", filename, content(key))],
     )

@@ -46,7 +46,7 @@ class Command(BaseCommand):
         client.force_login(user)
         for label, url in (
             ("thread page", thread.get_absolute_url()),
-            ("thread API", f"/api/communities/threads/{thread.pk}/"),
+            ("thread API", f"/api/v2/communities/threads/{thread.pk}/"),
         ):
             client.get(url)  # warm caches
             timings = []

@@ -1,14 +1,15 @@
-"""Enterprise API, mounted at /api/enterprise/ (session authentication): the same operations
+"""Enterprise API, mounted at /api/v2/enterprise/ (session authentication): the same operations
 as the pages, through the same access path (``..access``)."""
 
 from ninja import Router, Schema
-from ninja.security import django_auth
+
+from portal.api_auth import signed_in
 
 from .. import access
 from . import capacity, evidence, plans, self_assessment, staff
 from .common import factory_for
 
-router = Router(tags=["enterprise"], auth=django_auth)
+router = Router(tags=["enterprise"], auth=signed_in)
 
 
 class FactoryOut(Schema):

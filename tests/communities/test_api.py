@@ -20,7 +20,10 @@ def test_read_public_communities_and_threads(client, make_community, make_thread
     assert threads[0]["title"] == "API thread"
     detail = client.get(f"/api/v2/communities/threads/{thread.pk}/").json()
     assert detail["posts"][0]["html"] == "<p>Tell us <strong>how</strong>.</p>\n"
-    assert client.get("/api/v2/communities/nope/").json() == {"error": "Not found.", "code": "not_found"}
+    assert client.get("/api/v2/communities/nope/").json() == {
+        "error": "Not found.",
+        "code": "not_found",
+    }
 
 
 def test_write_with_session_requires_csrf(people, make_community, make_thread):

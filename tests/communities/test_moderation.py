@@ -78,7 +78,9 @@ def test_hidden_post_invisible_to_readers(client, people, make_community, make_t
     post.hidden = True
     post.save()
     assert "cheap watches" not in client.get(thread.get_absolute_url()).content.decode()
-    assert "cheap watches" not in str(client.get(f"/api/v2/communities/threads/{thread.pk}/").json())
+    assert "cheap watches" not in str(
+        client.get(f"/api/v2/communities/threads/{thread.pk}/").json()
+    )
     login(client, people["moderator"])
     assert "cheap watches" in client.get(thread.get_absolute_url()).content.decode()
 

@@ -113,7 +113,10 @@ def test_api_lang_gives_the_translation_or_the_original(client, translated):
 
 
 def test_api_unknown_lang_is_a_400(client, translated):
-    for url in ("/api/v2/communities/?lang=xx", f"/api/v2/communities/{translated.slug}/?lang=klingon"):
+    for url in (
+        "/api/v2/communities/?lang=xx",
+        f"/api/v2/communities/{translated.slug}/?lang=klingon",
+    ):
         response = client.get(url)
         assert response.status_code == 400
         assert "Unknown language" in str(response.json())

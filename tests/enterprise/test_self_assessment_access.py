@@ -87,7 +87,9 @@ def test_shared_result_reaches_only_that_buyer(world, as_user, submitted):
     submitted.shared_with.add(FactoryAccessGrant.objects.get(buyer=world["buyer with grant"]))
     base = f"/api/v2/enterprise/factories/F1/self-assessments/{submitted.pk}"
     assert as_user(world["buyer with grant"]).get(f"{base}/result").status_code == 200
-    listed = as_user(world["buyer with grant"]).get("/api/v2/enterprise/factories/F1/self-assessments")
+    listed = as_user(world["buyer with grant"]).get(
+        "/api/v2/enterprise/factories/F1/self-assessments"
+    )
     assert [row["id"] for row in listed.json()] == [submitted.pk]
     for role in ("buyer expired", "buyer revoked", "buyer without grant"):
         assert as_user(world[role]).get(f"{base}/result").status_code == 404

@@ -61,7 +61,9 @@ def test_global_staff_turn_sharing_on_for_a_country(admins, world, as_user):
     )
     assert response.status_code == 302
     assert CountryDataSharing.objects.get(country=vietnam).factory_results_for_inspectors
-    (country,) = as_user(world["inspector not sharing"]).get("/api/v2/enterprise/inspectorate").json()
+    (country,) = (
+        as_user(world["inspector not sharing"]).get("/api/v2/enterprise/inspectorate").json()
+    )
     assert [f["star_id"] for f in country["factories"]] == ["V1"]
 
 

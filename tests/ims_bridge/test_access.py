@@ -43,7 +43,10 @@ def test_permission_matrix(client, world, actor):
         assert "F1" in [f["star_id"] for f in listing.json()]
     elif actor == "anonymous":
         assert page.status_code == 302 and csv.status_code == 302
-        assert api.status_code == 401 and api.json() == {"error": "Authentication required.", "code": "not_authenticated"}
+        assert api.status_code == 401 and api.json() == {
+            "error": "Authentication required.",
+            "code": "not_authenticated",
+        }
         assert listing.status_code == 401
     else:
         assert (page.status_code, csv.status_code, api.status_code) == (404, 404, 404)

@@ -51,7 +51,10 @@ def test_api_unknown_language_is_json_400(client):
 def test_api_unknown_path_is_json_404(client):
     response = client.get("/api/does-not-exist/")
     assert response.status_code == 404
-    assert response.json() == {"error": "Not found. The API's index is at /api/.", "code": "not_found"}
+    assert response.json() == {
+        "error": "Not found. The API's index is at /api/.",
+        "code": "not_found",
+    }
 
 
 def test_server_error_page_renders_in_language(client, settings):

@@ -76,9 +76,11 @@ class PortalAPI(NinjaAPI):
         components.setdefault("ErrorOut", ErrorOut.model_json_schema())
         for operations in schema["paths"].values():
             for method, operation in operations.items():
-                responses = operation.setdefault("responses", {})
+                # JSON keys are strings; ninja leaves its own as ints.
+                responses = {str(s): r for s, r in operation.get("responses", {}).items()}
+                operation["responses"] = responses
                 for status in sorted(_declared_errors(method, operation)):
-                    if str(status) not in responses and status not in responses:
+                    if str(status) not in responses:
                         responses[str(status)] = {
                             "description": COMMON_ERRORS[status],
                             "content": {"application/json": {"schema": ERROR_REF}},

@@ -26,6 +26,7 @@ ADMIN_GROUPS = {"admin/": "wagtail-admin", "django-admin/": "django-admin"}
 REGEX_TEMPLATES = {
     "wagtaildocs_serve": "{document_id}/{document_filename}",
     "wagtail_serve": "{page_path}",  # expanded into one endpoint per page type and route
+    "api_moved": "api/{rest}",
 }
 # The HTML views' documented filters and paging (README, app READMEs): the hostile-input walk
 # sends them to every HTML endpoint.

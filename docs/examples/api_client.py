@@ -29,6 +29,8 @@ class ApiError(Exception):
 
 class Client:
     def __init__(self, base, token=None):
+        if urllib.parse.urlsplit(base).scheme not in ("http", "https"):
+            raise SystemExit(f"--base must be an http(s) address, not {base!r}")
         self.base = base.rstrip("/")
         self.token = token
 
@@ -43,9 +45,9 @@ class Client:
         if body is not None:
             data = json.dumps(body).encode()
             headers["Content-Type"] = "application/json"
-        request = urllib.request.Request(url, data=data, headers=headers, method=method)
+        request = urllib.request.Request(url, data=data, headers=headers, method=method)  # noqa: S310 - http(s) only (__init__)
         try:
-            with urllib.request.urlopen(request, timeout=30) as response:
+            with urllib.request.urlopen(request, timeout=30) as response:  # noqa: S310
                 return json.loads(response.read() or b"null")
         except urllib.error.HTTPError as error:
             try:
@@ -67,9 +69,7 @@ def page_tree(client, lang, depth=2):
     lines = [home["title"]]
 
     def walk(page_id, level):
-        children = client.get(
-            "/api/v2/pages/", child_of=page_id, locale=lang, fields="-", limit=50
-        )
+        children = client.get("/api/v2/pages/", child_of=page_id, locale=lang, fields="-", limit=50)
         for child in children["items"]:
             lines.append("  " * level + f"- {child['title']}  ({child['meta']['html_url']})")
             if level < depth:

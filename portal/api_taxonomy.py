@@ -1,8 +1,7 @@
-from django.conf import settings
 from ninja import Router, Schema
-from ninja.errors import HttpError
 from wagtail.models import Locale
 
+from .api_params import LANG_DESCRIPTION, reader_language
 from .models import Audience, Cluster, CompliancePoint, Country, Industry, Topic
 
 router = Router(tags=["taxonomy"])
@@ -35,17 +34,16 @@ class TaxonomyOut(Schema):
     compliance_points: list[CompliancePointOut]
 
 
-def _locale(language):
-    if language not in dict(settings.LANGUAGES):
-        raise HttpError(400, f"Unknown language '{language[:20]}'.")
-    return Locale.objects.get(language_code=language)
-
-
-@router.get("/", response=TaxonomyOut, summary="All taxonomy terms in one language")
-def taxonomy(request, language: str = "en"):
-    locale = _locale(language)
+@router.get(
+    "/",
+    response=TaxonomyOut,
+    summary="All taxonomy terms in one language",
+    description=LANG_DESCRIPTION,
+)
+def taxonomy(request, lang: str = "en"):
+    locale = Locale.objects.get(language_code=reader_language(lang))
     return {
-        "language": language,
+        "language": lang,
         "countries": Country.objects.filter(locale=locale),
         "industries": Industry.objects.filter(locale=locale),
         "topics": Topic.objects.filter(locale=locale),

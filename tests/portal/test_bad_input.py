@@ -43,7 +43,7 @@ def test_malformed_query_strings_never_500(client, path, query):
 
 
 def test_api_unknown_language_is_json_400(client):
-    response = client.get("/api/v2/taxonomy/?language=xx")
+    response = client.get("/api/v2/taxonomy/?lang=xx")
     assert response.status_code == 400
     assert response.json()["error"]
 

@@ -1,6 +1,7 @@
 """Accounts for community members: sign-up with e-mail verification, login, password reset
-(Django's views), profile and notification preferences. Login, password reset and sign-up are
-throttled by django-axes (portal/throttling); usernames are compared in their normal form."""
+(Django's views), profile (with the personal API tokens) and notification preferences. Login,
+password reset and sign-up are throttled by django-axes (portal/throttling); usernames are
+compared in their normal form."""
 
 from django import forms
 from django.conf import settings
@@ -11,18 +12,21 @@ from django.contrib.auth.forms import UserCreationForm
 from django.contrib.auth.views import redirect_to_login
 from django.core import signing
 from django.core.mail import send_mail
-from django.shortcuts import redirect, render
+from django.db.models import F
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse, reverse_lazy
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
 from portal.throttling.guard import SIGNUP, refuse_if_throttled
 from portal.throttling.usernames import normalise_username, username_taken
 from portal.throttling.views import ThrottledPasswordResetMixin
 
-from .forms import PreferencesForm, ProfileForm
-from .models import Profile
+from .forms import ApiTokenForm, PreferencesForm, ProfileForm
+from .models import ApiToken, Profile
 
 VERIFY_SALT = "communities.verify-email"
 VERIFY_MAX_AGE = 60 * 60 * 24 * 3
@@ -142,6 +146,27 @@ def _profile(user):
     return profile
 
 
+TOKENS_SHOWN = 50  # every live token (at most ApiTokenForm.MAX_LIVE), then the latest revoked
+
+
+def user_tokens(user):
+    """The user's tokens for their profile: live ones first, then revoked, newest first."""
+    return ApiToken.objects.filter(user=user).order_by(
+        F("revoked_at").desc(nulls_first=True), "-created_at", "-pk"
+    )
+
+
+def _render_profile(request, form, token_form=None, new_key=None, new_token=None, status=200):
+    context = {
+        "form": form,
+        "token_form": token_form or ApiTokenForm(user=request.user),
+        "tokens": user_tokens(request.user)[:TOKENS_SHOWN],
+        "new_key": new_key,
+        "new_token": new_token,
+    }
+    return render(request, "communities/accounts/profile.html", context, status=status)
+
+
 def profile(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
@@ -151,8 +176,36 @@ def profile(request):
             form.save()
             messages.success(request, _("Your profile is saved."))
             return redirect("accounts:profile")
-        return render(request, "communities/accounts/profile.html", {"form": form}, status=400)
-    return render(request, "communities/accounts/profile.html", {"form": form})
+        return _render_profile(request, form, status=400)
+    return _render_profile(request, form)
+
+
+@require_POST
+@never_cache
+def create_token(request):
+    """Create a personal API token and show its key, once, in this response (it is never
+    stored, so it cannot be shown again; no redirect, as the key would have to be kept)."""
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("accounts:profile"), reverse("accounts:login"))
+    profile_form = ProfileForm(instance=_profile(request.user))
+    token_form = ApiTokenForm(request.POST, user=request.user)
+    if not token_form.is_valid():
+        return _render_profile(request, profile_form, token_form, status=400)
+    token, key = token_form.save()
+    return _render_profile(request, profile_form, new_key=key, new_token=token)
+
+
+@require_POST
+def revoke_token(request, pk):
+    if not request.user.is_authenticated:
+        return redirect_to_login(reverse("accounts:profile"), reverse("accounts:login"))
+    token = get_object_or_404(ApiToken, pk=pk, user=request.user)
+    if token.revoked_at is None:
+        token.revoke()
+        messages.success(
+            request, _("The token “%(name)s” is revoked.") % {"name": token.name or token.prefix}
+        )
+    return redirect(reverse("accounts:profile") + "#api-tokens")
 
 
 def preferences(request):

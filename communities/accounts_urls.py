@@ -22,5 +22,7 @@ urlpatterns = [
         "reset/done/", accounts.PasswordResetCompleteView.as_view(), name="password_reset_complete"
     ),
     path("profile/", accounts.profile, name="profile"),
+    path("profile/tokens/", accounts.create_token, name="token_create"),
+    path("profile/tokens/<int:pk>/revoke/", accounts.revoke_token, name="token_revoke"),
     path("preferences/", accounts.preferences, name="preferences"),
 ]

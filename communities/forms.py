@@ -3,7 +3,7 @@ from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from . import attachments
-from .models import Community, EmailMode, Flag, Profile
+from .models import ApiToken, Community, EmailMode, Flag, Profile
 
 
 class AttachmentField(forms.FileField):
@@ -135,3 +135,50 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = Profile
         fields = ["email_mode"]
+
+
+class ApiTokenForm(forms.Form):
+    """A new personal API token (profile page and ``POST /api/v2/accounts/tokens``)."""
+
+    MAX_LIVE = 20  # live (unrevoked) tokens per user
+
+    name = forms.CharField(
+        label=_("Token name"),
+        max_length=100,
+        help_text=_("What the token is for, e.g. the script or device that uses it."),
+        widget=forms.TextInput(attrs={"dir": "auto"}),
+    )
+    scope = forms.ChoiceField(
+        label=_("Access"),
+        choices=ApiToken.SCOPES,
+        initial=ApiToken.READ,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if not name:
+            raise forms.ValidationError(_("Please give the token a name."), code="required")
+        return name
+
+    def clean(self):
+        cleaned = super().clean()
+        live = ApiToken.objects.filter(user=self.user, revoked_at__isnull=True).count()
+        if live >= self.MAX_LIVE:
+            raise forms.ValidationError(
+                _(
+                    "You already have %(count)s active tokens, the most allowed. Revoke one "
+                    "you no longer use first."
+                )
+                % {"count": self.MAX_LIVE},
+                code="too_many_tokens",
+            )
+        return cleaned
+
+    def save(self):
+        """The new token and its key (shown once, never stored)."""
+        return ApiToken.issue(self.user, self.cleaned_data["name"], self.cleaned_data["scope"])

@@ -2,8 +2,10 @@
 /api/v2/docs); /api/ itself answers an index of what is there (``views.api_index``).
 
 Built with django-ninja (already a Wagtail dependency) so every endpoint's parameters and
-responses land in the OpenAPI document. Each project app that has an ``<app>.api`` module with
-a ``router`` is mounted at ``/api/v2/<prefix>/``; the portal never imports their internals.
+responses land in the OpenAPI document. Each module of ``MOUNTED_APPS`` (the apps'
+``<app>.api``, and ``communities.accounts_api``) that exists is mounted at
+``/api/v2/<prefix>/`` through its ``router``; the portal never imports the apps' internals.
+Every write is throttled per token (or user) and per client IP (``api_throttling``).
 Wagtail's own content API (pages, images, documents) shares the prefix (``api_content``).
 
 One style throughout: errors are ``portal.api_errors`` (one JSON shape with a code), lists are
@@ -14,6 +16,7 @@ each operation's own."""
 
 import importlib
 import importlib.util
+import math
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -28,16 +31,20 @@ from ninja.errors import (
 
 from .api_errors import ApiError, ErrorOut, code_for, error_body
 from .api_taxonomy import router as taxonomy_router
+from .api_throttling import write_throttles
 
 VERSION = "2"
 PREFIX = f"/api/v{VERSION}/"
 
+# Module -> URL prefix: each module's ``router`` is mounted at /api/v2/<prefix>/ when the
+# module exists (an app that is absent mounts nothing).
 MOUNTED_APPS = {
-    "knowledge": "resources",
-    "communities": "communities",
-    "ims_bridge": "compliance",
-    "ims_bridge.enterprise": "enterprise",
-    "search": "search",
+    "knowledge.api": "resources",
+    "communities.api": "communities",
+    "communities.accounts_api": "accounts",
+    "ims_bridge.api": "compliance",
+    "ims_bridge.enterprise.api": "enterprise",
+    "search.api": "search",
 }
 
 WRITE_METHODS = ("post", "put", "patch", "delete")
@@ -98,6 +105,7 @@ api = PortalAPI(
     "`page_size`. Every error is a JSON object with `error` (for a person) and `code` (for a "
     "program). Wagtail's page, image and document API shares the prefix (`/api/v2/pages/`).",
     urls_namespace="api",
+    throttle=write_throttles(),  # every write, per token (or user) and per client IP
 )
 
 
@@ -127,7 +135,7 @@ def forbidden(request, exc):
 
 @api.exception_handler(Throttled)
 def throttled(request, exc):
-    seconds = max(1, int(exc.wait or 1))
+    seconds = max(1, math.ceil(exc.wait or 1))
     response = _error(
         request,
         429,
@@ -153,8 +161,7 @@ def http_error(request, exc):
 
 api.add_router("/taxonomy/", taxonomy_router)
 
-for _label, _prefix in MOUNTED_APPS.items():
-    _module_name = f"{_label}.api"
+for _module_name, _prefix in MOUNTED_APPS.items():
     if importlib.util.find_spec(_module_name) is not None:
         _module = importlib.import_module(_module_name)
         if hasattr(_module, "router"):

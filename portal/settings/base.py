@@ -59,6 +59,10 @@ LOGIN_IP_FAILURE_LIMIT = env.int("LOGIN_IP_FAILURE_LIMIT", default=50)  # per cl
 PASSWORD_RESET_LIMIT = env.int("PASSWORD_RESET_LIMIT", default=5)  # per e-mail address
 SIGNUP_IP_LIMIT = env.int("SIGNUP_IP_LIMIT", default=20)  # per client IP
 AXES_COOLOFF_MINUTES = env.int("AXES_COOLOFF_MINUTES", default=15)
+# API writes (POST/PUT/PATCH/DELETE) per personal token or signed-in user, and per client IP
+# ("<count>/<s|m|h|d>"; portal/api_throttling.py).
+API_WRITE_RATE_PER_TOKEN = env.str("API_WRITE_RATE_PER_TOKEN", default="300/h")
+API_WRITE_RATE_PER_IP = env.str("API_WRITE_RATE_PER_IP", default="1200/h")
 # Machine translation in the translation editor: off unless one of these is set (README).
 DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
 LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")

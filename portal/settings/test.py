@@ -23,6 +23,10 @@ MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
 PRIVATE_MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-private-")
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+# The suite writes through the API far faster than anyone would; the throttling tests lower
+# these with override_settings (tests/portal/test_api_throttling.py).
+API_WRITE_RATE_PER_TOKEN = "100000/h"
+API_WRITE_RATE_PER_IP = "100000/h"
 # Search tests turn auto-update back on (override_settings) where they need the index.
 WAGTAILSEARCH_BACKENDS = database_backends(DATABASES["default"]["ENGINE"])
 WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False

@@ -146,6 +146,7 @@ class ApiTokenForm(forms.Form):
         label=_("Token name"),
         max_length=100,
         help_text=_("What the token is for, e.g. the script or device that uses it."),
+        error_messages={"required": _("Please give the token a name.")},
         widget=forms.TextInput(attrs={"dir": "auto"}),
     )
     scope = forms.ChoiceField(

@@ -267,6 +267,29 @@ TABLE = {
             json={"body": "A reply through the API."},
         )
     ),
+    # The caller's own account (PATCH, PUT and DELETE: tests/communities/test_api_tokens.py).
+    **{
+        f"api:communities_accounts_api_{name}": {
+            "": Case(GET=every(OK).but(UNAUTHORISED, *ANONYMOUS))
+        }
+        for name in (
+            "get_me",
+            "update_me",
+            "get_notification_preferences",
+            "set_notification_preferences",
+            "list_tokens",
+        )
+    },
+    "api:communities_accounts_api_create_token": {
+        "": Case(
+            GET=every(OK).but(UNAUTHORISED, *ANONYMOUS),  # the same URL lists the tokens
+            POST=every(CREATED).but(UNAUTHORISED, *ANONYMOUS),
+            json={"name": "From the matrix", "scope": "read"},
+        )
+    },
+    "api:communities_accounts_api_revoke_token": {
+        "member's token": Case({"token_id": "@member_api_token"}, GET=POST_ONLY)
+    },
     "api:ims_bridge_api_aggregates": {"": Case(query="level=cluster", GET=PUBLIC)},
     "api:ims_bridge_api_transparency": {"": Case(query="country=cambodia", GET=PUBLIC)},
     "api:ims_bridge_api_factories": {"": Case(GET=every(OK).but(UNAUTHORISED, *ANONYMOUS))},
@@ -482,6 +505,22 @@ TABLE = {
             GET=SIGNED_IN_ONLY,
             POST=every(REDIRECT).but(LOGIN, *ANONYMOUS),
             data={"email_mode": "daily"},
+        )
+    },
+    # Personal API tokens on the profile page: the new key is shown in the POST's answer.
+    "accounts:token_create": {
+        "": Case(
+            GET=POST_ONLY,
+            POST=every(OK).but(LOGIN, *ANONYMOUS),
+            data={"name": "From the matrix", "scope": "read"},
+        )
+    },
+    "accounts:token_revoke": {
+        "member's token": Case(
+            {"pk": "@member_api_token"},
+            GET=POST_ONLY,
+            POST=every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(REDIRECT, "member"),
+            data={},
         )
     },
     # --- Wagtail front-end utilities ------------------------------------------------------------

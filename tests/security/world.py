@@ -25,7 +25,15 @@ from wagtail.models import Locale, Page, PageViewRestriction
 from communities import attachments, services
 from communities.accounts import VERIFY_SALT
 from communities.demo import PNG
-from communities.models import Community, Flag, Invitation, JoinRequest, Membership, Role
+from communities.models import (
+    ApiToken,
+    Community,
+    Flag,
+    Invitation,
+    JoinRequest,
+    Membership,
+    Role,
+)
 from communities.notifications import unsubscribe_token
 from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
@@ -152,6 +160,7 @@ def _communities(world):
         community=private, email="guest@example.org", invited_by=u["moderator"]
     ).token
     ids["unsubscribe_token"] = unsubscribe_token(u["member"])
+    ids["member_api_token"] = ApiToken.issue(u["member"], "A script of the member's")[0].pk
     pending = _make_user("sec-pending", is_active=False)
     ids["verify_token"] = signing.dumps({"u": pending.pk, "e": pending.email}, salt=VERIFY_SALT)
     # For a user no test signs in as (signing in changes last_login, which voids the token).

@@ -26,3 +26,28 @@ def private_media_is_not_served(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+@register()
+def api_write_rates_are_valid(app_configs, **kwargs):
+    """The API's write throttles (portal/api_throttling.py) parse their rates on every write: a
+    malformed one would fail every write, so refuse to start with it."""
+    from ninja.throttling import SimpleRateThrottle
+
+    errors = []
+    for name in ("API_WRITE_RATE_PER_TOKEN", "API_WRITE_RATE_PER_IP"):
+        rate = getattr(settings, name, None)
+        try:
+            count, duration = SimpleRateThrottle.parse_rate(SimpleRateThrottle, rate)
+            valid = count is not None and count > 0 and duration > 0
+        except (ValueError, TypeError, AttributeError):
+            valid = False
+        if not valid:
+            errors.append(
+                Error(
+                    f"{name} is {rate!r}, not a rate.",
+                    hint='Write "<count>/<period>", e.g. "300/h" (periods: s, m, h, d).',
+                    id="portal.E002",
+                )
+            )
+    return errors

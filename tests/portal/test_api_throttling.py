@@ -155,3 +155,13 @@ def test_429_is_declared_on_writes_only():
     operations = document["paths"]["/api/v2/accounts/me"]
     assert "429" in operations["patch"]["responses"]
     assert "429" not in operations["get"]["responses"]
+
+
+@pytest.mark.parametrize("rate", ["", "many/h", "10/fortnight", "0/h"])
+def test_a_malformed_rate_fails_the_system_checks(settings, rate):
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    settings.API_WRITE_RATE_PER_IP = rate
+    with pytest.raises(SystemCheckError, match="API_WRITE_RATE_PER_IP"):
+        call_command("check")

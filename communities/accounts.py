@@ -189,9 +189,10 @@ def create_token(request):
         return redirect_to_login(reverse("accounts:profile"), reverse("accounts:login"))
     profile_form = ProfileForm(instance=_profile(request.user))
     token_form = ApiTokenForm(request.POST, user=request.user)
-    if not token_form.is_valid():
+    issued = token_form.save() if token_form.is_valid() else None
+    if issued is None:
         return _render_profile(request, profile_form, token_form, status=400)
-    token, key = token_form.save()
+    token, key = issued
     return _render_profile(request, profile_form, new_key=key, new_token=token)
 
 

@@ -215,11 +215,12 @@ def create_token(request, payload: TokenIn):
             "session_required",
         )
     form = ApiTokenForm(payload.dict(), user=request.auth)
-    if not form.is_valid():
+    issued = form.save() if form.is_valid() else None
+    if issued is None:
         if form.has_error("__all__", "too_many_tokens"):
             raise ApiError(409, form.non_field_errors()[0], "too_many_tokens")
         raise _form_error(form, _("The token was not created."))
-    token, key = form.save()
+    token, key = issued
     return 201, {**_token_out(token), "key": key}
 
 

@@ -1,5 +1,7 @@
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from . import attachments
@@ -166,20 +168,31 @@ class ApiTokenForm(forms.Form):
             raise forms.ValidationError(_("Please give the token a name."), code="required")
         return name
 
+    def _limit_error(self):
+        return forms.ValidationError(
+            _(
+                "You already have %(count)s active tokens, the most allowed. Revoke one "
+                "you no longer use first."
+            )
+            % {"count": self.MAX_LIVE},
+            code="too_many_tokens",
+        )
+
+    def _live_count(self):
+        return ApiToken.objects.filter(user=self.user, revoked_at__isnull=True).count()
+
     def clean(self):
         cleaned = super().clean()
-        live = ApiToken.objects.filter(user=self.user, revoked_at__isnull=True).count()
-        if live >= self.MAX_LIVE:
-            raise forms.ValidationError(
-                _(
-                    "You already have %(count)s active tokens, the most allowed. Revoke one "
-                    "you no longer use first."
-                )
-                % {"count": self.MAX_LIVE},
-                code="too_many_tokens",
-            )
+        if self._live_count() >= self.MAX_LIVE:
+            raise self._limit_error()
         return cleaned
 
     def save(self):
-        """The new token and its key (shown once, never stored)."""
-        return ApiToken.issue(self.user, self.cleaned_data["name"], self.cleaned_data["scope"])
+        """The new token and its key (shown once, never stored); None, with the form's error,
+        when a concurrent request took the last place (the user's row is locked to count)."""
+        with transaction.atomic():
+            get_user_model().objects.select_for_update().filter(pk=self.user.pk).exists()
+            if self._live_count() >= self.MAX_LIVE:
+                self.add_error(None, self._limit_error())
+                return None
+            return ApiToken.issue(self.user, self.cleaned_data["name"], self.cleaned_data["scope"])

@@ -139,6 +139,25 @@ def test_stored_community_text_never_runs(people):
     expect(page.locator("#search-results")).to_contain_text(TOKEN)
 
 
+def test_api_token_names_never_run(people):
+    """A personal API token's name (100 characters) is shown back with its new key and in the
+    profile's list of tokens, and inside each token's Revoke button."""
+    trainer = people["trainer"]
+    page = trainer.page
+    for chunk in chunks(PAYLOADS, 100)[:8]:
+        trainer.visit("/en/accounts/profile/")
+        page.get_by_label("Token name").fill(chunk)
+        page.get_by_role("button", name="Create the token").click()
+        trainer.check("token created")
+        expect(page.locator("#api-tokens .notice")).to_contain_text(" ".join(chunk.split()))
+        _shown(page, "#api-tokens tbody th", chunk)  # the newest first
+    revoke = page.get_by_role("button", name=re.compile(r"^Revoke"))
+    while revoke.count():
+        revoke.first.click()
+        trainer.check("token revoked")
+    assert "Active" not in page.locator("#api-tokens tbody").inner_text()
+
+
 def test_attachment_file_names_never_run(people):
     """A reply's attachment keeps the uploader's file name for display: a name made of a payload
     is shown as text on the thread. (Django keeps only the last path part of an uploaded name,

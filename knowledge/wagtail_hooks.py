@@ -32,6 +32,20 @@ def protect_restricted_materials(document, request):
     return None
 
 
+@hooks.register("portal_api_public_documents")
+def public_material_documents(queryset):
+    """The content API lists a document that is a material only if a live, public page uses
+    it (portal/api_content.py; the site's own rule is ``document_access``)."""
+    from django.db.models import Exists, OuterRef
+    from wagtail.models import Page
+
+    from .models import Material
+
+    used = Material.objects.filter(document=OuterRef("pk"))
+    readable = used.filter(page__in=Page.objects.live().public().values("pk"))
+    return queryset.filter(~Exists(used) | Exists(readable))
+
+
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
     from portal.providers import section_link

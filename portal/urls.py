@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from . import api_views, documents, views
 from .api import api
+from .api_content import api_router
 from .throttling.views import WagtailPasswordResetView
 
 handler400 = "portal.views.bad_request"
@@ -33,6 +34,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("api/", api_views.api_index, name="api_index"),
     path("api/v2/", api_views.api_index, name="api_index_v2"),
+    # Wagtail's content API (pages, images, documents, headless preview): portal/api_content.py
+    path("api/v2/", api_router.urls),
     path("api/v2/", api.urls),
     re_path(
         r"^api/(?P<rest>(?:{})(?:/.*)?|openapi\.json|docs)$".format(

@@ -12,12 +12,14 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from portal.api_fields import MethodField, TermsField
 from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
 
@@ -156,6 +158,21 @@ class ResourcePage(RoutablePageMixin, BasePage):
         index.SearchField("body"),
         index.AutocompleteField("title"),
     ]
+    # Wagtail's content API (/api/v2/pages/?type=knowledge.…, portal/api_content.py)
+    api_fields = BasePage.api_fields + [
+        APIField("resource_type"),
+        APIField("summary"),
+        APIField("body"),
+        *(
+            APIField(name, serializer=TermsField())
+            for name in ("countries", "industries", "topics", "audiences", "compliance_points")
+        ),
+        APIField("licence"),
+        APIField("last_reviewed"),
+        APIField("version"),
+        APIField("featured"),
+        APIField("materials", serializer=MethodField("api_materials")),
+    ]
     parent_page_types = ["knowledge.ResourceLibraryPage"]
     subpage_types = []
 
@@ -181,6 +198,25 @@ class ResourcePage(RoutablePageMixin, BasePage):
     def bundle_pages(self):
         """Pages whose materials go into this page's "download all" bundle."""
         return [self]
+
+    def api_materials(self, request=None):
+        """The materials as the content API shows them, each with the page's own download URL
+        (counted like a download from the page)."""
+        base = self.get_full_url(request)
+        materials = sorted(self.knowledge_materials.all(), key=lambda m: (m.sort_order, m.pk))
+        return [
+            {
+                "id": material.pk,
+                "kind": material.kind,
+                "title": material.label,
+                "extension": material.extension.lower(),
+                "size": material.document.file_size,
+                "download_url": (
+                    base + self.reverse_subpage("download", args=(material.pk,)) if base else None
+                ),
+            }
+            for material in materials
+        ]
 
     def get_template(self, request, *args, **kwargs):
         return "knowledge/resource_page.html"
@@ -277,8 +313,20 @@ class TrainingProgrammePage(ResourcePage):
     def type_facts(self):
         return [(_("Programme"), self.get_programme_kind_display()), (_("Duration"), self.duration)]
 
+    api_fields = ResourcePage.api_fields + [
+        APIField("programme_kind"),
+        APIField("duration"),
+        APIField("modules", serializer=MethodField("api_modules")),
+    ]
+
     def modules(self):
         return TrainingModulePage.objects.child_of(self).live().public()
+
+    def api_modules(self, request=None):
+        return [
+            {"id": module.pk, "title": module.title, "slug": module.slug}
+            for module in self.modules()
+        ]
 
     def bundle_pages(self):
         return [self, *self.modules()]
@@ -313,6 +361,12 @@ class TrainingModulePage(ResourcePage):
         SynchronizedField("delivery_mode"),
         SynchronizedField("sessions"),
     ]
+    api_fields = ResourcePage.api_fields + [
+        APIField("learning_objectives", serializer=MethodField("api_objectives")),
+        APIField("duration_minutes"),
+        APIField("delivery_mode"),
+        APIField("sessions"),
+    ]
     parent_page_types = ["knowledge.TrainingProgrammePage"]
     subpage_types = []
 
@@ -323,6 +377,9 @@ class TrainingModulePage(ResourcePage):
     @property
     def objectives(self):
         return [line.strip() for line in self.learning_objectives.splitlines() if line.strip()]
+
+    def api_objectives(self, request=None):
+        return self.objectives
 
     def type_facts(self):
         return [
@@ -340,6 +397,7 @@ class ModelPolicyPage(ResourcePage):
     content_panels = ResourcePage.content_panels + [FieldPanel("policy_text")]
     translatable_fields = ResourcePage.translatable_fields + [TranslatableField("policy_text")]
     search_fields = ResourcePage.search_fields + [index.SearchField("policy_text")]
+    api_fields = ResourcePage.api_fields + [APIField("policy_text")]
 
     class Meta:
         verbose_name = _("model policy or procedure")
@@ -361,6 +419,7 @@ class WorkbookPage(ResourcePage):
 
     content_panels = ResourcePage.content_panels + [FieldPanel("steps")]
     translatable_fields = ResourcePage.translatable_fields + [TranslatableField("steps")]
+    api_fields = ResourcePage.api_fields + [APIField("steps")]
 
     class Meta:
         verbose_name = _("workbook for a mini project")
@@ -380,6 +439,7 @@ class AwarenessMaterialPage(ResourcePage):
 
     content_panels = ResourcePage.content_panels + [FieldPanel("format")]
     translatable_fields = ResourcePage.translatable_fields + [SynchronizedField("format")]
+    api_fields = ResourcePage.api_fields + [APIField("format")]
 
     class Meta:
         verbose_name = _("worker-awareness material")
@@ -398,6 +458,7 @@ class SelfGuidedToolPage(ResourcePage):
 
     content_panels = ResourcePage.content_panels + [FieldPanel("steps")]
     translatable_fields = ResourcePage.translatable_fields + [TranslatableField("steps")]
+    api_fields = ResourcePage.api_fields + [APIField("steps")]
 
     class Meta:
         verbose_name = _("self-guided tool")

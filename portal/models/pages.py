@@ -1,20 +1,24 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from ..api_fields import TermField
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
+from ..headless import HeadlessPreviewSwitch
 from ..text import fold_latin_diacritics
 from ..translation_admin.forms import LocalizedTermsPageForm
 from .mixins import IntroMixin
 from .taxonomy import Country
 
 
-class BasePage(IntroMixin, Page):
-    """Common base: every page has an intro and is translated field by field."""
+class BasePage(HeadlessPreviewSwitch, IntroMixin, Page):
+    """Common base: every page has an intro and is translated field by field. Its preview
+    goes to the headless front end when ``HEADLESS_PREVIEW_URL`` is set (portal/headless.py)."""
 
     # Taxonomy choices in the page's own language, once each.
     base_form_class = LocalizedTermsPageForm
@@ -33,6 +37,8 @@ class BasePage(IntroMixin, Page):
         TranslatableField("seo_title"),
         TranslatableField("search_description"),
     ] + IntroMixin.intro_translatable_fields
+    # Wagtail's content API (/api/v2/pages/, portal/api_content.py)
+    api_fields = [APIField("intro")]
 
     class Meta:
         abstract = True
@@ -68,6 +74,7 @@ class HomePage(FallbackMarkedMixin, BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
 
     parent_page_types = ["wagtailcore.Page"]
     max_count_per_parent = 1
@@ -82,6 +89,7 @@ class StandardPage(FallbackMarkedMixin, BasePage):
     content_panels = BasePage.content_panels + [FieldPanel("body")]
     translatable_fields = BasePage.translatable_fields + [TranslatableField("body")]
     search_fields = BasePage.search_fields + [index.SearchField("body")]
+    api_fields = BasePage.api_fields + [APIField("body")]
 
     parent_page_types = ["portal.HomePage", "portal.StandardPage"]
     subpage_types = ["portal.StandardPage"]
@@ -122,6 +130,10 @@ class CountryPage(FallbackMarkedMixin, BasePage):
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),
         index.FilterField("country_id"),
+    ]
+    api_fields = BasePage.api_fields + [
+        APIField("country", serializer=TermField()),
+        APIField("body"),
     ]
 
     parent_page_types = ["portal.CountryIndexPage"]

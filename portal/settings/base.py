@@ -67,6 +67,11 @@ API_WRITE_RATE_PER_IP = env.str("API_WRITE_RATE_PER_IP", default="1200/h")
 DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
 LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
 LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
+# Headless front ends (docs/api-content.md): Wagtail's content API, preview, CORS.
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=SITE_BASE_URL)
+HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")  # empty: Wagtail's preview
+HEADLESS_PREVIEW_MAX_AGE = env.int("HEADLESS_PREVIEW_MAX_AGE", default=3600)  # token, seconds
+CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])  # empty: no CORS headers
 
 # --- applications ------------------------------------------------------------------------------
 INSTALLED_APPS = [
@@ -91,7 +96,11 @@ INSTALLED_APPS = [
     "wagtail.images",
     "wagtail.search",
     "wagtail.admin",
+    "wagtail.api.v2",  # /api/v2/pages|images|documents/ (portal/api_content.py)
     "wagtail",
+    "wagtail_headless_preview",  # preview on a headless front end (HEADLESS_PREVIEW_URL)
+    "rest_framework",  # used by wagtail.api.v2
+    "corsheaders",  # CORS on /api/ for CORS_ALLOWED_ORIGINS only
     "modelcluster",
     "taggit",
     "django_filters",
@@ -113,6 +122,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Before anything that answers (preflight, errors): CORS headers on /api/ only.
+    "corsheaders.middleware.CorsMiddleware",
     "csp.middleware.CSPMiddleware",
     "portal.headers.PermissionsPolicyMiddleware",
     "portal.admin_csp.WagtailAdminCSPMiddleware",
@@ -371,6 +382,22 @@ elif LIBRETRANSLATE_URL:
         "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
         "OPTIONS": {"LIBRETRANSLATE_URL": LIBRETRANSLATE_URL, "API_KEY": LIBRETRANSLATE_API_KEY},
     }
+
+# Wagtail's content API (portal/api_content.py): rich text as HTML with real links, pages of 50.
+WAGTAILAPI_LIMIT_MAX = 50
+WAGTAILAPI_RICH_TEXT_FORMAT = "html"
+
+# CORS (django-cors-headers): only /api/, only the configured origins, never with cookies.
+CORS_URLS_REGEX = r"^/api/.*$"
+CORS_ALLOW_CREDENTIALS = False
+if HEADLESS_PREVIEW_URL:
+    # The admin's preview panel frames the front end's preview page.
+    from urllib.parse import urlsplit
+
+    _preview = urlsplit(HEADLESS_PREVIEW_URL)
+    CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"].append(
+        f"{_preview.scheme}://{_preview.netloc}"
+    )
 
 LOGGING = {
     "version": 1,

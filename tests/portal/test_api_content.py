@@ -476,3 +476,20 @@ def test_unpublished_document_user_pages_hide_the_document(client, library):
     listed = {item["id"] for item in get_json(client, "/api/v2/documents/?limit=50")["items"]}
     assert doc.pk not in listed
     assert Document.objects.filter(pk=doc.pk).exists()
+
+
+def test_search_finds_public_pages_only(client, home, restricted):
+    from wagtail.search.backends import get_search_backend
+
+    public = StandardPage(title="Zebrafinch public notes", slug="zebrafinch-public")
+    home.add_child(instance=public)
+    public.save_revision().publish()
+    restricted["section"].title = "Zebrafinch members notes"
+    restricted["section"].save_revision().publish()
+    backend = get_search_backend()
+    for page in (public, restricted["section"], restricted["child"], restricted["secret"]):
+        backend.add(Page.objects.get(pk=page.pk).specific)
+    body = get_json(client, f"{PAGES}?search=zebrafinch")
+    assert [item["id"] for item in body["items"]] == [public.pk]
+    body = get_json(client, f"{PAGES}?search=zebrafinch&type=portal.StandardPage&fields=intro")
+    assert [item["id"] for item in body["items"]] == [public.pk]

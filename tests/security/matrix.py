@@ -306,6 +306,40 @@ TABLE = {
     "api:ims_bridge_api_country": {"": Case({"slug": "@country"}, GET=PUBLIC)},
     "api:search_api_search": {"": Case(query="q=thread", GET=PUBLIC)},
     "api:search_api_autocomplete": {"": Case(query="q=sec", GET=PUBLIC)},
+    # --- Wagtail's content API (portal/api_content.py): public content, the same for everybody;
+    # a page or document under any restriction is not found, even by those who may read it on
+    # the site (tests/portal/test_api_content.py).
+    **{
+        f"wagtailapi:{name}:listing": {"": Case(GET=PUBLIC, POST=every(NOT_ALLOWED))}
+        for name in ("pages", "images", "documents")
+    },
+    "wagtailapi:pages:detail": {
+        "public": Case({"pk": "@resource_id"}, GET=PUBLIC),
+        "restricted": Case({"pk": "@private_resource_id"}, GET=every(NOT_FOUND)),
+        "password": Case({"pk": "@password_page"}, GET=every(NOT_FOUND)),
+    },
+    "wagtailapi:pages:find": {
+        "public": Case(query="html_path=/en/", GET=every(REDIRECT)),
+        "restricted": Case(query="html_path={private_page_path}", GET=every(NOT_FOUND)),
+        "restricted by id": Case(query="id={private_resource_id}", GET=every(NOT_FOUND)),
+    },
+    "wagtailapi:documents:detail": {
+        "public": Case({"pk": "@public_document"}, GET=PUBLIC),
+        "restricted": Case({"pk": "@private_document"}, GET=every(NOT_FOUND)),
+    },
+    "wagtailapi:documents:find": {
+        "public": Case(query="id={public_document}", GET=every(REDIRECT)),
+        "restricted": Case(query="id={private_document}", GET=every(NOT_FOUND)),
+    },
+    "wagtailapi:images:detail": {"": Case({"pk": "999999"}, GET=every(NOT_FOUND))},
+    "wagtailapi:images:find": {"": Case(query="id=999999", GET=every(NOT_FOUND))},
+    # The headless front end's preview: the signed token is the only key (test_headless_preview).
+    "wagtailapi:page_preview:listing": {
+        "no token": Case(GET=every(BAD), POST=every(NOT_ALLOWED)),
+        "bad token": Case(
+            query="content_type=portal.standardpage&token=1:abc:def", GET=every(NOT_FOUND)
+        ),
+    },
     # --- project-level views --------------------------------------------------------------------
     "health": {"": Case(GET=PUBLIC)},
     "favicon": {"": Case(GET=every(REDIRECT))},

@@ -12,18 +12,20 @@ What the portal changes in Wagtail's endpoints:
   is a resource's material, used by at least one live, public page (the rule of
   ``knowledge.downloads.document_access``, through the ``portal_api_public_documents`` hook).
   Images: not in a collection under a view restriction.
-- **Errors** have the portal's JSON shape (``portal.api_errors``): ``{"error", "code"}``.
+- **Errors** have the portal's JSON shape (``portal.api_errors``): ``{"error", "code"}``; the
+  messages of a 400 are English, like Wagtail's own (``limit cannot be higher than 50``).
 - **URLs**: ``find/?html_path=/fr/resources/`` understands the language prefix; a document's
   ``download_url`` is the portal's serve view (``/documents/<id>/<file>``, permission-checked);
   an image's ``download_url`` is a public rendition (originals are private, portal.storage).
 - JSON only (no browsable API), whatever the ``Accept`` header says.
 """
 
+import re
+
 from django.conf import settings
 from django.db.models import Q
 from django.http import Http404
 from django.urls import include, path
-from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
 from rest_framework.fields import Field
 from rest_framework.negotiation import BaseContentNegotiation
@@ -41,6 +43,7 @@ from wagtail.documents.api.v2.serializers import DocumentSerializer
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.serializers import ImageSerializer
 from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.images.models import SourceImageIOError
 from wagtail.models import (
     Collection,
     CollectionViewRestriction,
@@ -55,6 +58,7 @@ from .headless import page_from_preview_token
 
 IMAGE_RENDITION = "max-1600x1600"  # the image API's download_url
 MAX_OFFSET = 10**9
+DIGITS = re.compile(r"[0-9]+")
 
 
 class JSONOnly(BaseContentNegotiation):
@@ -68,7 +72,7 @@ class JSONOnly(BaseContentNegotiation):
 class Pagination(WagtailPagination):
     def paginate_queryset(self, queryset, request, view=None):
         offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
+        if DIGITS.fullmatch(offset) and int(offset) > MAX_OFFSET:
             raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
         return super().paginate_queryset(queryset, request, view)
 
@@ -97,8 +101,10 @@ class PortalAPIMixin:
         return response
 
     def find_object(self, queryset, request):
-        if "id" in request.GET and not request.GET["id"].isdigit():
+        if "id" in request.GET and not DIGITS.fullmatch(request.GET["id"]):
             raise BadRequestError("id must be a positive integer")
+        if "id" in request.GET and len(request.GET["id"]) > 18:  # past 64 bits: nothing
+            return None
         return super().find_object(queryset, request)
 
 
@@ -120,13 +126,13 @@ def public_pages(request):
 class PortalPagesAPIViewSet(PortalAPIMixin, PagesAPIViewSet):
     def get_base_queryset(self):
         if "site" in self.request.GET:
-            raise BadRequestError(_("The site parameter is not supported."))
+            raise BadRequestError("the site parameter is not supported")
         return public_pages(self.request)
 
     def filter_queryset(self, queryset):
         locale = self.request.GET.get("locale")
         if locale is not None and not Locale.objects.filter(language_code=locale).exists():
-            raise BadRequestError(_("Unknown locale: %(locale)s") % {"locale": locale[:20]})
+            raise BadRequestError(f"unknown locale: {locale[:20]}")
         return super().filter_queryset(queryset)
 
     def get_queryset(self):
@@ -242,7 +248,10 @@ class RenditionUrlField(Field):
         return instance
 
     def to_representation(self, image):
-        rendition = image.get_rendition(IMAGE_RENDITION)
+        try:
+            rendition = image.get_rendition(IMAGE_RENDITION)
+        except SourceImageIOError:  # the original file is missing: no URL rather than a 500
+            return None
         return get_full_url(self.context["request"], rendition.url)
 
 
@@ -287,7 +296,7 @@ class PagePreviewAPIViewSet(PortalAPIMixin, PagesAPIViewSet):
             content_type = self.request.GET.get("content_type", "")
             token = self.request.GET.get("token", "")
             if not content_type or not token:
-                raise BadRequestError(_("content_type and token are required."))
+                raise BadRequestError("content_type and token are required")
             page = page_from_preview_token(content_type, token)
             if page is None:
                 raise Http404("No preview for this token.")

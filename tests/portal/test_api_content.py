@@ -324,6 +324,7 @@ def test_country_page_names_its_country(client, home):
         "limit=-1",
         "offset=abc",
         "offset=99999999999999999999999",
+        "offset=²",
         "no_such_parameter=1",
         "type=nosuch.Model",
         "child_of=abc",
@@ -350,6 +351,9 @@ def test_unknown_ids_and_writes_are_json_errors(client, url):
     assert response.json()["code"] == "method_not_allowed"
     assert "GET" in response["Allow"]
     assert get_json(client, f"{url}find/?id=abc", status=400)["code"] == "bad_request"
+    assert get_json(client, f"{url}find/?id=²", status=400)["code"] == "bad_request"
+    body = get_json(client, f"{url}find/?id=99999999999999999999999", status=404)
+    assert body["code"] == "not_found"
 
 
 def test_json_whatever_the_accept_header(client):
@@ -430,6 +434,20 @@ def test_images_in_restricted_collections_are_not_listed(client, private_collect
     url = listed[public.pk]["meta"]["download_url"]
     assert "/media/images/" in url  # a public rendition: originals stay private
     get_json(client, f"/api/v2/images/{hidden.pk}/", status=404)
+    # An image whose original is lost has no URL; the listing still answers.
+    lost = Image(title="Lost picture", file=ImageFile(ContentFile(PNG), name="lost.png"))
+    lost.save()
+    lost.file.storage.delete(lost.file.name)
+    body = get_json(client, f"/api/v2/images/{lost.pk}/")
+    assert body["meta"]["download_url"] is None
+
+
+def test_other_rich_text_formats_on_request(client, home):
+    about = StandardPage.objects.get(locale=home.locale, slug="about")
+    body = get_json(client, f"{PAGES}{about.pk}/?rich_text_format=markdown")
+    paragraphs = [block for block in body["body"] if block["type"] == "paragraph"]
+    assert paragraphs
+    assert "<p>" not in paragraphs[0]["value"]
 
 
 # --- query budgets ---------------------------------------------------------------------------

@@ -14,7 +14,9 @@ What the portal changes in Wagtail's endpoints:
   Images: not in a collection under a view restriction.
 - **Errors** have the portal's JSON shape (``portal.api_errors``): ``{"error", "code"}``; the
   messages of a 400 are English, like Wagtail's own (``limit cannot be higher than 50``).
-- **URLs**: ``find/?html_path=/fr/resources/`` understands the language prefix; a document's
+- **URLs** are paths (``/api/v2/pages/3/``, ``/fr/about/``), or absolute on
+  ``WAGTAILAPI_BASE_URL`` when that is set; ``find/?html_path=/fr/resources/`` understands
+  the language prefix; a document's
   ``download_url`` is the portal's serve view (``/documents/<id>/<file>``, permission-checked);
   an image's ``download_url`` is a public rendition (originals are private, portal.storage).
 - JSON only (no browsable API), whatever the ``Accept`` header says.
@@ -36,7 +38,7 @@ from taggit.managers import _TaggableManager
 from wagtail import hooks
 from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
-from wagtail.api.v2.serializers import TagsField
+from wagtail.api.v2.serializers import PageSerializer, TagsField
 from wagtail.api.v2.utils import BadRequestError, get_full_url
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.serializers import DocumentSerializer
@@ -109,6 +111,34 @@ class PortalAPIMixin:
 
 
 # --- pages -----------------------------------------------------------------------------------
+def page_path(page, request):
+    """The page's path on the site ("/fr/about/"), or None if it has no URL."""
+    parts = page.get_url_parts(getattr(request, "_request", request))
+    return parts[2] if parts else None
+
+
+class HtmlUrlField(Field):
+    """The page's address on the site: a path, or absolute with ``WAGTAILAPI_BASE_URL``
+    (Wagtail's own field uses the Site record's host name, which a proxy or a test server
+    does not share)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs["read_only"] = True
+        super().__init__(*args, **kwargs)
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        request = self.context.get("request")
+        path = page_path(page, request)
+        return get_full_url(request, path) if path else None
+
+
+class PortalPageSerializer(PageSerializer):
+    html_url = HtmlUrlField()
+
+
 def public_pages(request):
     """Live, public pages of the request's site in every language (the site's root page and
     its translations): the same pages the HTML site shows to anybody."""
@@ -124,6 +154,8 @@ def public_pages(request):
 
 
 class PortalPagesAPIViewSet(PortalAPIMixin, PagesAPIViewSet):
+    base_serializer_class = PortalPageSerializer
+
     def get_base_queryset(self):
         if "site" in self.request.GET:
             raise BadRequestError("the site parameter is not supported")

@@ -69,7 +69,7 @@ def page_tree(client, lang, depth=2):
     lines = [home["title"]]
 
     def walk(page_id, level):
-        children = client.get("/api/v2/pages/", child_of=page_id, locale=lang, fields="-", limit=50)
+        children = client.get("/api/v2/pages/", child_of=page_id, locale=lang, limit=50)
         for child in children["items"]:
             lines.append("  " * level + f"- {child['title']}  ({child['meta']['html_url']})")
             if level < depth:

@@ -201,8 +201,11 @@ class ResourcePage(RoutablePageMixin, BasePage):
 
     def api_materials(self, request=None):
         """The materials as the content API shows them, each with the page's own download URL
-        (counted like a download from the page)."""
-        base = self.get_full_url(request)
+        (counted like a download from the page; a path, or absolute on WAGTAILAPI_BASE_URL)."""
+        from wagtail.api.utils import get_full_url
+
+        parts = self.get_url_parts(request)
+        base = parts[2] if parts else None
         materials = sorted(self.knowledge_materials.all(), key=lambda m: (m.sort_order, m.pk))
         return [
             {
@@ -212,7 +215,11 @@ class ResourcePage(RoutablePageMixin, BasePage):
                 "extension": material.extension.lower(),
                 "size": material.document.file_size,
                 "download_url": (
-                    base + self.reverse_subpage("download", args=(material.pk,)) if base else None
+                    get_full_url(
+                        request, base + self.reverse_subpage("download", args=(material.pk,))
+                    )
+                    if base
+                    else None
                 ),
             }
             for material in materials

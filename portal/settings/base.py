@@ -68,7 +68,8 @@ DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
 LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
 LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
 # Headless front ends (docs/api-content.md): Wagtail's content API, preview, CORS.
-WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default=SITE_BASE_URL)
+# Origin of the content API's links; empty: links are paths ("/api/v2/pages/3/", "/fr/about/").
+WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="")
 HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")  # empty: Wagtail's preview
 HEADLESS_PREVIEW_MAX_AGE = env.int("HEADLESS_PREVIEW_MAX_AGE", default=3600)  # token, seconds
 CORS_ALLOWED_ORIGINS = env.list("CORS_ALLOWED_ORIGINS", default=[])  # empty: no CORS headers

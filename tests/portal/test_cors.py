@@ -17,7 +17,7 @@ def test_no_cors_headers_by_default(client):
 
 
 @override_settings(CORS_ALLOWED_ORIGINS=[FRONT])
-@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/openapi.json"])
+@pytest.mark.parametrize("url", ["/api/v2/pages/", "/api/v2/openapi.json", "/api/"])
 def test_a_configured_origin_may_read_the_api(client, url):
     response = client.get(url, HTTP_ORIGIN=FRONT)
     assert response.status_code == 200

@@ -529,3 +529,11 @@ def test_links_are_absolute_on_the_configured_origin(client, home, library):
     assert response["Location"].startswith(f"https://portal.example/api/v2/pages/{home.pk}/")
     document = get_json(client, "/api/v2/documents/?limit=50")["items"][0]
     assert document["meta"]["download_url"].startswith("https://portal.example/documents/")
+
+
+def test_the_api_index_lists_the_content_endpoints(client):
+    index = get_json(client, "/api/")
+    for name in ("pages", "images", "documents"):
+        url = index["endpoints"][name]
+        assert url == f"http://localhost/api/v2/{name}/"
+        get_json(client, url.removeprefix("http://localhost"))

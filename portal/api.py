@@ -29,6 +29,7 @@ from ninja.errors import (
     ValidationError,
 )
 
+from . import api_content_openapi
 from .api_errors import ApiError, ErrorOut, code_for, error_body
 from .api_taxonomy import router as taxonomy_router
 from .api_throttling import write_throttles
@@ -81,6 +82,8 @@ class PortalAPI(NinjaAPI):
         schema = super().get_openapi_schema(*args, **kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})
         components.setdefault("ErrorOut", ErrorOut.model_json_schema())
+        components.update(api_content_openapi.SCHEMAS)
+        schema["paths"].update(api_content_openapi.content_paths(PREFIX))
         for operations in schema["paths"].values():
             for method, operation in operations.items():
                 # JSON keys are strings; ninja leaves its own as ints.

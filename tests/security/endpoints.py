@@ -128,6 +128,8 @@ def api_endpoints(api_resolver_template, api_resolver):
     for path, operations in openapi_document()["paths"].items():
         documented.add(path)
         for method, operation in operations.items():
+            if operation["operationId"].startswith("wagtailapi_"):
+                continue  # Wagtail's content API: its URL patterns are its endpoints (wagtailapi:*)
             endpoints.append(
                 Endpoint(
                     key=f"api:{operation['operationId']}",

@@ -184,12 +184,18 @@ def _factory(f):
 
 @router.get(
     "/factories",
-    response=list[FactoryOut],
+    response={200: Paged[FactoryOut], 404: ErrorOut},
     auth=signed_in,
     summary="Factories you may see (authenticated)",
+    description="By name, paged (`page`, `page_size` 1 to 100).",
 )
-def factories(request):
-    return [_factory(f) for f in access.visible_factories(request.user).order_by("name")[:1000]]
+def factories(request, params: Query[PageParams]):
+    return page_of(
+        request,
+        access.visible_factories(request.user).order_by("name", "pk"),
+        params,
+        convert=lambda items: [_factory(f) for f in items],
+    )
 
 
 @router.get(

@@ -9,7 +9,6 @@ only public resources (``ResourceEntry.is_public``): a restricted or private one
 import datetime
 from typing import Any
 
-from django.conf import settings
 from django.http import Http404
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
@@ -17,6 +16,7 @@ from ninja.errors import HttpError
 
 from portal.api_errors import ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
+from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html, stream_data
 
 from .filters import ResourceFilter, languages_for
@@ -37,7 +37,7 @@ TYPE_FIELDS = (
 
 
 class ListingParams(PageParams):
-    lang: str = Field("en", description="The reader's language (a language code).")
+    lang: str = Field("en", description=LANG_DESCRIPTION)
     q: str | None = None
     country: list[str] = []
     industry: list[str] = []
@@ -159,9 +159,7 @@ class DetailOut(ResourceOut):
 
 
 def _language(code):
-    if code not in dict(settings.LANGUAGES):
-        raise HttpError(400, f"Unknown language '{code[:20]}'.")
-    return code
+    return reader_language(code)
 
 
 def _resource(entry, versions):
@@ -278,7 +276,11 @@ def _type_content(page):
     "(null unless live and public), a document `{id, title, url}`. A resource under a view "
     "restriction (login, group or password) is a 404.",
 )
-def detail(request, resource_id: int, lang: str | None = None):
+def detail(
+    request,
+    resource_id: int,
+    lang: str | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
+):
     entry = ResourceEntry.objects.filter(page_id=resource_id, is_public=True).first()
     if entry is None:
         raise Http404

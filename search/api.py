@@ -2,13 +2,13 @@
 editors' picks and library link as the search page (``views.search``), paged in the API's
 one shape (``portal.api_pagination``)."""
 
-from django.conf import settings
 from django.utils import translation
 from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from portal.api_errors import ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
+from portal.api_params import LANG_DESCRIPTION, reader_language
 
 from .analytics import record_search
 from .hits import hits
@@ -86,7 +86,7 @@ class SearchOut(Paged[ResultOut]):
 
 class SearchParams(PageParams):
     q: str = Field(description="The query.")
-    lang: str | None = Field(None, description="The reader's language (default en).")
+    lang: str | None = Field(None, description=LANG_DESCRIPTION + " Default: en.")
     language: str | None = Field(None, description="Deprecated: the same as `lang`.")
     all_languages: bool = False
 
@@ -97,9 +97,7 @@ class SuggestionOut(Schema):
 
 
 def _language(language):
-    if language not in dict(settings.LANGUAGES):
-        raise HttpError(400, f"Unknown language '{language[:20]}'.")
-    return language
+    return reader_language(language)
 
 
 def _results(matches, objects, query):
@@ -202,7 +200,12 @@ def search(
     "start with the words typed; fewer than two characters give none. A short list, not "
     "paged.",
 )
-def autocomplete(request, q: str, lang: str | None = None, language: str | None = None):
+def autocomplete(
+    request,
+    q: str,
+    lang: str | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
+    language: str | None = Query(None, description="Deprecated: the same as `lang`."),  # noqa: B008
+):
     query = clean_query(q)
     language = _language(lang or language or "en")
     if len(query) < 2:

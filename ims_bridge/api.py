@@ -112,23 +112,29 @@ class TransparencyOut(Schema):
 
 @router.get(
     "/transparency",
-    response=list[TransparencyOut],
+    response={200: Paged[TransparencyOut], 404: ErrorOut},
     summary="Publicly reported issues per factory (public)",
+    description="Each factory's latest assessment in the countries that publish, by factory "
+    "name, paged (`page`, `page_size` 1 to 100); `country` (a slug) narrows it to one.",
 )
-def transparency(request, country: str | None = None):
-    return [
-        {
-            "factory": a.factory.name,
-            "country": a.factory.country.slug,
-            "assessed_on": a.start_date,
-            "issues": [
-                {"question": q.label, "compliance_point": q.compliance_point.slug}
-                for q in questions
-            ],
-            "response": a.factory_response,
-        }
-        for a, questions in reports.transparency_list(country or "", order_by=("factory__name",))
-    ]
+def transparency(request, params: Query[PageParams], country: str | None = None):
+    def convert(rows):
+        return [
+            {
+                "factory": a.factory.name,
+                "country": a.factory.country.slug,
+                "assessed_on": a.start_date,
+                "issues": [
+                    {"question": q.label, "compliance_point": q.compliance_point.slug}
+                    for q in questions
+                ],
+                "response": a.factory_response,
+            }
+            for a, questions in rows
+        ]
+
+    rows = reports.transparency_list(country or "", order_by=("factory__name", "pk"))
+    return page_of(request, rows, params, convert=convert)
 
 
 class FactoryOut(Schema):

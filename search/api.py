@@ -174,7 +174,7 @@ def search(
                 "url": pick["page"].url or "",
                 "description": pick["description"],
             }
-            for pick in editors_picks(query, language)
+            for pick in editors_picks(query, language, record=False)
         ]
     record_search(query, language, outcome.total)
     data.update(

@@ -207,6 +207,8 @@ def test_search_api_has_editors_picks_and_did_you_mean(client, many_okapis):
         ("/fr/about/", "Start here")
     ]
     assert client.get("/api/v2/search/", {"q": "okapi", "lang": "en"}).json()["suggestion"] is None
+    queries = Query.objects.count()
     misspelt = client.get("/api/v2/search/", {"q": "okapu", "lang": "en"}).json()
+    assert Query.objects.count() == queries  # the API looks picks up without writing
     assert misspelt["count"] == 0 and misspelt["results"] == []
     assert misspelt["suggestion"] == "okapi"

@@ -1,19 +1,31 @@
 """Factory-level data, read only through ``Factory.objects.visible_to(user)``.
 
-Helpers here wrap that one path for views, API and exports, and log each read."""
+Helpers here wrap that one path for views, API and exports, and log each read. Buyers' access
+grants are managed here too, for the factory's access page and the API alike: who may list and
+manage them, the validation of a new grant, granting and revoking (each recorded on the grant,
+with who did it, and logged)."""
 
+import logging
+from datetime import datetime, time
+
+from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from .models import (
     Assessment,
+    CountryStaff,
     Factory,
     FactoryAccessGrant,
     FactoryAccessLog,
     FactoryMembership,
     Finding,
     ImprovementPlanItem,
+    is_global_staff,
 )
+
+logger = logging.getLogger(__name__)
 
 
 def visible_factories(user):
@@ -62,16 +74,81 @@ def factory_report(factory):
 
 
 def can_manage_access(user, factory):
+    """The factory's own users grant and revoke buyers' access."""
     return (
         user.is_authenticated
         and FactoryMembership.objects.filter(user=user, factory=factory).exists()
     )
 
 
+def can_view_grants(user, factory):
+    """Who has access to a factory: its users, and programme staff (global, or the factory's
+    country's) for their advisory work. Buyers and inspectors may not see the list."""
+    return can_manage_access(user, factory) or (
+        user.is_authenticated
+        and (
+            is_global_staff(user)
+            or CountryStaff.objects.filter(user=user, country_id=factory.country_id).exists()
+        )
+    )
+
+
+def factory_grants(factory):
+    return FactoryAccessGrant.objects.filter(factory=factory).select_related(
+        "buyer", "granted_by", "revoked_by"
+    )
+
+
+def grant_input(username, raw_date):
+    """(buyer, expires_at, errors) for a new grant as a factory user types it: an active
+    account of the *Buyers* group by username, and an optional expiry day (YYYY-MM-DD, in the
+    future; access ends at the end of that day). ``errors`` are (field, message) pairs, the
+    fields being ``buyer`` and ``expires``."""
+    errors = []
+    username = (username or "").strip()
+    buyer = (
+        get_user_model()
+        .objects.filter(username=username, groups__name="Buyers", is_active=True)
+        .first()
+        if username
+        else None
+    )
+    expires_at = None
+    raw_date = (raw_date or "").strip()
+    if raw_date:
+        try:
+            day = datetime.strptime(raw_date, "%Y-%m-%d").date()  # noqa: DTZ007
+            expires_at = timezone.make_aware(datetime.combine(day, time.max))
+            if expires_at <= timezone.now():
+                errors.append(("expires", _("The expiry date must be in the future.")))
+        except ValueError:
+            errors.append(("expires", _("Enter the expiry date as YYYY-MM-DD.")))
+    if buyer is None:
+        errors.append(("buyer", _("No buyer account with that username.")))
+    return buyer, expires_at, errors
+
+
+def find_grant(factory, raw_id):
+    """The factory's grant with that id (a string or an int), else None."""
+    raw_id = str(raw_id or "")
+    if not raw_id.isdigit() or len(raw_id) > 18:
+        return None
+    return factory_grants(factory).filter(pk=int(raw_id)).first()
+
+
 def grant(factory, buyer, by, expires_at=None):
-    return FactoryAccessGrant.objects.create(
+    created = FactoryAccessGrant.objects.create(
         factory=factory, buyer=buyer, granted_by=by, expires_at=expires_at
     )
+    logger.info(
+        "Factory %s: access granted to buyer %s by user %s (grant %s, until %s)",
+        factory.star_id,
+        buyer.pk,
+        getattr(by, "pk", None),
+        created.pk,
+        expires_at.isoformat() if expires_at else "revoked by hand",
+    )
+    return created
 
 
 def revoke(grant_obj, by):
@@ -79,3 +156,10 @@ def revoke(grant_obj, by):
         grant_obj.revoked_at = timezone.now()
         grant_obj.revoked_by = by
         grant_obj.save(update_fields=["revoked_at", "revoked_by"])
+        logger.info(
+            "Factory %s: access of buyer %s revoked by user %s (grant %s)",
+            grant_obj.factory.star_id,
+            grant_obj.buyer_id,
+            getattr(by, "pk", None),
+            grant_obj.pk,
+        )

@@ -1,9 +1,11 @@
 """Compliance API, mounted at /api/v2/compliance/.
 
 Public: aggregates (suppressed under 5 factories) and the transparency list. Authenticated
-(session): factory reports, read through ``Factory.objects.visible_to(user)`` and logged."""
+(token or session): factory reports, read through ``Factory.objects.visible_to(user)`` and
+logged; a factory's buyer access grants, listed, granted and revoked through ``access`` (the
+same rules and validation as the factory's access page)."""
 
-from datetime import date
+from datetime import date, datetime
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -11,6 +13,8 @@ from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from portal.api_auth import signed_in
+from portal.api_errors import ApiError, ErrorOut
+from portal.api_pagination import Paged, PageParams, page_of
 from portal.models import Country
 
 from . import access, reports
@@ -108,23 +112,29 @@ class TransparencyOut(Schema):
 
 @router.get(
     "/transparency",
-    response=list[TransparencyOut],
+    response={200: Paged[TransparencyOut], 404: ErrorOut},
     summary="Publicly reported issues per factory (public)",
+    description="Each factory's latest assessment in the countries that publish, by factory "
+    "name, paged (`page`, `page_size` 1 to 100); `country` (a slug) narrows it to one.",
 )
-def transparency(request, country: str | None = None):
-    return [
-        {
-            "factory": a.factory.name,
-            "country": a.factory.country.slug,
-            "assessed_on": a.start_date,
-            "issues": [
-                {"question": q.label, "compliance_point": q.compliance_point.slug}
-                for q in questions
-            ],
-            "response": a.factory_response,
-        }
-        for a, questions in reports.transparency_list(country or "", order_by=("factory__name",))
-    ]
+def transparency(request, params: Query[PageParams], country: str | None = None):
+    def convert(rows):
+        return [
+            {
+                "factory": a.factory.name,
+                "country": a.factory.country.slug,
+                "assessed_on": a.start_date,
+                "issues": [
+                    {"question": q.label, "compliance_point": q.compliance_point.slug}
+                    for q in questions
+                ],
+                "response": a.factory_response,
+            }
+            for a, questions in rows
+        ]
+
+    rows = reports.transparency_list(country or "", order_by=("factory__name", "pk"))
+    return page_of(request, rows, params, convert=convert)
 
 
 class FactoryOut(Schema):
@@ -180,12 +190,18 @@ def _factory(f):
 
 @router.get(
     "/factories",
-    response=list[FactoryOut],
+    response={200: Paged[FactoryOut], 404: ErrorOut},
     auth=signed_in,
     summary="Factories you may see (authenticated)",
+    description="By name, paged (`page`, `page_size` 1 to 100).",
 )
-def factories(request):
-    return [_factory(f) for f in access.visible_factories(request.user).order_by("name")[:1000]]
+def factories(request, params: Query[PageParams]):
+    return page_of(
+        request,
+        access.visible_factories(request.user).order_by("name", "pk"),
+        params,
+        convert=lambda items: [_factory(f) for f in items],
+    )
 
 
 @router.get(
@@ -256,3 +272,136 @@ def country(request, slug: str):
         "compliance_points": [{"cluster": c, "points": rows(g)} for c, g in report["point_groups"]],
         "trend": report["trend"],
     }
+
+
+# --- buyers' access grants ---------------------------------------------------------------------
+
+
+class GrantOut(Schema):
+    id: int
+    buyer: str = Field(description="The buyer's username.")
+    granted_by: str | None = Field(description="Username of who granted it (null if deleted).")
+    created_at: datetime
+    expires_at: datetime | None = Field(description="Access ends then; null = until revoked.")
+    revoked_at: datetime | None
+    revoked_by: str | None
+    active: bool = Field(description="Not revoked and not expired: the buyer sees the factory.")
+
+
+class GrantIn(Schema):
+    buyer: str = Field(description="Username of an active account of the Buyers group.")
+    expires: str | None = Field(
+        None, description="Optional last day of access, YYYY-MM-DD, in the future."
+    )
+
+
+class GrantListParams(PageParams):
+    active: bool | None = Field(None, description="true: active grants only; false: the others.")
+
+
+def _username(user):
+    return user.get_username() if user is not None else None
+
+
+def _grant(g):
+    return {
+        "id": g.pk,
+        "buyer": g.buyer.get_username(),
+        "granted_by": _username(g.granted_by),
+        "created_at": g.created_at,
+        "expires_at": g.expires_at,
+        "revoked_at": g.revoked_at,
+        "revoked_by": _username(g.revoked_by),
+        "active": g.is_active,
+    }
+
+
+def _grants_factory(request, star_id, manage):
+    """The factory (404 if the user cannot see it), 403 unless the user may list (or, with
+    ``manage``, change) its grants. Nothing is written before this passes."""
+    factory = access.visible_factories(request.user).filter(star_id=star_id).first()
+    if factory is None:
+        raise Http404
+    allowed = (
+        access.can_manage_access(request.user, factory)
+        if manage
+        else access.can_view_grants(request.user, factory)
+    )
+    if not allowed:
+        raise ApiError(
+            403,
+            _("Only the factory's users manage who may see its reports.")
+            if manage
+            else _("You may not see who has access to this factory."),
+        )
+    return factory
+
+
+GRANT_RULES = (
+    "A factory's users list, grant and revoke; programme staff (global, or of the factory's "
+    "country) list only; a buyer or labour inspector who can see the factory gets 403, anyone "
+    "who cannot see it 404."
+)
+
+
+@router.get(
+    "/factories/{star_id}/grants",
+    response={200: Paged[GrantOut], 403: ErrorOut, 404: ErrorOut},
+    auth=signed_in,
+    summary="Buyers with access to a factory's reports (newest first)",
+    description=GRANT_RULES + " Revoked and expired grants are listed too (`active` false) "
+    "unless `active=true`.",
+)
+def list_grants(request, star_id: str, params: Query[GrantListParams]):
+    factory = _grants_factory(request, star_id, manage=False)
+    grants = access.factory_grants(factory).order_by("-created_at", "-pk")
+    if params.active is not None:
+        active = access.FactoryAccessGrant.objects.active().filter(factory=factory)
+        grants = (
+            grants.filter(pk__in=active.values("pk"))
+            if params.active
+            else grants.exclude(pk__in=active.values("pk"))
+        )
+    return page_of(request, grants, params, convert=lambda items: [_grant(g) for g in items])
+
+
+@router.post(
+    "/factories/{star_id}/grants",
+    response={201: GrantOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=signed_in,
+    summary="Let a buyer see the factory's reports",
+    description=GRANT_RULES + " The buyer is an active account of the Buyers group, named by "
+    "username; `expires` (optional) is the last day of access. A bad buyer or date is a 400 "
+    "`invalid_grant` whose `detail` names the field; the grant records who gave it.",
+)
+def create_grant(request, star_id: str, payload: GrantIn):
+    factory = _grants_factory(request, star_id, manage=True)
+    buyer, expires_at, errors = access.grant_input(payload.buyer, payload.expires)
+    if errors:
+        raise ApiError(
+            400,
+            " ".join(str(message) for _field, message in errors),
+            "invalid_grant",
+            detail=[{"loc": ["body", field], "msg": str(message)} for field, message in errors],
+        )
+    created = access.grant(factory, buyer, request.user, expires_at)
+    created = access.factory_grants(factory).get(pk=created.pk)
+    return 201, _grant(created)
+
+
+@router.delete(
+    "/factories/{star_id}/grants/{grant_id}",
+    response={200: GrantOut, 403: ErrorOut, 404: ErrorOut},
+    auth=signed_in,
+    summary="Revoke a buyer's access",
+    description=GRANT_RULES + " The grant is kept, marked revoked with who revoked it and when "
+    "(answered as it is now); revoking a revoked grant changes nothing. A grant of another "
+    "factory is a 404.",
+)
+def revoke_grant(request, star_id: str, grant_id: int):
+    factory = _grants_factory(request, star_id, manage=True)
+    found = access.find_grant(factory, grant_id)
+    if found is None:
+        raise Http404
+    access.revoke(found, request.user)
+    return _grant(access.factory_grants(factory).get(pk=found.pk))

@@ -1,16 +1,12 @@
 """Views behind ComplianceIndexPage's routes. Public views read aggregates only; factory-level
 views read through access.visible_factories(user) and log every read."""
 
-from datetime import datetime, time
-
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
@@ -278,12 +274,7 @@ def factory_access(request, page, star_id):
     errors = []
     if request.method == "POST":
         if "revoke" in request.POST:
-            grant = FactoryAccessGrant.objects.filter(
-                factory=factory,
-                pk=request.POST.get("revoke", "")
-                if request.POST.get("revoke", "").isdigit()
-                else None,
-            ).first()
+            grant = access.find_grant(factory, request.POST.get("revoke", ""))
             if grant is None:
                 errors.append(_("That grant does not exist."))
             else:
@@ -291,31 +282,15 @@ def factory_access(request, page, star_id):
                 messages.success(request, _("Access revoked."))
                 return HttpResponseRedirect(urls["access"])
         else:
-            username = request.POST.get("buyer", "").strip()
-            buyer = (
-                get_user_model()
-                .objects.filter(username=username, groups__name="Buyers", is_active=True)
-                .first()
-                if username
-                else None
+            buyer, expires_at, problems = access.grant_input(
+                request.POST.get("buyer", ""), request.POST.get("expires", "")
             )
-            expires_at = None
-            raw_date = request.POST.get("expires", "").strip()
-            if raw_date:
-                try:
-                    day = datetime.strptime(raw_date, "%Y-%m-%d").date()  # noqa: DTZ007
-                    expires_at = timezone.make_aware(datetime.combine(day, time.max))
-                    if expires_at <= timezone.now():
-                        errors.append(_("The expiry date must be in the future."))
-                except ValueError:
-                    errors.append(_("Enter the expiry date as YYYY-MM-DD."))
-            if buyer is None:
-                errors.append(_("No buyer account with that username."))
+            errors = [message for _field, message in problems]
             if not errors:
                 access.grant(factory, buyer, request.user, expires_at)
                 messages.success(request, _("Access granted."))
                 return HttpResponseRedirect(urls["access"])
-    grants = FactoryAccessGrant.objects.filter(factory=factory).select_related("buyer")
+    grants = access.factory_grants(factory)
     response = _render(
         request,
         page,

@@ -65,9 +65,9 @@ def library_context(page, request):
 
 
 def _term_links(page, language, locales, library_url):
-    """[(label, [{"name", "url", "lang"}])] for each taxonomy the page has: the name in the
-    reader's language, else the default language's (then marked with its ``lang``), each linking
-    to the library filtered by that term. One query per taxonomy."""
+    """[(label, [{"name", "slug", "facet", "url", "lang"}])] for each taxonomy the page has:
+    the name in the reader's language, else the default language's (then marked with its
+    ``lang``), each linking to the library filtered by that term. One query per taxonomy."""
     from .models.index import GLOBAL
 
     terms = []
@@ -88,6 +88,8 @@ def _term_links(page, language, locales, library_url):
         links = [
             {
                 "name": name,
+                "slug": slug,
+                "facet": facet,
                 "url": f"{library_url}?{urlencode({facet: slug})}" if library_url else "",
                 "lang": "" if code == language else code,
             }

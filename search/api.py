@@ -1,16 +1,29 @@
-from django.conf import settings
-from django.core.paginator import Paginator
+"""Site search as JSON, mounted at /api/v2/search/: the same search, facets, "did you mean",
+editors' picks and library link as the search page (``views.search``), paged in the API's
+one shape (``portal.api_pagination``)."""
+
 from django.utils import translation
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+
+from portal.api_errors import ErrorOut
+from portal.api_pagination import Paged, PageParams, page_of
+from portal.api_params import LANG_DESCRIPTION, reader_language
 
 from .analytics import record_search
 from .hits import hits
-from .query import ASIDE_RESULTS, autocomplete_pages, clean_query, filters_from, site_search
+from .query import (
+    ASIDE_RESULTS,
+    autocomplete_pages,
+    clean_query,
+    editors_picks,
+    filters_from,
+    site_search,
+)
 from .spelling import did_you_mean
+from .views import library_url
 
 router = Router(tags=["search"])
-RESULTS_PER_PAGE = 20
 
 
 class ResultOut(Schema):
@@ -46,17 +59,36 @@ class DiscussionsOut(Schema):
     results: list[ResultOut]
 
 
-class SearchOut(Schema):
+class PickOut(Schema):
+    title: str
+    url: str
+    description: str
+
+
+class SearchOut(Paged[ResultOut]):
     query: str
-    language: str
+    language: str = Field(description="The reader's language the search ran in.")
     all_languages: bool
-    count: int
-    page: int
-    num_pages: int
     facets: FacetsOut
-    results: list[ResultOut]
     discussions: DiscussionsOut | None = None
-    suggestion: str | None = None
+    suggestion: str | None = Field(
+        None,
+        description='"Did you mean": a spelling from titles and taxonomy names of the '
+        "reader's language, when nothing matched.",
+    )
+    editors_picks: list[PickOut] = Field(
+        [], description="Pages editors promote for this query, in the reader's language."
+    )
+    library_url: str = Field(
+        description="The resource library with the same country, industry and topic filters."
+    )
+
+
+class SearchParams(PageParams):
+    q: str = Field(description="The query.")
+    lang: str | None = Field(None, description=LANG_DESCRIPTION + " Default: en.")
+    language: str | None = Field(None, description="Deprecated: the same as `lang`.")
+    all_languages: bool = False
 
 
 class SuggestionOut(Schema):
@@ -65,9 +97,7 @@ class SuggestionOut(Schema):
 
 
 def _language(language):
-    if language not in dict(settings.LANGUAGES):
-        raise HttpError(400, f"Unknown language '{language[:20]}'.")
-    return language
+    return reader_language(language)
 
 
 def _results(matches, objects, query):
@@ -88,73 +118,96 @@ def _results(matches, objects, query):
     ]
 
 
-@router.get("/", response=SearchOut, summary="Search pages and discussions, with facets")
+@router.get(
+    "/",
+    response={200: SearchOut, 400: ErrorOut, 404: ErrorOut},
+    summary="Search pages and discussions, with facets",
+)
 def search(
     request,
-    q: str,
-    language: str = "en",
-    all_languages: bool = False,
-    page: int = 1,
+    params: Query[SearchParams],
     type: list[str] = Query([]),  # noqa: A002, B008 - ninja declares query params this way
     filter_language: list[str] = Query([], alias="in_language"),  # noqa: B008
     country: list[str] = Query([]),  # noqa: B008
     industry: list[str] = Query([]),  # noqa: B008
     topic: list[str] = Query([]),  # noqa: B008
 ):
-    """`language` is the reader's language (results default to it); `in_language` (repeatable)
-    selects result languages instead; `all_languages=true` lifts the language filter.
-    `type` (page model names or `discussion`), `country`, `industry` and `topic` (taxonomy
-    slugs; `country=global` for material with no country) are repeatable: OR within one, AND
-    across them. Facet counts are disjunctive: each facet ignores its own selection.
-    `results` are pages, or discussions when no page matched or `type=discussion` alone;
-    `discussions` lists the first discussions the caller may read beside the pages.
-    `title_html` and `excerpt` are escaped HTML with matches in `<mark>`."""
-    query = clean_query(q)
-    language = _language(language)
+    """`lang` is the reader's language (results default to it; `language` is its old name);
+    `in_language` (repeatable) selects result languages instead; `all_languages=true` lifts the
+    language filter. `type` (page model names or `discussion`), `country`, `industry` and
+    `topic` (taxonomy slugs; `country=global` for material with no country) are repeatable: OR
+    within one, AND across them. Facet counts are disjunctive: each facet ignores its own
+    selection. `results` are pages, or discussions when no page matched or `type=discussion`
+    alone, paged with `page` and `page_size` (a page past the last is a 404); `discussions`
+    lists the first discussions the caller may read beside the pages (on page 1). `title_html`
+    and `excerpt` are escaped HTML with matches in `<mark>`. With no result, `suggestion` is a
+    "did you mean" query."""
+    query = clean_query(params.q)
+    language = _language(params.lang or params.language or "en")
     if not query:
         raise HttpError(400, "The query 'q' is empty.")
-    if page < 1:
-        raise HttpError(400, "'page' must be 1 or more.")
-    params = {
+    facets = {
         "type": type,
         "language": filter_language,
         "country": country,
         "industry": industry,
         "topic": topic,
     }
-    filters = filters_from(params, language, all_languages)
+    filters = filters_from(facets, language, params.all_languages)
     outcome = site_search(query, language, filters, user=request.user)
-    paginator = Paginator(outcome.main, RESULTS_PER_PAGE)
-    page_obj = paginator.get_page(page)
-    record_search(query, language, outcome.total)
-    aside = outcome.aside
     with translation.override(language):  # discussion URLs in the reader's language
-        results = _results(outcome.main, page_obj.object_list, query)
+        data = page_of(
+            request,
+            outcome.main,
+            params,
+            convert=lambda objects: _results(outcome.main, objects, query),
+        )
+        aside = outcome.aside if data["page"] == 1 else None
         discussions = (
             {"count": aside.count(), "results": _results(aside, aside[:ASIDE_RESULTS], query)}
             if aside
             else None
         )
-    return {
-        "query": query,
-        "language": language,
-        "all_languages": all_languages,
-        "count": paginator.count,
-        "page": page_obj.number,
-        "num_pages": paginator.num_pages,
-        "facets": outcome.facets,
-        "results": results,
-        "discussions": discussions,
-        "suggestion": None if outcome.total else did_you_mean(query, language),
-    }
+        picks = [
+            {
+                "title": pick["page"].title,
+                "url": pick["page"].url or "",
+                "description": pick["description"],
+            }
+            for pick in editors_picks(query, language, record=False)
+        ]
+    record_search(query, language, outcome.total)
+    data.update(
+        {
+            "query": query,
+            "language": language,
+            "all_languages": params.all_languages,
+            "facets": outcome.facets,
+            "discussions": discussions,
+            "suggestion": None if outcome.total else did_you_mean(query, language),
+            "editors_picks": picks,
+            "library_url": library_url(language, outcome.filters),
+        }
+    )
+    return data
 
 
-@router.get("/autocomplete", response=list[SuggestionOut], summary="Title suggestions")
-def autocomplete(request, q: str, language: str = "en"):
+@router.get(
+    "/autocomplete",
+    response={200: list[SuggestionOut], 400: ErrorOut},
+    summary="Title suggestions",
+    description="Titles in the reader's language (`lang`; `language` is its old name) that "
+    "start with the words typed; fewer than two characters give none. A short list, not "
+    "paged.",
+)
+def autocomplete(
+    request,
+    q: str,
+    lang: str | None = Query(None, description=LANG_DESCRIPTION),  # noqa: B008
+    language: str | None = Query(None, description="Deprecated: the same as `lang`."),  # noqa: B008
+):
     query = clean_query(q)
+    language = _language(lang or language or "en")
     if len(query) < 2:
         return []
-    return [
-        {"title": p.title, "url": p.url or ""}
-        for p in autocomplete_pages(query, _language(language))
-    ]
+    return [{"title": p.title, "url": p.url or ""} for p in autocomplete_pages(query, language)]

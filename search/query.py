@@ -69,10 +69,20 @@ def autocomplete_pages(query, language, limit=8):
     return backend_for(language).autocomplete(segment(query, language), pages)[:limit]
 
 
-def editors_picks(query, language):
-    """Wagtail search promotions for this query, in the reader's language where translated."""
+def editors_picks(query, language, record=True):
+    """Wagtail search promotions for this query, in the reader's language where translated.
+    ``record`` keeps Wagtail's row for the query (as its own search view does); without it
+    (the API) nothing is written."""
+    from wagtail.search.utils import normalise_query_string
+
     picks = []
-    promoted = Query.get(query).editors_picks.select_related("page").order_by("sort_order")
+    if record:
+        found = Query.get(query)
+    else:
+        found = Query.objects.filter(query_string=normalise_query_string(query)).first()
+        if found is None:
+            return picks
+    promoted = found.editors_picks.select_related("page").order_by("sort_order")
     for pick in promoted:
         if pick.page is None:
             continue

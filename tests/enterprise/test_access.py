@@ -63,7 +63,9 @@ def test_unknown_factory_is_404_like_a_hidden_one(world, as_user):
 )
 def test_my_factories(world, as_user, role, expected):
     client = as_user(world[role])
-    listed = [f["star_id"] for f in client.get("/api/v2/enterprise/factories").json()]
+    data = client.get("/api/v2/enterprise/factories").json()
+    listed = [f["star_id"] for f in data["results"]]
+    assert data["count"] == len(expected)
     assert listed == sorted(expected, key=lambda s: s)
     page = client.get("/en/factory/").content.decode()
     listed_on_page = [] if role == "country staff" else expected  # staff: the programme page

@@ -412,3 +412,42 @@ def test_indicator_months_still_answer_beside_sharing(world, as_user):
         f"{API}/indicators/2022-01", {"values": {}}, content_type="application/json"
     )
     assert response.status_code == 200
+
+
+def test_lists_are_paged(world, as_user, factory, django_assert_max_num_queries):
+    """Self-assessments, plan actions, trainings and participants in the API's page shape,
+    in the order the pages list them."""
+    from ims_bridge.enterprise.models import PlanAction
+
+    cat_version = factory.assessments.first().cat_version
+    for n in range(3):
+        SelfAssessment.objects.create(factory=factory, cat_version=cat_version, language="en")
+        make_action(factory, due_date=date(2030, 1, 1) + timedelta(days=n), action=f"Action {n}")
+        Training.objects.create(
+            factory=factory, programme=f"Course {n}", start_date=date(2022, 1, 1 + n), workers=1
+        )
+        PlanParticipant.objects.create(factory=factory, name=f"Person {n}", side="workers")
+    client = as_user(world["factory user"])
+    for path, model in (
+        ("self-assessments", SelfAssessment),
+        ("plan/actions", PlanAction),
+        ("trainings", Training),
+        ("plan/participants", PlanParticipant),
+    ):
+        ordered = list(model.objects.filter(factory=factory).values_list("pk", flat=True))
+        assert len(ordered) >= 3
+        pages = -(-len(ordered) // 2)
+        with django_assert_max_num_queries(20):
+            data = client.get(f"{API}/{path}", {"page_size": 2}).json()
+        assert (data["count"], data["page_size"], data["num_pages"]) == (len(ordered), 2, pages)
+        assert "page=2" in data["next"] and data["previous"] is None, path
+        ids = [r["id"] for r in data["results"]]
+        for number in range(2, pages + 1):
+            more = client.get(f"{API}/{path}", {"page_size": 2, "page": number}).json()
+            ids += [r["id"] for r in more["results"]]
+        assert more["next"] is None
+        assert ids == ordered, path  # the model's (the pages') order, each once
+        assert client.get(f"{API}/{path}", {"page": pages + 1, "page_size": 2}).status_code == 404
+        assert client.get(f"{API}/{path}", {"page_size": 101}).status_code == 400
+    mine = client.get("/api/v2/enterprise/factories").json()
+    assert [f["star_id"] for f in mine["results"]] == ["F1"] and mine["next"] is None

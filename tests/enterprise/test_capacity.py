@@ -420,9 +420,8 @@ def test_api_trainings_and_indicator_months(member, factory):
         content_type="application/json",
     )
     assert bad.status_code == 400 and "men" in bad.json()["error"]
-    assert [t["title"] for t in member.get("/api/v2/enterprise/factories/F1/trainings").json()] == [
-        "Via API"
-    ]
+    listed = member.get("/api/v2/enterprise/factories/F1/trainings").json()
+    assert [t["title"] for t in listed["results"]] == ["Via API"]
     response = member.put(
         "/api/v2/enterprise/factories/F1/indicators/2022-02",
         {"values": {"efficiency": "71.5", "turnover": None}},

@@ -194,7 +194,7 @@ def test_digest_to_granted_buyers_only(world, as_user, action):
 def test_api_flow(world, as_user, action, factory):
     client = as_user(world["factory user"])
     listed = client.get("/api/v2/enterprise/factories/F1/plan/actions").json()
-    assert [a["id"] for a in listed] == [action.pk]
+    assert [a["id"] for a in listed["results"]] == [action.pk] and listed["count"] == 1
     response = client.patch(
         f"/api/v2/enterprise/factories/F1/plan/actions/{action.pk}",
         {"owner": "API owner", "status": "completed"},

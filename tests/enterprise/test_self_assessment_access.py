@@ -90,7 +90,7 @@ def test_shared_result_reaches_only_that_buyer(world, as_user, submitted):
     listed = as_user(world["buyer with grant"]).get(
         "/api/v2/enterprise/factories/F1/self-assessments"
     )
-    assert [row["id"] for row in listed.json()] == [submitted.pk]
+    assert [row["id"] for row in listed.json()["results"]] == [submitted.pk]
     for role in ("buyer expired", "buyer revoked", "buyer without grant"):
         assert as_user(world[role]).get(f"{base}/result").status_code == 404
 

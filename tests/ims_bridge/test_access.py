@@ -40,7 +40,7 @@ def test_permission_matrix(client, world, actor):
         assert csv.status_code == 200 and csv["Content-Type"].startswith("text/csv")
         assert b"F1-2" in csv.content
         assert api.status_code == 200 and api.json()["star_id"] == "F1"
-        assert "F1" in [f["star_id"] for f in listing.json()]
+        assert "F1" in [f["star_id"] for f in listing.json()["results"]]
     elif actor == "anonymous":
         assert page.status_code == 302 and csv.status_code == 302
         assert api.status_code == 401 and api.json() == {
@@ -51,7 +51,7 @@ def test_permission_matrix(client, world, actor):
     else:
         assert (page.status_code, csv.status_code, api.status_code) == (404, 404, 404)
         assert api.json() == {"error": "Not found.", "code": "not_found"}
-        assert "F1" not in [f["star_id"] for f in listing.json()]
+        assert "F1" not in [f["star_id"] for f in listing.json()["results"]]
 
 
 def test_visible_to_is_the_one_path(world):
@@ -123,6 +123,24 @@ def test_factory_user_grants_and_revokes(client, world, make_user):
     assert grant.revoked_by == world["factory user"]
     client.force_login(new_buyer)
     assert client.get(API).status_code == 404
+
+
+def test_factory_list_is_paged(client, world, django_assert_max_num_queries):
+    client.force_login(world["global staff"])
+    everything = sorted(Factory.objects.values_list("name", flat=True))
+    with django_assert_max_num_queries(8):
+        first = client.get("/api/v2/compliance/factories", {"page_size": 2}).json()
+    assert first["count"] == len(everything) and first["num_pages"] == (len(everything) + 1) // 2
+    assert [f["name"] for f in first["results"]] == everything[:2]
+    last = client.get("/api/v2/compliance/factories", {"page_size": 2, "page": first["num_pages"]})
+    assert last.json()["next"] is None and last.json()["results"][-1]["name"] == everything[-1]
+    past = client.get(
+        "/api/v2/compliance/factories", {"page": first["num_pages"] + 1, "page_size": 2}
+    )
+    assert past.status_code == 404
+    client.force_login(world["buyer with grant"])
+    mine = client.get("/api/v2/compliance/factories").json()
+    assert (mine["count"], [f["star_id"] for f in mine["results"]]) == (1, ["F1"])
 
 
 def test_factory_report_query_budget(client, world, django_assert_max_num_queries):

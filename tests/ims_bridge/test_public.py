@@ -126,13 +126,18 @@ def test_api_aggregates_are_suppressed(client, data):
 
 
 def test_transparency_only_for_publishing_programmes(client, data):
-    assert client.get("/api/v2/compliance/transparency").json() == []
+    assert client.get("/api/v2/compliance/transparency").json()["results"] == []
     PublicReporting.objects.create(
         country=Country.objects.get(slug="cambodia", locale=Locale.get_default())
     )
     Assessment.objects.filter(star_id="F1-2").update(factory_response="Overtime now capped.")
-    entries = {e["factory"]: e for e in client.get("/api/v2/compliance/transparency").json()}
-    assert set(entries) == {f"Factory F{i}" for i in range(1, 7)}
+    listing = client.get("/api/v2/compliance/transparency").json()
+    entries = {e["factory"]: e for e in listing["results"]}
+    assert set(entries) == {f"Factory F{i}" for i in range(1, 7)} and listing["count"] == 6
+    paged = client.get("/api/v2/compliance/transparency", {"page_size": 4, "page": 2}).json()
+    assert [e["factory"] for e in paged["results"]] == ["Factory F5", "Factory F6"]
+    assert paged["next"] is None and paged["num_pages"] == 2
+    assert client.get("/api/v2/compliance/transparency", {"page": 3}).status_code == 404
     # Only the publicly reported question (Q2) is named, from the latest assessment.
     assert [i["compliance_point"] for i in entries["Factory F1"]["issues"]] == ["overtime"]
     assert entries["Factory F2"]["issues"] == []

@@ -1,5 +1,7 @@
 """Editors' picks, autocomplete, query analytics and the search API."""
 
+from urllib.parse import urlsplit
+
 import pytest
 from django.contrib.auth.models import Permission
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -9,6 +11,12 @@ from portal.models import CountryPage
 from search.models import SearchQueryStat
 
 pytestmark = pytest.mark.django_db
+
+
+def relative(url):
+    """An absolute next/previous link as the test client's path and query."""
+    parts = urlsplit(url)
+    return f"{parts.path}?{parts.query}"
 
 
 @pytest.fixture(autouse=True)
@@ -126,3 +134,81 @@ def test_search_api_autocomplete_and_openapi(client):
     ).json()
     paths = client.get("/api/v2/openapi.json").json()["paths"]
     assert "/api/v2/search/" in paths and "/api/v2/search/autocomplete" in paths
+
+
+@pytest.fixture
+def many_okapis():
+    """23 English pages about okapis, one of them in Spanish too."""
+    from wagtail.search.backends import get_search_backend
+
+    from portal.models import StandardPage
+
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    pages = []
+    for n in range(23):
+        page = StandardPage(title=f"Okapi {n:02d}", slug=f"okapi-{n}", intro="okapi habitat")
+        about.add_child(instance=page)
+        pages.append(page)
+    about_es = StandardPage.objects.get(slug="about", locale__language_code="es")
+    spanish = StandardPage(title="Okapi es", slug="okapi-es", intro="okapi habitat")
+    about_es.add_child(instance=spanish)
+    pages.append(spanish)
+    get_search_backend().add_bulk(StandardPage, pages)
+    return pages
+
+
+def test_search_api_is_paged_in_the_api_shape(client, many_okapis):
+    first = client.get("/api/v2/search/", {"q": "okapi", "lang": "en"}).json()
+    assert (first["count"], first["page"], first["page_size"], first["num_pages"]) == (23, 1, 20, 2)
+    assert len(first["results"]) == 20 and first["previous"] is None
+    assert "page=2" in first["next"] and "q=okapi" in first["next"]
+    second = client.get(relative(first["next"])).json()
+    assert len(second["results"]) == 3 and second["next"] is None
+    ids = [r["id"] for r in first["results"] + second["results"]]
+    assert len(set(ids)) == 23
+    small = client.get("/api/v2/search/", {"q": "okapi", "page_size": 5, "page": 5}).json()
+    assert (small["num_pages"], len(small["results"])) == (5, 3)
+    past = client.get("/api/v2/search/", {"q": "okapi", "page": 3})
+    assert past.status_code == 404 and past.json()["code"] == "not_found"
+    for bad in ({"page_size": 0}, {"page_size": 101}, {"page": 0}):
+        response = client.get("/api/v2/search/", {"q": "okapi", **bad})
+        assert response.status_code == 400 and response.json()["code"] == "bad_request"
+
+
+def test_search_api_lang_is_the_readers_language(client, many_okapis):
+    spanish = client.get("/api/v2/search/", {"q": "okapi", "lang": "es"}).json()
+    assert spanish["language"] == "es" and spanish["count"] == 1
+    assert spanish["results"][0]["url"] == "/es/about/okapi-es/"
+    assert spanish["library_url"] == "/es/resources/"
+    # The language facet is disjunctive: it counts every language, the reader's selected.
+    languages = {o["value"]: (o["count"], o["selected"]) for o in spanish["facets"]["language"]}
+    assert languages == {"en": (23, False), "es": (1, True)}
+    # The old name still works; lang wins over it.
+    assert client.get("/api/v2/search/", {"q": "okapi", "language": "es"}).json()["count"] == 1
+    both = client.get("/api/v2/search/", {"q": "okapi", "lang": "en", "language": "es"}).json()
+    assert both["language"] == "en" and both["count"] == 23
+    wide = client.get("/api/v2/search/", {"q": "okapi", "lang": "es", "all_languages": True})
+    assert {o["value"]: o["count"] for o in wide.json()["facets"]["language"]} == {
+        "en": 23,
+        "es": 1,
+    }
+    assert client.get("/api/v2/search/", {"q": "okapi", "lang": "xx"}).status_code == 400
+    suggestions = client.get("/api/v2/search/autocomplete", {"q": "Okap", "lang": "es"}).json()
+    assert suggestions == [{"title": "Okapi es", "url": "/es/about/okapi-es/"}]
+
+
+def test_search_api_has_editors_picks_and_did_you_mean(client, many_okapis):
+    about_en = Page.objects.get(slug="about", locale__language_code="en")
+    SearchPromotion.objects.create(
+        query=Query.get("okapi"), page=about_en, sort_order=0, description="Start here"
+    )
+    data = client.get("/api/v2/search/", {"q": "okapi", "lang": "fr"}).json()
+    assert [(p["url"], p["description"]) for p in data["editors_picks"]] == [
+        ("/fr/about/", "Start here")
+    ]
+    assert client.get("/api/v2/search/", {"q": "okapi", "lang": "en"}).json()["suggestion"] is None
+    queries = Query.objects.count()
+    misspelt = client.get("/api/v2/search/", {"q": "okapu", "lang": "en"}).json()
+    assert Query.objects.count() == queries  # the API looks picks up without writing
+    assert misspelt["count"] == 0 and misspelt["results"] == []
+    assert misspelt["suggestion"] == "okapi"

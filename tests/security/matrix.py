@@ -112,6 +112,9 @@ PRIVATE_PAGE = every(LOGIN).but(OK, "editor", "superuser")  # Wagtail: restricte
 API_F1 = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, *FACTORY_F1_READERS)
 API_V1 = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS).but(OK, "superuser")
 API_REFUSED = every(NOT_FOUND).but(UNAUTHORISED, *ANONYMOUS)
+GRANT_READERS = API_REFUSED.but(OK, "factory_user", "country_staff", "superuser").but(
+    FORBIDDEN, "buyer_with"
+)
 
 
 def _resource_routes(label, material_key):
@@ -304,6 +307,32 @@ TABLE = {
         ),
     },
     "api:ims_bridge_api_country": {"": Case({"slug": "@country"}, GET=PUBLIC)},
+    # A factory's buyer grants: its users list and manage them, programme staff list them, a
+    # buyer who sees the factory is refused (403), anyone who cannot see it gets 404.
+    "api:ims_bridge_api_list_grants": {
+        "shared factory": Case({"star_id": "@factory"}, GET=GRANT_READERS),
+        "other factory": Case({"star_id": "@other_factory"}, GET=API_V1),
+    },
+    "api:ims_bridge_api_create_grant": {
+        "shared factory": Case(
+            {"star_id": "@factory"},
+            GET=GRANT_READERS,  # the same URL lists them
+            POST=API_REFUSED.but(FORBIDDEN, "buyer_with", "country_staff", "superuser").but(
+                CREATED, "factory_user"
+            ),
+            json={"buyer": "sec-buyer-without"},
+        ),
+        "other factory": Case(
+            {"star_id": "@other_factory"},
+            GET=API_V1,
+            POST=API_REFUSED.but(FORBIDDEN, "superuser"),
+            json={"buyer": "sec-buyer-without"},
+        ),
+    },
+    # DELETE (tests/ims_bridge/test_grants_api.py); "999999" is no grant.
+    "api:ims_bridge_api_revoke_grant": {
+        "missing grant": Case({"star_id": "@factory", "grant_id": "999999"}, GET=every(NOT_ALLOWED))
+    },
     "api:search_api_search": {"": Case(query="q=thread", GET=PUBLIC)},
     "api:search_api_autocomplete": {"": Case(query="q=sec", GET=PUBLIC)},
     # --- Wagtail's content API (portal/api_content.py): public content, the same for everybody;

@@ -308,7 +308,11 @@ def _json(watch, path):
 
 def _demo_factory(watch):
     """The STAR id of the factory the demo factory user works on."""
-    mine = [f for f in _json(watch, "/api/v2/enterprise/factories") if f["role"] == "member"]
+    mine = [
+        f
+        for f in _json(watch, "/api/v2/enterprise/factories?page_size=100")["results"]
+        if f["role"] == "member"
+    ]
     assert mine, "the demo factory user has no factory"
     return mine[0]["star_id"]
 
@@ -474,7 +478,7 @@ def test_enterprise_uploads_and_answers_never_run(factory_side):
             assert all(_flat(p.strip()[:30]) in errors for p in PAYLOADS[:20]), errors
 
     # Self-assessment: the text answers (FGW questions) of the one in progress.
-    items = _json(factory, f"/api/v2/enterprise/factories/{star_id}/self-assessments")
+    items = _json(factory, f"/api/v2/enterprise/factories/{star_id}/self-assessments")["results"]
     current = next(item["id"] for item in items if item["status"] == "in_progress")
     path = f"{base}/self-assessments/{current}/"
     page = factory.visit(path + "?step=1")

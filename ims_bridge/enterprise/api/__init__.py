@@ -1,9 +1,10 @@
 """Enterprise API, mounted at /api/v2/enterprise/ (session authentication): the same operations
 as the pages, through the same access path (``..access``)."""
 
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 
 from portal.api_auth import signed_in
+from portal.api_pagination import Paged, PageParams, page_of
 
 from .. import access
 from . import capacity, evidence, plans, self_assessment, staff
@@ -20,11 +21,15 @@ class FactoryOut(Schema):
     role: str
 
 
-@router.get("/factories", response=list[FactoryOut], summary="Factories I work on")
-def factories(request):
-    result = []
-    for factory in access.enterprise_factories(request.user).order_by("name"):
-        result.append(
+@router.get(
+    "/factories",
+    response=Paged[FactoryOut],
+    summary="Factories I work on",
+    description="By name, paged (`page`, `page_size` 1 to 100), each with my role.",
+)
+def factories(request, params: Query[PageParams]):
+    def convert(items):
+        return [
             FactoryOut(
                 star_id=factory.star_id,
                 name=factory.name,
@@ -32,8 +37,15 @@ def factories(request):
                 industry=factory.industry.slug if factory.industry else None,
                 role=access.role_for(request.user, factory),
             )
-        )
-    return result
+            for factory in items
+        ]
+
+    return page_of(
+        request,
+        access.enterprise_factories(request.user).order_by("name", "pk"),
+        params,
+        convert=convert,
+    )
 
 
 @router.get("/factories/{star_id}", response=FactoryOut, summary="One factory and my role")

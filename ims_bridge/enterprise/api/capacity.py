@@ -5,11 +5,14 @@ from datetime import date
 from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import Count
 from django.forms.models import model_to_dict
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
+
+from portal.api_pagination import Paged, PageParams, page_of
 
 from .. import access
 from .. import capacity_indicators as values
@@ -130,14 +133,25 @@ def _form_errors(form):
 
 
 @router.get(
-    "/factories/{star_id}/trainings", response=list[TrainingOut], summary="Trainings attended"
+    "/factories/{star_id}/trainings",
+    response=Paged[TrainingOut],
+    summary="Trainings attended",
+    description="Newest first, paged (`page`, `page_size` 1 to 100).",
 )
-def trainings(request, star_id: str):
+def trainings(request, star_id: str, params: Query[PageParams]):
     factory, _role = factory_for(request, star_id, "trainings", Data.TRAINING)
-    result = []
-    for training in Training.objects.filter(factory=factory).select_related("module"):
-        result.append(_training_out(training, training.plan_actions.count()))
-    return result
+    items = (
+        Training.objects.filter(factory=factory)
+        .select_related("module")
+        .annotate(action_count=Count("plan_actions"))
+        .order_by("-start_date", "-pk")
+    )
+    return page_of(
+        request,
+        items,
+        params,
+        convert=lambda page: [_training_out(t, t.action_count) for t in page],
+    )
 
 
 @router.post(

@@ -6,11 +6,12 @@ from datetime import date, datetime
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
+from ninja import Query, Router, Schema
 from ninja.errors import HttpError
 from pydantic import Field
 
 from ims_bridge.models import PlanStatus
+from portal.api_pagination import Paged, PageParams, page_of
 from portal.models import CompliancePoint
 
 from .. import access, plans_actions
@@ -149,17 +150,21 @@ def _action(factory, pk):
 
 
 @router.get(
-    "/factories/{star_id}/plan/actions", response=list[ActionOut], summary="The plan's actions"
+    "/factories/{star_id}/plan/actions",
+    response=Paged[ActionOut],
+    summary="The plan's actions",
+    description="By due date, paged (`page`, `page_size` 1 to 100).",
 )
-def list_actions(request, star_id: str):
+def list_actions(request, star_id: str, params: Query[PageParams]):
     factory, _role = _factory(request, star_id, "api:plan", Data.PLAN)
     access.log_read(request.user, factory, "enterprise:api:plan")
     actions = (
         PlanAction.objects.filter(factory=factory)
         .select_related("compliance_point")
         .prefetch_related("trainings")
+        .order_by("due_date", "pk")
     )
-    return [_out(a) for a in actions]
+    return page_of(request, actions, params, convert=lambda items: [_out(a) for a in items])
 
 
 @router.get(
@@ -253,15 +258,20 @@ def from_results(request, star_id: str, payload: FromResultsIn):
 
 @router.get(
     "/factories/{star_id}/plan/participants",
-    response=list[ParticipantOut],
+    response=Paged[ParticipantOut],
     summary="The plan's participants (PICC)",
+    description="By side and name, paged (`page`, `page_size` 1 to 100).",
 )
-def participants(request, star_id: str):
+def participants(request, star_id: str, params: Query[PageParams]):
     factory, _role = _factory(
         request, star_id, "api:plan_participants", roles=(Role.MEMBER, Role.STAFF)
     )
     access.log_read(request.user, factory, "enterprise:api:plan_participants")
-    return list(PlanParticipant.objects.filter(factory=factory))
+    return page_of(
+        request,
+        PlanParticipant.objects.filter(factory=factory).order_by("side", "name", "pk"),
+        params,
+    )
 
 
 class ParticipantIn(Schema):

@@ -7,8 +7,10 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from ninja import Field, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
+
+from portal.api_pagination import Paged, PageParams, page_of
 
 from .. import access
 from .. import self_assessment_service as service
@@ -123,10 +125,20 @@ def _own(request, star_id, pk):
     return _get(SelfAssessment.objects.filter(factory=factory), pk)
 
 
-@router.get(BASE, response=list[SelfAssessmentOut], summary="A factory's self-assessments")
-def self_assessments(request, star_id: str):
+@router.get(
+    BASE,
+    response=Paged[SelfAssessmentOut],
+    summary="A factory's self-assessments",
+    description="Newest first, paged (`page`, `page_size` 1 to 100).",
+)
+def self_assessments(request, star_id: str, params: Query[PageParams]):
     factory, role = _readable(request, star_id, "sa:list")
-    return [_summary(item) for item in access.self_assessments(request.user, factory, role)]
+    return page_of(
+        request,
+        access.self_assessments(request.user, factory, role).order_by("-started_at", "-pk"),
+        params,
+        convert=lambda items: [_summary(item) for item in items],
+    )
 
 
 @router.post(BASE, response={201: SelfAssessmentOut}, summary="Start a self-assessment")

@@ -27,6 +27,12 @@ def preview_limited(request):
     return _user_limited(request, "communities.preview", "COMMUNITIES_PREVIEW_RATE", "120/h")
 
 
+def upload_limited(request):
+    """API attachment uploads (a file for the next post): ``COMMUNITIES_UPLOAD_RATE`` (default
+    60/h per user), apart from the posting budget that the post itself spends."""
+    return _user_limited(request, "communities.upload", "COMMUNITIES_UPLOAD_RATE", "60/h")
+
+
 def confirmation_mail_limited(request):
     """Confirmation links sent on request (an invitee confirming their address): a few an hour."""
     return _user_limited(

@@ -4,6 +4,7 @@ busy sites can tune it). Login, password reset and sign-up are throttled by djan
 which axes does not model."""
 
 from django.conf import settings
+from django_ratelimit import UNSAFE
 from django_ratelimit.core import get_usage, is_ratelimited
 
 
@@ -12,8 +13,9 @@ def post_rate(group, request):
 
 
 def posting_limited(request):
+    """Posting, replying and editing (POST on the site; POST and PATCH in the API)."""
     return is_ratelimited(
-        request, group="communities.post", key="user", rate=post_rate, method="POST", increment=True
+        request, group="communities.post", key="user", rate=post_rate, method=UNSAFE, increment=True
     )
 
 

@@ -125,8 +125,7 @@ def test_threads_query_budget_is_independent_of_page_size(
 
 def _notifications(user, community, thread, n):
     Notification.objects.bulk_create(
-        Notification(user=user, kind="thread", community=community, thread=thread)
-        for _ in range(n)
+        Notification(user=user, kind="thread", community=community, thread=thread) for _ in range(n)
     )
 
 

@@ -1058,6 +1058,141 @@ def reinstate_member(request, slug: str, user_id: int):
     return _suspend(request, slug, user_id, False)
 
 
+class LogOut(Schema):
+    action: str
+    actor: AuthorOut | None
+    target_user: AuthorOut | None
+    thread_id: int | None
+    post_id: int | None
+    detail: str
+    created_at: datetime
+
+
+@router.get(
+    "/{slug}/log/",
+    response=Paged[LogOut],
+    auth=signed_in,
+    summary="The community's moderation log (moderators; paged, newest first)",
+    description=MODERATORS_ONLY,
+)
+def moderation_log(request, slug: str, params: Query[PageParams]):
+    community = _moderated_community(request.auth, slug)
+    entries = community.log.select_related(
+        "actor__community_profile", "target_user__community_profile"
+    ).order_by("-created_at", "-pk")
+
+    def convert(items):
+        return [
+            {
+                "action": e.action,
+                "actor": _author(e.actor),
+                "target_user": _author(e.target_user),
+                "thread_id": e.thread_id,
+                "post_id": e.post_id,
+                "detail": e.detail,
+                "created_at": e.created_at,
+            }
+            for e in items
+        ]
+
+    return page_of(request, entries, params, convert)
+
+
+class RevisionOut(Schema):
+    body: str = Field(description="The Markdown the post had before this edit.")
+    edited_by: AuthorOut | None
+    created_at: datetime
+
+
+@router.get(
+    "/posts/{post_id}/history/",
+    response=Paged[RevisionOut],
+    auth=signed_in,
+    summary="A post's earlier versions (moderators; paged, newest first)",
+    description=MODERATORS_ONLY,
+)
+def post_history(request, post_id: int, params: Query[PageParams]):
+    post = _moderated_post(request.auth, post_id)
+    revisions = post.revisions.select_related("edited_by__community_profile").order_by(
+        "-created_at", "-pk"
+    )
+
+    def convert(items):
+        return [
+            {"body": r.body, "edited_by": _author(r.edited_by), "created_at": r.created_at}
+            for r in items
+        ]
+
+    return page_of(request, revisions, params, convert)
+
+
+class MoveIn(Schema):
+    community: str = Field(max_length=80, description="The slug of the community to move to.")
+
+
+@router.post(
+    "/threads/{thread_id}/move/",
+    response={200: ThreadSummaryOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut},
+    auth=signed_in,
+    summary="Move a thread to another community (moderators of both)",
+    description="Its notifications follow it; logged in both communities. 400 "
+    "`invalid_target` for an unknown community (or the same one), 403 when you do not "
+    "moderate the target, 409 `thread_exists` when the target already discusses the same "
+    "portal page. " + MODERATORS_ONLY,
+)
+def move_thread(request, thread_id: int, payload: MoveIn):
+    user = request.auth
+    thread = get_object_or_404(Thread.objects.select_related("community", "author"), pk=thread_id)
+    source = thread.community
+    if not permissions.can_moderate(user, source):
+        _refuse(user, source, _("Only moderators can do this."), thread=thread)
+    target = Community.objects.filter(slug=payload.community).exclude(pk=source.pk).first()
+    if target is None or not permissions.can_see_exists(user, target):
+        raise ApiError(400, _("Choose a community to move the thread to."), code="invalid_target")
+    if not permissions.can_moderate(user, target):
+        raise ApiError(403, _("Only moderators can do this."))
+    from django.db import IntegrityError
+
+    try:
+        services.move_thread(thread, target, user)
+    except IntegrityError:
+        raise ApiError(
+            409, _("That community already has a thread about this page."), code="thread_exists"
+        ) from None
+    return 200, _thread_summary(thread)
+
+
+class InvitationIn(Schema):
+    email: str = Field(max_length=254)
+
+
+class InvitationOut(Schema):
+    email: str
+    expires_at: datetime
+
+
+@router.post(
+    "/{slug}/invitations/",
+    response={201: InvitationOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    auth=signed_in,
+    summary="Invite someone by e-mail (moderators)",
+    description="The address gets a link that only the account with that confirmed address "
+    "can accept (on the site). 400 `invalid_email`. " + MODERATORS_ONLY,
+)
+def invite(request, slug: str, payload: InvitationIn):
+    user = request.auth
+    community = _community(slug)
+    if not permissions.can_invite(user, community):
+        _refuse(user, community, _("Only moderators can do this."))
+    from .forms import InvitationForm
+
+    form = InvitationForm({"email": payload.email})
+    if not form.is_valid():
+        raise ApiError(400, _("Enter a valid e-mail address."), code="invalid_email")
+    invitation = services.invite(request, community, user, form.cleaned_data["email"])
+    return 201, {"email": invitation.email, "expires_at": invitation.expires_at}
+
+
 # --- one community (last: "/{slug}/" would take the literal paths above) --------------------
 
 

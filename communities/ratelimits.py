@@ -23,7 +23,7 @@ def preview_limited(request):
     """A preview is refused when the next post would be (the posting budget is spent), so a
     limited writer learns it before writing more; previews themselves spend their own, larger
     budget (``COMMUNITIES_PREVIEW_RATE``, default 120/h) rather than the posting one."""
-    usage = get_usage(request, group="communities.post", key="user", rate=post_rate, method="POST")
+    usage = get_usage(request, group="communities.post", key="user", rate=post_rate, method=UNSAFE)
     if usage is not None and usage["count"] >= usage["limit"]:
         return True
     return _user_limited(request, "communities.preview", "COMMUNITIES_PREVIEW_RATE", "120/h")

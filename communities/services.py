@@ -437,3 +437,14 @@ def mark_read(notifications):
     """Mark these notifications (a queryset, already limited to what the reader may read)
     read; returns how many were unread."""
     return notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+
+
+def invite(request, community, inviter, email):
+    """Invite an address to the community (an e-mail with the invitation link), logged. Only
+    the account whose confirmed address it is may accept (permissions.invitation_refusal)."""
+    from .accounts import send_invitation
+
+    invitation = Invitation.objects.create(community=community, email=email, invited_by=inviter)
+    send_invitation(request, invitation)
+    log(community, inviter, ModerationLog.Action.INVITE, detail=invitation.email)
+    return invitation

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, services
-from ..accounts import send_invitation, send_verification
+from ..accounts import send_verification
 from ..forms import InvitationForm, JoinRequestForm
 from ..models import Invitation, JoinRequest, ModerationLog
 from ..ratelimits import confirmation_mail_limited
@@ -107,11 +107,7 @@ def invite(request, community):
     if not form.is_valid():
         messages.error(request, _("Enter a valid e-mail address."))
         return redirect("communities:moderation", slug=community.slug)
-    invitation = Invitation.objects.create(
-        community=community, email=form.cleaned_data["email"], invited_by=request.user
-    )
-    send_invitation(request, invitation)
-    services.log(community, request.user, Action.INVITE, detail=invitation.email)
+    invitation = services.invite(request, community, request.user, form.cleaned_data["email"])
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
     return redirect("communities:moderation", slug=community.slug)
 

@@ -234,3 +234,65 @@ def test_a_notification_about_a_hidden_thread_cannot_be_marked(
     login(client, people["member"])
     assert _post(client, f"{API}/notifications/{note.pk}/read/").status_code == 404
     assert _post(client, f"{API}/notifications/read/").json()["marked"] == 0
+
+
+# --- the log, post history, moving threads, invitations ------------------------------------------
+
+
+def test_moderation_log_and_post_history(client, people, make_community, make_thread):
+    community = make_community("members")
+    thread = make_thread(community, body="First words")
+    post = thread.posts.get()
+    services.edit_post(post, people["author"], "Second words")
+    services.change_thread(thread, people["moderator"], "pin")
+    login(client, people["member"])
+    assert client.get(f"{API}/{community.slug}/log/").status_code == 403
+    assert client.get(f"{API}/posts/{post.pk}/history/").status_code == 403
+    login(client, people["moderator"])
+    log = client.get(f"{API}/{community.slug}/log/").json()
+    assert [(e["action"], e["thread_id"]) for e in log["results"]] == [("pin", thread.pk)]
+    assert log["results"][0]["actor"]["username"] == people["moderator"].username
+    history = client.get(f"{API}/posts/{post.pk}/history/").json()
+    assert [r["body"] for r in history["results"]] == ["First words"]
+    assert history["results"][0]["edited_by"]["username"] == people["author"].username
+
+
+def test_moving_a_thread(client, people, make_community, make_thread):
+    source = make_community("public")
+    target = make_community("members")
+    private = make_community("private")  # the moderator moderates all three
+    thread = make_thread(source)
+    url = f"{API}/threads/{thread.pk}/move/"
+    login(client, people["member"])
+    assert _post(client, url, {"community": target.slug}).status_code == 403
+    login(client, people["moderator"])
+    for slug in ("nowhere", source.slug):
+        response = _post(client, url, {"community": slug})
+        assert response.status_code == 400 and response.json()["code"] == "invalid_target"
+    Membership.objects.filter(community=private, user=people["moderator"]).delete()
+    assert _post(client, url, {"community": private.slug}).json()["code"] == "invalid_target"
+    Membership.objects.filter(community=target, user=people["moderator"]).update(role="member")
+    assert _post(client, url, {"community": target.slug}).status_code == 403
+    Membership.objects.filter(community=target, user=people["moderator"]).update(role="moderator")
+    response = _post(client, url, {"community": target.slug})
+    assert response.status_code == 200 and response.json()["community"] == target.slug
+    assert Thread.objects.get(pk=thread.pk).community == target
+    assert ModerationLog.objects.filter(action="move").count() == 2
+
+
+def test_inviting(client, people, make_community, mailoutbox):
+    community = make_community("private")
+    url = f"{API}/{community.slug}/invitations/"
+    login(client, people["nonmember"])
+    assert _post(client, url, {"email": "guest@example.org"}).status_code == 404
+    login(client, people["member"])
+    assert _post(client, url, {"email": "guest@example.org"}).status_code == 403
+    login(client, people["moderator"])
+    response = _post(client, url, {"email": "not an address"})
+    assert response.status_code == 400 and response.json()["code"] == "invalid_email"
+    assert mailoutbox == []
+    response = _post(client, url, {"email": "guest@example.org"})
+    assert response.status_code == 201 and response.json()["email"] == "guest@example.org"
+    assert [m.to for m in mailoutbox] == [["guest@example.org"]]
+    assert "/invitations/" in mailoutbox[0].body
+    assert ModerationLog.objects.filter(action="invite", detail="guest@example.org").exists()

@@ -427,6 +427,30 @@ TABLE = {
         )
         for name in ("suspend_member", "reinstate_member")
     },
+    "api:communities_api_moderation_log": per_visibility(
+        lambda v: Case({"slug": f"@{v}"}, GET=community_api(v, MODERATORS, anonymous=UNAUTHORISED))
+    ),
+    "api:communities_api_post_history": per_visibility(
+        lambda v: Case(
+            {"post_id": f"@{v}_post"}, GET=community_api(v, MODERATORS, anonymous=UNAUTHORISED)
+        )
+    ),
+    "api:communities_api_move_thread": per_visibility(
+        lambda v: Case(
+            {"thread_id": f"@{v}_thread"},
+            GET=every(NOT_ALLOWED),
+            POST=community_api(v, MODERATORS, anonymous=UNAUTHORISED),
+            json={"community": "@members" if v == "public" else "@public"},
+        )
+    ),
+    "api:communities_api_invite": per_visibility(
+        lambda v: Case(
+            {"slug": f"@{v}"},
+            GET=every(NOT_ALLOWED),
+            POST=community_api(v, MODERATORS, CREATED, anonymous=UNAUTHORISED),
+            json={"email": "new@example.org"},
+        )
+    ),
     "api:ims_bridge_api_aggregates": {"": Case(query="level=cluster", GET=PUBLIC)},
     "api:ims_bridge_api_transparency": {"": Case(query="country=cambodia", GET=PUBLIC)},
     "api:ims_bridge_api_factories": {"": Case(GET=every(OK).but(UNAUTHORISED, *ANONYMOUS))},

@@ -195,3 +195,23 @@ def test_moderators_list_and_decide_join_requests(client, people, make_community
     assert client.get(url).json()["count"] == 1
     actions = set(ModerationLog.objects.values_list("action", flat=True))
     assert actions == {"approve", "decline"}
+
+
+def test_the_viewer_block_says_what_the_reader_is_and_may_do(client, people, make_community):
+    community = make_community("members")
+    url = f"{API}/{community.slug}/"
+    assert client.get(url).json()["viewer"] is None
+    login(client, people["nonmember"])
+    viewer = client.get(url).json()["viewer"]
+    assert (viewer["role"], viewer["can_read"], viewer["can_join"]) == (None, False, True)
+    login(client, people["owner"])
+    viewer = client.get(url).json()["viewer"]
+    assert (viewer["role"], viewer["can_moderate"], viewer["can_leave"]) == ("owner", True, False)
+    login(client, people["member"])
+    viewer = client.get(url).json()["viewer"]
+    assert (viewer["role"], viewer["status"], viewer["can_post"]) == ("member", "active", True)
+    assert (viewer["can_moderate"], viewer["can_join"], viewer["following"]) == (
+        False,
+        False,
+        False,
+    )

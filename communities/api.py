@@ -13,7 +13,6 @@ one; otherwise 403). Lists are ``portal.api_pagination`` pages (``page``, ``page
 from datetime import datetime
 from typing import Literal
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404
@@ -25,6 +24,7 @@ from ninja.files import UploadedFile
 from portal.api_auth import reader, signed_in
 from portal.api_errors import ApiError, ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
+from portal.api_params import reader_language
 
 from . import attachments, permissions, services
 from .models import Attachment, Community, Flag, JoinRequest, Post, Role, Subscription, Thread
@@ -249,12 +249,8 @@ def _author(user):
 
 
 def _reader_language(lang):
-    """`?lang=`, the reader's language, as in the resources API; None: the original text."""
-    if lang is None:
-        return None
-    if lang not in dict(settings.LANGUAGES):
-        raise HttpError(400, f"Unknown language '{lang[:20]}'.")
-    return lang
+    """`?lang=`, the reader's language (400 ``unknown_language``); None: the original text."""
+    return None if lang is None else reader_language(lang)
 
 
 def _community_out(c, lang=None):

@@ -157,11 +157,54 @@ def can_see_attachment(user, attachment):
     return can_see_post(user, attachment.post)
 
 
+class JoinRefusal:
+    SUSPENDED = "suspended"
+    ALREADY_MEMBER = "already_member"
+    INVITATION_ONLY = "invitation_only"
+
+
+def join_refusal(user, community):
+    """Why this signed-in user may not join (or ask to join) the community, or None if they
+    may: a suspended member stays out, a member (or a pending membership) is one already, and
+    a private community takes members by invitation only."""
+    m = membership(user, community)
+    if m is not None:
+        return JoinRefusal.SUSPENDED if m.status == Status.SUSPENDED else JoinRefusal.ALREADY_MEMBER
+    if community.visibility == Visibility.PRIVATE:
+        return JoinRefusal.INVITATION_ONLY
+    return None
+
+
 def can_join(user, community):
     """One-click join (public) or join request (members-only). Private: invitation only."""
-    if community.visibility == Visibility.PRIVATE:
-        return False
-    return membership(user, community) is None
+    return join_refusal(user, community) is None
+
+
+def joins_at_once(community):
+    """A public community takes a member at once; a members-only one through a request that a
+    moderator decides."""
+    return community.visibility == Visibility.PUBLIC
+
+
+def can_cancel_join_request(user, join_request):
+    """Only the one who asked withdraws a request, and only while it waits."""
+    from .models import JoinRequest
+
+    return (
+        user.is_authenticated
+        and join_request.user_id == user.pk
+        and join_request.status == JoinRequest.Decision.PENDING
+    )
+
+
+def can_follow(user, community):
+    """Following a community (new threads): signed in and able to read it."""
+    return user.is_authenticated and can_read(user, community)
+
+
+def can_follow_thread(user, thread):
+    """Following a thread (replies): signed in and able to read the thread."""
+    return user.is_authenticated and can_read_thread(user, thread)
 
 
 def can_leave(user, community):
@@ -218,7 +261,9 @@ def can_accept_invitation(user, invitation):
 
 
 def can_suspend(user, membership):
-    """Moderators suspend others; nobody suspends themselves, and only editors suspend owners."""
+    """Moderators suspend (and reinstate) others; nobody suspends themselves, and an owner is
+    never suspended by a moderator: only editors (staff) suspend or reinstate owners. The HTML
+    view and the API both ask this."""
     if not can_moderate(user, membership.community) or membership.user_id == user.pk:
         return False
     return membership.role != Role.OWNER or is_editor(user)

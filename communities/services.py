@@ -100,6 +100,12 @@ def create_reply(thread, author, body, attachments=(), now=None):
     return post
 
 
+def unattached_uploads(user, ids):
+    """The user's own uploads among ``ids`` that no post carries yet (what ``_attach`` will
+    attach): an attachment not yet on a post is its uploader's alone."""
+    return list(Attachment.objects.filter(pk__in=list(ids), post__isnull=True, uploaded_by=user))
+
+
 def _attach(post, user, attachments):
     ids = [a.pk for a in attachments if a is not None]
     if ids:
@@ -281,3 +287,164 @@ def notify_moderators_of_join_request(join_request):
             for m in moderators
         ]
     )
+
+
+# --- membership, moderation and inbox actions shared by the HTML views and the API -----------
+# Callers ask communities.permissions first (join_refusal, can_moderate, can_suspend…).
+
+
+class JoinOutcome:
+    MEMBER = "member"  # joined at once (public community)
+    REQUESTED = "requested"  # a join request waits for a moderator (members-only)
+    ALREADY_REQUESTED = "already_requested"  # one was waiting already; nothing changed
+
+
+def join_or_request(user, community, message=""):
+    """Join a public community at once (and follow it), or ask to join a members-only one (the
+    moderators are notified). Returns ``(JoinOutcome, membership or join request or None)``."""
+    if permissions.joins_at_once(community):
+        membership, _created = join(user, community)
+        follow(user, community=community)
+        return JoinOutcome.MEMBER, membership
+    from django.db import IntegrityError
+
+    try:
+        with transaction.atomic():
+            join_request = JoinRequest.objects.create(
+                community=community, user=user, message=message
+            )
+    except IntegrityError:
+        return JoinOutcome.ALREADY_REQUESTED, None
+    notify_moderators_of_join_request(join_request)
+    return JoinOutcome.REQUESTED, join_request
+
+
+def pending_join_request(user, community):
+    if not user.is_authenticated:
+        return None
+    return JoinRequest.objects.filter(
+        community=community, user=user, status=JoinRequest.Decision.PENDING
+    ).first()
+
+
+@transaction.atomic
+def cancel_join_request(join_request):
+    """The asker withdraws a waiting request: it goes, and so do the moderators' notices of it
+    (unless another request of theirs is still waiting, which the constraint rules out)."""
+    Notification.objects.filter(
+        kind=Notification.Kind.JOIN_REQUEST,
+        actor=join_request.user,
+        community=join_request.community,
+        read_at__isnull=True,
+    ).delete()
+    join_request.delete()
+
+
+THREAD_CHANGES = {
+    "pin": ("pinned", True),
+    "unpin": ("pinned", False),
+    "lock": ("locked", True),
+    "unlock": ("locked", False),
+}
+
+
+def change_thread(thread, moderator, action):
+    """Pin, unpin, lock or unlock a thread (``action`` in THREAD_CHANGES), logged."""
+    field, value = THREAD_CHANGES[action]
+    setattr(thread, field, value)
+    thread.save(update_fields=[field])
+    log(thread.community, moderator, action, thread=thread)
+    return thread
+
+
+@transaction.atomic
+def set_post_hidden(post, moderator, hide, reason=""):
+    """Hide a post (with a reason; its open flags are resolved) or show it again, logged and
+    reindexed. Hiding the opening post hides the thread (permissions.readable_threads)."""
+    post.hidden = hide
+    post.hidden_reason = reason if hide else ""
+    post.save(update_fields=["hidden", "hidden_reason"])
+    reindex(post.thread)
+    log(
+        post.thread.community,
+        moderator,
+        ModerationLog.Action.HIDE if hide else ModerationLog.Action.UNHIDE,
+        post=post,
+        thread=post.thread,
+        target_user=post.author,
+        detail=reason,
+    )
+    if hide:
+        from .models import Flag
+
+        Flag.objects.filter(post=post, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by=moderator
+        )
+    return post
+
+
+def has_open_flag(user, post):
+    from .models import Flag
+
+    return Flag.objects.filter(post=post, user=user, resolved_at__isnull=True).exists()
+
+
+def flag_post(post, user, reason, detail=""):
+    """Flag a post for the moderators: one flag per user and post. A flag the moderators
+    resolved is opened again with the new reason; an open one is updated."""
+    from .models import Flag
+
+    flag, _created = Flag.objects.update_or_create(
+        post=post,
+        user=user,
+        defaults={"reason": reason, "detail": detail, "resolved_at": None, "resolved_by": None},
+    )
+    return flag
+
+
+@transaction.atomic
+def resolve_flags(post, moderator):
+    """Resolve every open flag on the post (the queue shows a post once), logged."""
+    from .models import Flag
+
+    Flag.objects.filter(post=post, resolved_at__isnull=True).update(
+        resolved_at=timezone.now(), resolved_by=moderator
+    )
+    log(
+        post.thread.community,
+        moderator,
+        ModerationLog.Action.RESOLVE_FLAG,
+        post=post,
+        thread=post.thread,
+    )
+
+
+def set_suspended(membership, moderator, suspend):
+    """Suspend a member (they keep their posts but read and write nothing) or reinstate them."""
+    membership.status = Status.SUSPENDED if suspend else Status.ACTIVE
+    membership.save(update_fields=["status"])
+    permissions.forget(membership.user)
+    log(
+        membership.community,
+        moderator,
+        ModerationLog.Action.SUSPEND if suspend else ModerationLog.Action.REINSTATE,
+        target_user=membership.user,
+    )
+    return membership
+
+
+def mark_read(notifications):
+    """Mark these notifications (a queryset, already limited to what the reader may read)
+    read; returns how many were unread."""
+    return notifications.filter(read_at__isnull=True).update(read_at=timezone.now())
+
+
+def invite(request, community, inviter, email):
+    """Invite an address to the community (an e-mail with the invitation link), logged. Only
+    the account whose confirmed address it is may accept (permissions.invitation_refusal)."""
+    from .accounts import send_invitation
+
+    invitation = Invitation.objects.create(community=community, email=email, invited_by=inviter)
+    send_invitation(request, invitation)
+    log(community, inviter, ModerationLog.Action.INVITE, detail=invitation.email)
+    return invitation

@@ -3,7 +3,6 @@
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
-from django.utils import timezone
 
 from .. import permissions, services
 from ..notifications import user_from_unsubscribe_token
@@ -17,7 +16,7 @@ def notification_list(request):
         .prefetch_related("community__translations")
     )
     if request.method == "POST":
-        notes.filter(read_at__isnull=True).update(read_at=timezone.now())
+        services.mark_read(notes)
         return redirect("communities:notifications")
     page = Paginator(notes, 50).get_page(request.GET.get("page"))
     return render(request, "communities/notifications.html", {"notifications": page})

@@ -2,16 +2,15 @@
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from .. import permissions, services
-from ..accounts import send_invitation, send_verification
+from ..accounts import send_verification
 from ..forms import InvitationForm, JoinRequestForm
-from ..models import Invitation, JoinRequest, ModerationLog, Status, Visibility
+from ..models import Invitation, JoinRequest, ModerationLog
 from ..ratelimits import confirmation_mail_limited
 from .guards import community_view, thread_view
 
@@ -26,28 +25,21 @@ def join(request, community):
             raise PermissionDenied
         messages.info(request, _("You are already a member or have asked to join."))
         return redirect(community)
-    if community.visibility == Visibility.PUBLIC:
-        services.join(request.user, community)
-        services.follow(request.user, community=community)
+    form = JoinRequestForm(request.POST)
+    if not permissions.joins_at_once(community) and not form.is_valid():
+        messages.error(request, _("Your message is too long."))
+        return redirect(community)
+    message = form.cleaned_data.get("message", "") if form.is_valid() else ""
+    outcome, _made = services.join_or_request(request.user, community, message)
+    if outcome == services.JoinOutcome.MEMBER:
         messages.success(
             request,
             _("Welcome! You are now a member of %(name)s.") % {"name": community.local.name},
         )
-        return redirect(community)
-    form = JoinRequestForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Your message is too long."))
-        return redirect(community)
-    try:
-        with transaction.atomic():
-            join_request = JoinRequest.objects.create(
-                community=community, user=request.user, message=form.cleaned_data["message"]
-            )
-    except IntegrityError:
+    elif outcome == services.JoinOutcome.ALREADY_REQUESTED:
         messages.info(request, _("Your request is already waiting for a moderator."))
-        return redirect(community)
-    services.notify_moderators_of_join_request(join_request)
-    messages.success(request, _("Your request has been sent to the moderators."))
+    else:
+        messages.success(request, _("Your request has been sent to the moderators."))
     return redirect(community)
 
 
@@ -103,14 +95,7 @@ def suspend_member(request, community, user_id, suspend=True):
     )
     if not permissions.can_suspend(request.user, membership):
         raise PermissionDenied
-    membership.status = Status.SUSPENDED if suspend else Status.ACTIVE
-    membership.save(update_fields=["status"])
-    services.log(
-        community,
-        request.user,
-        Action.SUSPEND if suspend else Action.REINSTATE,
-        target_user=membership.user,
-    )
+    services.set_suspended(membership, request.user, suspend)
     messages.success(request, _("Membership updated."))
     return redirect("communities:moderation", slug=community.slug)
 
@@ -122,11 +107,7 @@ def invite(request, community):
     if not form.is_valid():
         messages.error(request, _("Enter a valid e-mail address."))
         return redirect("communities:moderation", slug=community.slug)
-    invitation = Invitation.objects.create(
-        community=community, email=form.cleaned_data["email"], invited_by=request.user
-    )
-    send_invitation(request, invitation)
-    services.log(community, request.user, Action.INVITE, detail=invitation.email)
+    invitation = services.invite(request, community, request.user, form.cleaned_data["email"])
     messages.success(request, _("Invitation sent to %(email)s.") % {"email": invitation.email})
     return redirect("communities:moderation", slug=community.slug)
 

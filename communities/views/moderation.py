@@ -5,7 +5,6 @@ from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -15,13 +14,6 @@ from ..models import Community, Flag, JoinRequest, ModerationLog
 from .guards import community_view, flag_view, post_view, thread_view
 
 Action = ModerationLog.Action
-
-THREAD_CHANGES = {
-    "pin": ("pinned", True),
-    "unpin": ("pinned", False),
-    "lock": ("locked", True),
-    "unlock": ("locked", False),
-}
 
 
 @post_view(permissions.can_moderate, of_community=True)
@@ -41,12 +33,9 @@ def post_history(request, post):
 @require_POST
 @thread_view(permissions.can_moderate, of_community=True)
 def moderate_thread(request, thread, action):
-    if action not in THREAD_CHANGES:
+    if action not in services.THREAD_CHANGES:
         raise Http404
-    field, value = THREAD_CHANGES[action]
-    setattr(thread, field, value)
-    thread.save(update_fields=[field])
-    services.log(thread.community, request.user, action, thread=thread)
+    services.change_thread(thread, request.user, action)
     messages.success(request, _("Done."))
     return redirect(thread)
 
@@ -75,26 +64,9 @@ def move_thread(request, thread):
 @require_POST
 @post_view(permissions.can_moderate, of_community=True)
 def hide_post(request, post, hide=True):
-    community = post.thread.community
     form = HideForm(request.POST)
     reason = form.cleaned_data["reason"] if form.is_valid() else ""
-    post.hidden = hide
-    post.hidden_reason = reason if hide else ""
-    post.save(update_fields=["hidden", "hidden_reason"])
-    services.reindex(post.thread)
-    services.log(
-        community,
-        request.user,
-        Action.HIDE if hide else Action.UNHIDE,
-        post=post,
-        thread=post.thread,
-        target_user=post.author,
-        detail=reason,
-    )
-    if hide:
-        Flag.objects.filter(post=post, resolved_at__isnull=True).update(
-            resolved_at=timezone.now(), resolved_by=request.user
-        )
+    services.set_post_hidden(post, request.user, hide, reason)
     return redirect(post.get_absolute_url())
 
 
@@ -110,16 +82,7 @@ def flag_post(request, post):
             {"form": form, "post": post, "community": post.thread.community},
             status=400,
         )
-    Flag.objects.update_or_create(
-        post=post,
-        user=request.user,
-        defaults={
-            "reason": form.cleaned_data["reason"],
-            "detail": form.cleaned_data["detail"],
-            "resolved_at": None,
-            "resolved_by": None,
-        },
-    )
+    services.flag_post(post, request.user, form.cleaned_data["reason"], form.cleaned_data["detail"])
     messages.success(request, _("Thank you. The moderators will look at this post."))
     return redirect(post.get_absolute_url())
 
@@ -151,10 +114,5 @@ def moderation_queue(request, community):
 @flag_view(permissions.can_moderate, of_community=True)
 def resolve_flag(request, flag):
     community = flag.post.thread.community
-    Flag.objects.filter(post=flag.post, resolved_at__isnull=True).update(
-        resolved_at=timezone.now(), resolved_by=request.user
-    )
-    services.log(
-        community, request.user, Action.RESOLVE_FLAG, post=flag.post, thread=flag.post.thread
-    )
+    services.resolve_flags(flag.post, request.user)
     return redirect("communities:moderation", slug=community.slug)

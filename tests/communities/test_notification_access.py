@@ -81,7 +81,7 @@ def test_api(client, people, moved):
     response = client.get("/api/v2/communities/notifications/")
     assert response.status_code == 200
     data = response.json()
-    assert data["unread"] == 0 and data["notifications"] == []
+    assert data["unread"] == 0 and data["results"] == [] and data["count"] == 0
     assert not _leaks(response.content.decode(), url)
     client.logout()
     assert client.get("/api/v2/communities/notifications/").status_code == 401

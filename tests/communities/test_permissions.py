@@ -107,7 +107,7 @@ def test_api_uses_the_same_rules(client, people, make_community, make_thread, ro
         if not expected_read:
             assert response.status_code in (403, 404)
             assert "error" in response.json()
-        slugs = {c["slug"] for c in client.get("/api/v2/communities/").json()}
+        slugs = {c["slug"] for c in client.get("/api/v2/communities/").json()["results"]}
         assert (community.slug in slugs) == (role in EXPECTED[("see_exists", visibility)])
         client.logout()
 

@@ -105,7 +105,7 @@ def test_api_lang_gives_the_translation_or_the_original(client, translated):
     assert (detail["name"], detail["description"]) == (FR_NAME, FR_DESCRIPTION)
     assert (detail["language"], detail["name_language"]) == ("en", "fr")
     listed = client.get("/api/v2/communities/?lang=fr").json()
-    assert [c["name"] for c in listed if c["slug"] == translated.slug] == [FR_NAME]
+    assert [c["name"] for c in listed["results"] if c["slug"] == translated.slug] == [FR_NAME]
     khmer = client.get(f"/api/v2/communities/{translated.slug}/?lang=km").json()
     assert (khmer["name"], khmer["name_language"]) == ("public community", "en")
     original = client.get(f"/api/v2/communities/{translated.slug}/").json()
@@ -133,7 +133,7 @@ def test_api_and_list_query_budget(client, make_community, count, django_assert_
     # the same budget for 2 and 8 communities: translations come in one prefetch
     with django_assert_max_num_queries(4):
         listed = client.get("/api/v2/communities/?lang=fr").json()
-    assert {c["name"] for c in listed} == {f"fr {i}" for i in range(count)}
+    assert {c["name"] for c in listed["results"]} == {f"fr {i}" for i in range(count)}
     with django_assert_max_num_queries(24):
         html = _html(client.get("/fr/communities/"))
     assert f"fr {count - 1}" in html

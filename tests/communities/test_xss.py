@@ -65,7 +65,7 @@ def test_payloads_neutralised_in_html_and_api(client, people, make_community, ma
     ]
     _assert_clean(body)
     data = client.get(f"/api/v2/communities/threads/{thread.pk}/").json()
-    for post in data["posts"]:
+    for post in data["posts"]["results"]:
         _assert_clean(post["html"])
 
 

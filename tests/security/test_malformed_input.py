@@ -139,10 +139,10 @@ def test_suspending_a_member_with_an_id_past_64_bits_is_not_found(client, world)
     assert list(Membership.objects.values_list("pk", "status")) == before
 
 
-def test_a_thread_list_offset_past_64_bits_is_an_empty_page(client, world):
-    response = client.get("/api/v2/communities/sec-public/threads/?offset=99999999999999999999")
-    assert response.status_code == 200
-    assert response.json() == []
+def test_a_thread_list_page_past_64_bits_is_a_json_400(client, world):
+    response = client.get("/api/v2/communities/sec-public/threads/?page=99999999999999999999")
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
 
 
 def test_a_method_the_api_does_not_allow_is_a_json_405(client, world):

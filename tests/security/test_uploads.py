@@ -171,8 +171,9 @@ def test_attachment_page_stores_hostile_names_safely(client, people, make_commun
 
 
 @pytest.mark.parametrize("filename,key", [("../../x.pdf", "pdf"), ("report.pdf", "html")])
-def test_api_takes_no_files(client, people, make_community, filename, key):
-    """The API posts JSON only: a multipart upload is refused and nothing is kept."""
+def test_api_posting_takes_no_files(client, people, make_community, filename, key):
+    """Starting a thread posts JSON only (files go through the upload operation below): a
+    multipart body is refused and nothing is kept."""
     community = make_community("members")
     client.force_login(people["member"])
     before, threads = stored_files(), Thread.objects.count()
@@ -185,6 +186,53 @@ def test_api_takes_no_files(client, people, make_community, filename, key):
     assert 400 <= response.status_code < 500 and "error" in response.json()
     assert stored_files() == before and Thread.objects.count() == threads
     assert not Attachment.objects.exists()
+
+
+def api_upload(client, community, filename, data):
+    return post_multipart(
+        client, f"/api/v2/communities/{community.slug}/attachments/", {}, [("file", filename, data)]
+    )
+
+
+@pytest.mark.parametrize(
+    "filename,key,message",
+    [case[1:] for case in ATTACHMENT_REFUSALS],
+    ids=[case[0] for case in ATTACHMENT_REFUSALS],
+)
+def test_api_upload_refuses(client, people, make_community, filename, key, message):
+    community = make_community("members")
+    login(client, people["member"])
+    before = stored_files()
+    response = api_upload(client, community, filename, content(key))
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid_file" and message in response.json()["error"]
+    assert stored_files() == before and not Attachment.objects.exists()
+
+
+@override_settings(COMMUNITIES_ATTACHMENT_MAX_SIZE=64 * 1024)
+def test_api_upload_refuses_an_oversized_file(client, people, make_community):
+    community = make_community("members")
+    login(client, people["member"])
+    before = stored_files()
+    response = api_upload(client, community, "big.pdf", PDF + b"0" * 100_000)
+    assert response.status_code == 400 and "too large" in response.json()["error"]
+    assert stored_files() == before and not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize("filename", HOSTILE_NAMES)
+def test_api_upload_stores_hostile_names_safely(client, people, make_community, filename):
+    community = make_community("members")
+    login(client, people["member"])
+    before = stored_files()
+    response = api_upload(client, community, filename, PDF)
+    assert response.status_code == 201, response.content
+    attachment = Attachment.objects.get()
+    assert response.json()["name"] == attachment.original_name
+    assert_clean_name(attachment.original_name, 200)
+    assert new_private_files(before) == {attachment.file.name}
+    download = client.get(response.json()["url"])
+    assert_safe_download(download)
+    assert b"".join(download.streaming_content) == PDF
 
 
 # --- the admin document upload --------------------------------------------------------------

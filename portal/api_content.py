@@ -102,6 +102,13 @@ class PortalAPIMixin:
             response["Retry-After"] = str(int(exc.wait))
         return response
 
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in ("and", "or"):
+            # Wagtail lets the search backend raise ValueError on it: a 500.
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
     def find_object(self, queryset, request):
         if "id" in request.GET and not DIGITS.fullmatch(request.GET["id"]):
             raise BadRequestError("id must be a positive integer")

@@ -108,7 +108,8 @@ def _find(kind, parameters, description):
                 "302": {
                     "description": "Found: `Location` is its detail URL.",
                     "headers": {"Location": {"schema": {"type": "string"}}},
-                }
+                },
+                "404": _json(_ref("ErrorOut"), "Nothing public at that path or id."),
             },
         }
     }
@@ -140,7 +141,10 @@ def content_paths(prefix):
                     _query("token", "The signed preview token."),
                     RICH_TEXT,
                 ],
-                "responses": {"200": _json(_ref("ContentItem"), "The draft, as a page detail.")},
+                "responses": {
+                    "200": _json(_ref("ContentItem"), "The draft, as a page detail."),
+                    "404": _json(_ref("ErrorOut"), "No draft for this token."),
+                },
             }
         },
     }

@@ -537,3 +537,12 @@ def test_the_api_index_lists_the_content_endpoints(client):
         url = index["endpoints"][name]
         assert url == f"http://localhost/api/v2/{name}/"
         get_json(client, url.removeprefix("http://localhost"))
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+def test_an_unknown_search_operator_is_a_400_not_a_server_error(client, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/?search=overtime&search_operator=xor")
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+    ok = client.get(f"/api/v2/{endpoint}/?search=overtime&search_operator=and")
+    assert ok.status_code == 200

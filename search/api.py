@@ -154,8 +154,13 @@ def search(
         "topic": topic,
     }
     filters = filters_from(facets, language, params.all_languages)
-    outcome = site_search(query, language, filters, user=request.user)
-    with translation.override(language):  # discussion URLs in the reader's language
+    # Facet labels, discussion URLs and picks in the reader's language, not the request's.
+    with translation.override(language):
+        outcome = site_search(query, language, filters, user=request.user)
+        facets = {
+            name: [{**option, "label": str(option["label"])} for option in options]
+            for name, options in outcome.facets.items()
+        }
         data = page_of(
             request,
             outcome.main,
@@ -182,7 +187,7 @@ def search(
             "query": query,
             "language": language,
             "all_languages": params.all_languages,
-            "facets": outcome.facets,
+            "facets": facets,
             "discussions": discussions,
             "suggestion": None if outcome.total else did_you_mean(query, language),
             "editors_picks": picks,

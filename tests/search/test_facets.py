@@ -83,3 +83,19 @@ def test_api_returns_the_same_facets(client, corpus):
     assert languages == {"en": (1, False), "es": (1, True), "fr": (0, True)}
     types = {o["value"]: (o["count"], o["selected"]) for o in data["facets"]["type"]}
     assert types == {"standardpage": (1, False), "countrypage": (1, True)}
+
+
+def test_api_facet_labels_follow_lang_not_the_request_language(client, corpus):
+    """A front end asks in French (`lang=fr`) from a browser set to English: the type and
+    language facet labels are French, as on /fr/search/."""
+    data = client.get(
+        "/api/v2/search/",
+        {"q": "okapi", "lang": "fr", "all_languages": "true"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    ).json()
+    types = {o["value"]: o["label"] for o in data["facets"]["type"]}
+    languages = {o["value"]: o["label"] for o in data["facets"]["language"]}
+    html = client.get("/fr/search/", {"q": "okapi", "all": "1"}).content.decode().lower()
+    for label in [*types.values(), *languages.values()]:
+        assert label.lower() in html
+    assert types["standardpage"] != "standard page"

@@ -1,6 +1,6 @@
 """Wagtail's content API (``wagtail.api.v2``, the stable one) at ``/api/v2/pages/``,
 ``/api/v2/images/`` and ``/api/v2/documents/``, plus ``/api/v2/page_preview/`` for a headless
-front end's preview (``portal.headless``). docs/api-content.md describes it for front ends.
+front end's preview (``portal.headless``). docs/api.md describes it for front ends.
 
 What the portal changes in Wagtail's endpoints:
 

@@ -67,7 +67,7 @@ API_WRITE_RATE_PER_IP = env.str("API_WRITE_RATE_PER_IP", default="1200/h")
 DEEPL_API_KEY = env.str("DEEPL_API_KEY", default="")
 LIBRETRANSLATE_URL = env.str("LIBRETRANSLATE_URL", default="")
 LIBRETRANSLATE_API_KEY = env.str("LIBRETRANSLATE_API_KEY", default="")
-# Headless front ends (docs/api-content.md): Wagtail's content API, preview, CORS.
+# Headless front ends (docs/api.md): Wagtail's content API, preview, CORS.
 # Origin of the content API's links; empty: links are paths ("/api/v2/pages/3/", "/fr/about/").
 WAGTAILAPI_BASE_URL = env.str("WAGTAILAPI_BASE_URL", default="")
 HEADLESS_PREVIEW_URL = env.str("HEADLESS_PREVIEW_URL", default="")  # empty: Wagtail's preview

@@ -17,6 +17,7 @@ each operation's own."""
 import importlib
 import importlib.util
 import math
+import sys
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -78,6 +79,16 @@ def _declared_errors(method, operation):
 
 
 class PortalAPI(NinjaAPI):
+    def get_openapi_operation_id(self, operation):
+        """``<module>_<function>``, dots as underscores (ninja's rule), except that a package
+        with ``STABLE_OPERATION_IDS`` names its modules' operations after itself: the ids it
+        had as one module survive a split, and generated clients keep their names."""
+        module = operation.view_func.__module__
+        package = module.rpartition(".")[0]
+        if getattr(sys.modules.get(package), "STABLE_OPERATION_IDS", False):
+            module = package
+        return f"{module}_{operation.view_func.__name__}".replace(".", "_")
+
     def get_openapi_schema(self, *args, **kwargs):
         schema = super().get_openapi_schema(*args, **kwargs)
         components = schema.setdefault("components", {}).setdefault("schemas", {})

@@ -308,7 +308,7 @@ TABLE = {
     "api:communities_accounts_api_revoke_token": {
         "member's token": Case({"token_id": "@member_api_token"}, GET=POST_ONLY)
     },
-    # Issue 16: every communities operation of the HTML site (communities/api.py). PATCH and
+    # Issue 16: every communities operation of the HTML site (communities/api/). PATCH and
     # DELETE operations are checked here for GET (405) only; tests/communities/test_api_*.py
     # send them as each role.
     "api:communities_api_list_posts": {

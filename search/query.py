@@ -28,6 +28,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Locale, Page
 from wagtail.search.backends import get_search_backend
+from wagtail.search.utils import normalise_query_string
 
 from . import discussions, documents, taxonomy
 from .segmentation import segment
@@ -73,8 +74,6 @@ def editors_picks(query, language, record=True):
     """Wagtail search promotions for this query, in the reader's language where translated.
     ``record`` keeps Wagtail's row for the query (as its own search view does); without it
     (the API) nothing is written."""
-    from wagtail.search.utils import normalise_query_string
-
     picks = []
     if record:
         found = Query.get(query)

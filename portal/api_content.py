@@ -29,7 +29,6 @@ from django.db.models import Q
 from django.http import Http404
 from django.urls import include, path
 from rest_framework.exceptions import APIException
-from rest_framework.fields import Field
 from rest_framework.negotiation import BaseContentNegotiation
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -56,6 +55,7 @@ from wagtail.models import (
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 from .api_errors import error_body
+from .api_fields import WholeObjectField
 from .headless import page_from_preview_token
 
 IMAGE_RENDITION = "max-1600x1600"  # the image API's download_url
@@ -124,17 +124,10 @@ def page_path(page, request):
     return parts[2] if parts else None
 
 
-class HtmlUrlField(Field):
+class HtmlUrlField(WholeObjectField):
     """The page's address on the site: a path, or absolute with ``WAGTAILAPI_BASE_URL``
     (Wagtail's own field uses the Site record's host name, which a proxy or a test server
     does not share)."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         request = self.context.get("request")
@@ -276,15 +269,8 @@ class PortalDocumentsAPIViewSet(PortalAPIMixin, DocumentsAPIViewSet):
         )
 
 
-class RenditionUrlField(Field):
+class RenditionUrlField(WholeObjectField):
     """An image's public rendition (``IMAGE_RENDITION``), as an absolute URL."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs["read_only"] = True
-        super().__init__(*args, **kwargs)
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, image):
         try:

@@ -26,9 +26,8 @@ def term_representation(term, locale_id, request):
     return {"slug": term.slug, "name": names.get(term.translation_key, term.name)}
 
 
-class TermsField(Field):
-    """A many-to-many taxonomy field: ``[{"slug", "name"}, …]``, names in the page's language
-    (the relation holds default-language terms, wagtail-localize copies it unchanged)."""
+class WholeObjectField(Field):
+    """A read-only field computed from the whole object (a page, an image), not one attribute."""
 
     def __init__(self, *args, **kwargs):
         kwargs["read_only"] = True
@@ -36,6 +35,11 @@ class TermsField(Field):
 
     def get_attribute(self, instance):
         return instance
+
+
+class TermsField(WholeObjectField):
+    """A many-to-many taxonomy field: ``[{"slug", "name"}, …]``, names in the page's language
+    (the relation holds default-language terms, wagtail-localize copies it unchanged)."""
 
     def to_representation(self, page):
         request = self.context.get("request")
@@ -53,16 +57,12 @@ class TermField(TermsField):
         return term_representation(term, page.locale_id, self.context.get("request"))
 
 
-class MethodField(Field):
+class MethodField(WholeObjectField):
     """The value of ``page.<method>(request)`` (a list of plain dicts)."""
 
     def __init__(self, method, *args, **kwargs):
         self.method = method
-        kwargs["read_only"] = True
         super().__init__(*args, **kwargs)
-
-    def get_attribute(self, instance):
-        return instance
 
     def to_representation(self, page):
         request = self.context.get("request")

@@ -158,10 +158,6 @@ class DetailOut(ResourceOut):
     bundle_url: str
 
 
-def _language(code):
-    return reader_language(code)
-
-
 def _resource(entry, versions):
     return {
         "id": entry.page_id,
@@ -190,7 +186,7 @@ def _resource(entry, versions):
     "`page` and `page_size` (1 to 100); a page past the last is a 404.",
 )
 def listing(request, params: Query[ListingParams]):
-    language = _language(params.lang)
+    language = reader_language(params.lang)
     filterset = ResourceFilter(request.GET, language=language)
     invalid = filterset.invalid_fields()
     if invalid:
@@ -284,7 +280,7 @@ def detail(
     entry = ResourceEntry.objects.filter(page_id=resource_id, is_public=True).first()
     if entry is None:
         raise Http404
-    if lang is not None and entry.language != _language(lang):
+    if lang is not None and entry.language != reader_language(lang):
         entry = _version(entry, lang)
     page = entry.page.specific
     if not page.live or page.get_view_restrictions().exists():

@@ -96,10 +96,6 @@ class SuggestionOut(Schema):
     url: str
 
 
-def _language(language):
-    return reader_language(language)
-
-
 def _results(matches, objects, query):
     return [
         {
@@ -143,7 +139,7 @@ def search(
     and `excerpt` are escaped HTML with matches in `<mark>`. With no result, `suggestion` is a
     "did you mean" query."""
     query = clean_query(params.q)
-    language = _language(params.lang or params.language or "en")
+    language = reader_language(params.lang or params.language or "en")
     if not query:
         raise HttpError(400, "The query 'q' is empty.")
     facets = {
@@ -212,7 +208,7 @@ def autocomplete(
     language: str | None = Query(None, description="Deprecated: the same as `lang`."),  # noqa: B008
 ):
     query = clean_query(q)
-    language = _language(lang or language or "en")
+    language = reader_language(lang or language or "en")
     if len(query) < 2:
         return []
     return [{"title": p.title, "url": p.url or ""} for p in autocomplete_pages(query, language)]

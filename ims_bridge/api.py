@@ -57,10 +57,33 @@ def _slug(term):
     return term.slug if term else None
 
 
-@router.get("/aggregates", response=list[CellOut], summary="Non-compliance rates (public)")
-def aggregates(request, filters: Query[AggregateFilters]):
-    """Totals over all countries (``country`` left out) add up the published country cells
-    only."""
+def _cell_out(cell):
+    assessed, percent = reports.public_figures(cell)
+    return {
+        "window": cell.window,
+        "cycle": cell.cycle,
+        "panel": cell.panel,
+        "level": cell.level,
+        "country": _slug(cell.country),
+        "industry": _slug(cell.industry),
+        "cluster": _slug(cell.cluster),
+        "compliance_point": _slug(cell.compliance_point),
+        "global_question_id": cell.global_question_id,
+        "factories_assessed": assessed,
+        "rate": None if percent is None else round(cell.rate, 4),
+        "suppressed": percent is None,
+    }
+
+
+@router.get(
+    "/aggregates",
+    response={200: Paged[CellOut], 404: ErrorOut},
+    summary="Non-compliance rates (public)",
+    description="One level and window of the published aggregates, by cycle, paged (`page`, "
+    "`page_size` 1 to 100). Leaving out `country` (or `industry`) gives the totals over all "
+    "countries (industries), which add up the published cells only.",
+)
+def aggregates(request, filters: Query[AggregateFilters], params: Query[PageParams]):
     reports.ensure_current_threshold()
     qs = AggregateCell.objects.filter(
         level=filters.level, window=filters.window, panel=filters.panel
@@ -75,26 +98,8 @@ def aggregates(request, filters: Query[AggregateFilters]):
         qs = qs.filter(compliance_point__slug=filters.compliance_point)
     if filters.cycle is not None:
         qs = qs.filter(cycle=filters.cycle)
-    cells = []
-    for c in qs.order_by("cycle", "pk")[:5000]:
-        assessed, percent = reports.public_figures(c)
-        cells.append(
-            {
-                "window": c.window,
-                "cycle": c.cycle,
-                "panel": c.panel,
-                "level": c.level,
-                "country": _slug(c.country),
-                "industry": _slug(c.industry),
-                "cluster": _slug(c.cluster),
-                "compliance_point": _slug(c.compliance_point),
-                "global_question_id": c.global_question_id,
-                "factories_assessed": assessed,
-                "rate": None if percent is None else round(c.rate, 4),
-                "suppressed": percent is None,
-            }
-        )
-    return cells
+    cells = qs.order_by("cycle", "pk")
+    return page_of(request, cells, params, convert=lambda page: [_cell_out(c) for c in page])
 
 
 class PublicIssueOut(Schema):

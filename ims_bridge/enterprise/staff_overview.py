@@ -213,48 +213,54 @@ class InspectedCountry:
     shares_factory_results: bool
     factories: list = field(default_factory=list)  # [(factory, report url or None)]
 
-    def as_dict(self):
-        return {
-            "country": self.country.slug,
-            "name": self.name,
-            "report_url": self.report_url,
-            "factory_results_shared": self.shares_factory_results,
-            "factories": (
-                [
-                    {"star_id": f.star_id, "name": f.name, "report_url": url}
-                    for f, url in self.factories
-                ]
-                if self.shares_factory_results
-                else None
-            ),
-        }
+
+def _factory_report_url(page, factory):
+    if page is None:
+        return None
+    return page.url + page.reverse_subpage("factory", kwargs={"star_id": factory.star_id})
 
 
-def inspected_countries(user, action):
+def _sharing(countries):
+    return set(
+        CountryDataSharing.objects.filter(
+            country__in=countries, factory_results_for_inspectors=True
+        ).values_list("country_id", flat=True)
+    )
+
+
+def _visible_in(user, country_ids):
+    return (
+        Factory.objects.visible_to(user)
+        .filter(country_id__in=country_ids)
+        .select_related("country")
+        .order_by("name", "pk")
+    )
+
+
+def log_listing(user, factories, action):
+    FactoryAccessLog.objects.bulk_create(
+        FactoryAccessLog(user=user, factory=factory, action=action) for factory in factories
+    )
+
+
+def inspected_countries(user, action=None):
     """The inspector's countries, each with its report link and, where the country shares
-    them, its factories (read through ``visible_to``; each listing is logged per factory)."""
+    them, its factories (read through ``visible_to``; each listing is logged per factory under
+    ``action``). Without an ``action`` the factories are left out (and nothing is logged): the
+    API lists them country by country, a page at a time (``inspected_factories``)."""
     inspections = (
         LabourInspector.objects.filter(user=user)
         .select_related("country")
         .order_by("country__slug")
     )
     countries = [inspection.country for inspection in inspections]
-    sharing = set(
-        CountryDataSharing.objects.filter(
-            country__in=countries, factory_results_for_inspectors=True
-        ).values_list("country_id", flat=True)
-    )
+    sharing = _sharing(countries)
     page = compliance_page()
     names = reports.names_in(Country, Locale.get_active())
     visible = {}
-    for factory in (
-        Factory.objects.visible_to(user)
-        .filter(country_id__in=sharing)
-        .select_related("country")
-        .order_by("name", "pk")
-    ):
-        visible.setdefault(factory.country_id, []).append(factory)
-    logs = []
+    if action:
+        for factory in _visible_in(user, sharing):
+            visible.setdefault(factory.country_id, []).append(factory)
     result = []
     for country in countries:
         entry = InspectedCountry(
@@ -267,17 +273,26 @@ def inspected_countries(user, action):
             ),
             shares_factory_results=country.pk in sharing,
         )
-        for factory in visible.get(country.pk, []):
-            url = (
-                page.url + page.reverse_subpage("factory", kwargs={"star_id": factory.star_id})
-                if page
-                else None
-            )
-            entry.factories.append((factory, url))
-            logs.append(FactoryAccessLog(user=user, factory=factory, action=action))
+        entry.factories = [(f, _factory_report_url(page, f)) for f in visible.get(country.pk, [])]
         result.append(entry)
-    FactoryAccessLog.objects.bulk_create(logs)
+    if action:
+        log_listing(user, [f for entry in result for f, _url in entry.factories], action)
     return result
+
+
+def inspected_factories(user, country_slug):
+    """The factories of one of the inspector's countries that they may read, by name (a
+    queryset), or None when the country is not theirs or does not share factory results."""
+    inspection = LabourInspector.objects.filter(user=user, country__slug=country_slug).first()
+    if inspection is None or not _sharing([inspection.country_id]):
+        return None
+    return _visible_in(user, [inspection.country_id])
+
+
+def factory_links(factories):
+    """[(factory, its report URL in the active language or None)]."""
+    page = compliance_page()
+    return [(factory, _factory_report_url(page, factory)) for factory in factories]
 
 
 # --- the staff box on a factory's dashboard ---------------------------------------------------

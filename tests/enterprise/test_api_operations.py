@@ -255,13 +255,29 @@ def test_evidence_list_and_download_by_role(world, as_user, role, action, privat
     assert listed.status_code == expected(role, EVIDENCE_CHANGERS)
     assert download.status_code == expected(role, EVIDENCE_CHANGERS)
     if role in EVIDENCE_CHANGERS:
-        row = listed.json()[0]
+        assert listed.json()["count"] == 1
+        row = listed.json()["results"][0]
         assert row["id"] == evidence.pk and row["size"] == len(PDF)
         assert row["uploaded_by"] == "fu-one" and row["uploaded_at"]
         assert b"".join(download.streaming_content) == PDF
         assert download["Content-Disposition"].startswith('attachment; filename="report.pdf"')
         assert download["X-Content-Type-Options"] == "nosniff"
         assert "sandbox" in download["Content-Security-Policy"]
+
+
+def test_evidence_list_is_paged_oldest_first(world, as_user, action, private_media):
+    client = as_user(world["factory user"])
+    for name in ("first.pdf", "second.pdf", "third.pdf"):
+        assert post_file(client, action, name, PDF).status_code == 201
+    url = f"{API}/plan/actions/{action.pk}/evidence"
+    first = client.get(url, {"page_size": 2}).json()
+    assert first["count"] == 3 and first["num_pages"] == 2
+    assert [row["name"] for row in first["results"]] == ["first.pdf", "second.pdf"]
+    second = client.get(first["next"]).json()
+    assert [row["name"] for row in second["results"]] == ["third.pdf"]
+    assert second["next"] is None and second["previous"]
+    past = client.get(url, {"page": 3, "page_size": 2})
+    assert past.status_code == 404 and past.json()["code"] == "not_found"
 
 
 def test_evidence_of_another_factory_is_404(world, as_user, factories, private_media):

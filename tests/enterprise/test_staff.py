@@ -26,6 +26,7 @@ from ims_bridge.models import (
 from portal.models import CompliancePoint
 
 from .conftest import ROLES, english_country
+from .staff_helpers import api_ids, inspected
 
 STAFF = ("country staff", "other country staff", "global staff", "superuser")
 PROGRAMME = dict.fromkeys(ROLES, 403) | {"anonymous": 302} | dict.fromkeys(STAFF, 200)
@@ -39,10 +40,6 @@ def compliance_page(db):
     from ims_bridge.demo import seed_page
 
     return seed_page(None, locales=[])
-
-
-def api_ids(response):
-    return [row["star_id"] for row in response.json()["factories"]]
 
 
 # --- the programme list -------------------------------------------------------------------
@@ -160,7 +157,7 @@ def test_programme_figures_per_factory(world, as_user, factory):
         row["star_id"]: row
         for row in as_user(world["country staff"])
         .get("/api/v2/enterprise/programme")
-        .json()["factories"]
+        .json()["results"]
     }
     f1 = rows["F1"]
     assert f1["latest_assessment"] == "2022-02-10"
@@ -214,13 +211,14 @@ def test_programme_pages_through_many_factories(world, as_user, factory):
         for n in range(60)
     )
     client = as_user(world["country staff"])
-    first = client.get("/api/v2/enterprise/programme").json()
-    assert (first["count"], first["pages"], len(first["factories"])) == (66, 2, 50)
-    second = client.get("/api/v2/enterprise/programme?page=2").json()
-    assert len(second["factories"]) == 16
-    assert not set(api_ids(client.get("/api/v2/enterprise/programme"))) & {
-        row["star_id"] for row in second["factories"]
+    first = client.get("/api/v2/enterprise/programme?page_size=50").json()
+    assert (first["count"], first["num_pages"], len(first["results"])) == (66, 2, 50)
+    second = client.get(first["next"]).json()
+    assert len(second["results"]) == 16 and second["next"] is None
+    assert not set(api_ids(client.get("/api/v2/enterprise/programme?page_size=50"))) & {
+        row["star_id"] for row in second["results"]
     }
+    assert client.get("/api/v2/enterprise/programme").json()["page_size"] == 20
     page = client.get("/en/factory/programme/?industry=&page=2").content.decode()
     assert "Page 2 of 2" in page and "?industry=&amp;page=1" in page
 
@@ -287,7 +285,7 @@ def test_inspector_of_a_sharing_country_lists_its_factories(world, as_user, comp
         assert f'href="/en/compliance/factories/{star_id}/"' in page
     assert "/factories/V1/" not in page
     assert "does not share factory-level results" not in page
-    (country,) = client.get("/api/v2/enterprise/inspectorate").json()
+    (country,) = inspected(client)
     assert country["country"] == "cambodia" and country["factory_results_shared"] is True
     assert country["report_url"] == "/en/compliance/countries/cambodia/"
     assert sorted(f["star_id"] for f in country["factories"]) == CAMBODIA
@@ -301,8 +299,12 @@ def test_inspector_of_a_country_that_does_not_share_sees_aggregates_only(
     assert 'href="/en/compliance/countries/vietnam/"' in page
     assert "does not share factory-level results" in page
     assert "/compliance/factories/" not in page
-    (country,) = client.get("/api/v2/enterprise/inspectorate").json()
-    assert country["factory_results_shared"] is False and country["factories"] is None
+    (country,) = client.get("/api/v2/enterprise/inspectorate").json()["results"]
+    assert country["factory_results_shared"] is False and country["factories_url"] is None
+    refused = client.get("/api/v2/enterprise/inspectorate/vietnam/factories")
+    assert refused.status_code == 404 and refused.json()["code"] == "not_found"
+    # Nor does inspecting one country open another's list.
+    assert client.get("/api/v2/enterprise/inspectorate/cambodia/factories").status_code == 404
     assert client.get("/en/compliance/factories/V1/").status_code == 404
     assert not FactoryAccessLog.objects.filter(user=world["inspector not sharing"]).exists()
 
@@ -325,9 +327,12 @@ def test_every_inspector_read_is_logged(world, as_user, compliance_page):
     listed = FactoryAccessLog.objects.filter(user=inspector, action="inspectorate:list")
     assert sorted(listed.values_list("factory__star_id", flat=True)) == CAMBODIA
     client.get("/api/v2/enterprise/inspectorate")
-    assert (
-        FactoryAccessLog.objects.filter(user=inspector, action="api:inspectorate:list").count() == 6
-    )
+    api_listed = FactoryAccessLog.objects.filter(user=inspector, action="api:inspectorate:list")
+    assert not api_listed.exists()  # the countries only: no factory was listed
+    client.get("/api/v2/enterprise/inspectorate/cambodia/factories?page_size=4")
+    assert api_listed.count() == 4  # the page that was read, not the whole country
+    client.get("/api/v2/enterprise/inspectorate/cambodia/factories?page_size=4&page=2")
+    assert sorted(api_listed.values_list("factory__star_id", flat=True)) == CAMBODIA
     assert client.get("/en/compliance/factories/F2/").status_code == 200
     read = FactoryAccessLog.objects.filter(user=inspector, action="page").get()
     assert read.factory.star_id == "F2"
@@ -365,7 +370,7 @@ def test_demo_seeds_staff_and_inspector_idempotently(factories, make_user, as_us
     )
     assert sharing == {"cambodia": True, "vietnam": False}
     assert api_ids(as_user(staff).get("/api/v2/enterprise/programme")) == CAMBODIA
-    countries = as_user(inspector).get("/api/v2/enterprise/inspectorate").json()
+    countries = inspected(as_user(inspector))
     assert [(c["country"], c["factory_results_shared"]) for c in countries] == [
         ("cambodia", True),
         ("vietnam", False),

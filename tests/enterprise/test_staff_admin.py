@@ -7,6 +7,7 @@ from django.contrib.auth.models import Permission
 from ims_bridge.models import CountryDataSharing, LabourInspector
 
 from .conftest import english_country
+from .staff_helpers import inspected
 
 INSPECTORS = "/admin/snippets/ims_bridge/labourinspector/"
 SHARING = "/admin/snippets/ims_bridge/countrydatasharing/"
@@ -61,9 +62,7 @@ def test_global_staff_turn_sharing_on_for_a_country(admins, world, as_user):
     )
     assert response.status_code == 302
     assert CountryDataSharing.objects.get(country=vietnam).factory_results_for_inspectors
-    (country,) = (
-        as_user(world["inspector not sharing"]).get("/api/v2/enterprise/inspectorate").json()
-    )
+    (country,) = inspected(as_user(world["inspector not sharing"]))
     assert [f["star_id"] for f in country["factories"]] == ["V1"]
 
 

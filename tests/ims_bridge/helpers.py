@@ -62,3 +62,16 @@ def write(tmp_path, text, name="export.csv", encoding="utf-8"):
     else:
         path.write_bytes(text.encode(encoding))
     return path
+
+
+def api_cells(client, params):
+    """Every cell ``/api/v2/compliance/aggregates`` answers for ``params``, following ``next``
+    through the pages."""
+    response = client.get("/api/v2/compliance/aggregates", {**params, "page_size": 100})
+    assert response.status_code == 200, response.content
+    cells = response.json()["results"]
+    while response.json()["next"]:
+        response = client.get(response.json()["next"])
+        assert response.status_code == 200, response.content
+        cells += response.json()["results"]
+    return cells

@@ -84,6 +84,25 @@ def test_country_report_and_csvs(client, data):
     assert client.get("/en/compliance/countries/atlantis/").status_code == 404
 
 
+def test_api_aggregates_are_paged(client, data):
+    """The cells come in pages like every other list; following ``next`` gives each cell
+    once, and a page past the last is a 404 in the API's error shape."""
+    url = "/api/v2/compliance/aggregates?level=point&country=cambodia"
+    whole = client.get(url + "&page_size=100").json()
+    first = client.get(url + "&page_size=1").json()
+    assert first["count"] == whole["count"] == first["num_pages"] > 1
+    assert first["previous"] is None and "page=2" in first["next"]
+    seen, page = list(first["results"]), first
+    while page["next"]:
+        page = client.get(page["next"]).json()
+        seen += page["results"]
+    assert seen == whole["results"]
+    past = client.get(url + f"&page_size=1&page={first['num_pages'] + 1}")
+    assert past.status_code == 404 and past.json()["code"] == "not_found"
+    too_big = client.get(url + "&page_size=101")
+    assert too_big.status_code == 400 and too_big.json()["code"] == "bad_request"
+
+
 def test_country_report_in_another_language(client, data):
     response = client.get("/fr/compliance/countries/cambodia/")
     assert response.status_code == 200
@@ -92,14 +111,15 @@ def test_country_report_in_another_language(client, data):
 def test_api_aggregates_are_suppressed(client, data):
     response = client.get("/api/v2/compliance/aggregates?level=point&country=vietnam")
     assert response.status_code == 200
-    cells = response.json()
+    cells = response.json()["results"]
     assert cells and all(
         c["rate"] is None and c["factories_assessed"] is None and c["suppressed"] for c in cells
     )
     kh = client.get(
         "/api/v2/compliance/aggregates?level=point&country=cambodia&compliance_point=overtime"
     ).json()
-    assert kh == [
+    assert kh["count"] == 1 and kh["next"] is None
+    assert kh["results"] == [
         {
             "window": "latest",
             "cycle": None,

@@ -1322,6 +1322,11 @@ TABLE = {
     "api:ims_bridge_enterprise_api_staff_inspectorate_overview": {
         "": Case(GET=every(FORBIDDEN).but(UNAUTHORISED, *ANONYMOUS))
     },
+    "api:ims_bridge_enterprise_api_staff_inspected_factories": {
+        "the programme's country": Case(
+            {"country": "@country"}, GET=every(FORBIDDEN).but(UNAUTHORISED, *ANONYMOUS)
+        )
+    },
 }
 
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
@@ -1407,6 +1412,7 @@ GET_WRITES = {
     # An inspector's list of their country's factories logs each factory listed.
     "enterprise:inspectorate": {"ims_bridge_factoryaccesslog"},
     "api:ims_bridge_enterprise_api_staff_inspectorate_overview": {"ims_bridge_factoryaccesslog"},
+    "api:ims_bridge_enterprise_api_staff_inspected_factories": {"ims_bridge_factoryaccesslog"},
     # Anonymous daily query statistics; Wagtail counts the query for editors' picks.
     "search:search": {"search_searchquerystat", "wagtailsearchpromotions_query"},
     "api:search_api_search": {"search_searchquerystat"},

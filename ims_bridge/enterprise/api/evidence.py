@@ -7,9 +7,11 @@ from datetime import datetime
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
-from ninja import File, Router, Schema
+from ninja import File, Query, Router, Schema
 from ninja.errors import HttpError
 from ninja.files import UploadedFile
+
+from portal.api_pagination import Paged, PageParams, page_of
 
 from .. import access, plans_actions
 from ..access import Data
@@ -45,12 +47,18 @@ def _action(factory, pk):
     return get_object_or_404(PlanAction, factory=factory, pk=pk)
 
 
-@router.get(ACTION, response=list[EvidenceOut], summary="An action's evidence files")
-def list_evidence(request, star_id: str, pk: int):
+@router.get(
+    ACTION,
+    response=Paged[EvidenceOut],
+    summary="An action's evidence files",
+    description="Oldest first, paged (`page`, `page_size` 1 to 100).",
+)
+def list_evidence(request, star_id: str, pk: int, params: Query[PageParams]):
     factory, _role = checked(request, star_id, Data.EVIDENCE)
     action = _action(factory, pk)
     access.log_read(request.user, factory, "enterprise:api:plan_evidence")
-    return [_out(e) for e in action.evidence.select_related("uploaded_by")]
+    files = action.evidence.select_related("uploaded_by").order_by("uploaded_at", "pk")
+    return page_of(request, files, params, convert=lambda page: [_out(e) for e in page])
 
 
 @router.post(

@@ -6,3 +6,8 @@ class CommunitiesConfig(AppConfig):
     name = "communities"
     label = "communities"
     verbose_name = _("Communities of practice")
+
+    def ready(self):
+        from . import cache_signals
+
+        cache_signals.connect()

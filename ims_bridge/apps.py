@@ -6,3 +6,8 @@ class ImsBridgeConfig(AppConfig):
     name = "ims_bridge"
     label = "ims_bridge"
     verbose_name = _("IMS bridge")
+
+    def ready(self):
+        from . import cache_signals
+
+        cache_signals.connect()

@@ -7,7 +7,8 @@ class PortalConfig(AppConfig):
     verbose_name = _("Portal")
 
     def ready(self):
-        from . import checks  # noqa: F401  (registers the system checks)
+        from . import cache_signals, checks  # noqa: F401  (checks registers the system checks)
         from .roles import connect_signals
 
         connect_signals()
+        cache_signals.connect()

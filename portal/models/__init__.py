@@ -1,3 +1,4 @@
+from .cache_versions import CacheVersion
 from .pages import BasePage, CountryIndexPage, CountryPage, HomePage, StandardPage
 from .site_settings import NavigationSettings
 from .taxonomy import (
@@ -15,6 +16,7 @@ from .taxonomy import (
 __all__ = [
     "Audience",
     "BasePage",
+    "CacheVersion",
     "Cluster",
     "ClusterKind",
     "CompliancePoint",

@@ -1,0 +1,92 @@
+"""What cached pages and fragments depend on, and how a change invalidates them.
+
+Every cached copy (a whole anonymous page in ``portal/page_cache.py``, the navigation, the
+taxonomy labels) is stored with the tokens of the kinds of content it was built from. A copy is
+good while those tokens are unchanged; any change to the content bumps its token (a new random
+value in ``CacheVersion``, after the transaction commits), so every process sees the change at
+once, whatever cache backend it uses.
+
+The kinds:
+- ``CONTENT``: pages (publish, unpublish, move, delete, view restrictions), taxonomy,
+  navigation and footer, documents, images and their collections' restrictions. Every page
+  depends on it.
+- ``COMPLIANCE``: the IMS aggregates and transparency list (every recompute).
+- ``COMMUNITIES``: the list of communities and the "latest discussions" blocks (any post).
+- ``community(pk)``: one community's pages and threads (its posts, threads, settings).
+
+A view or block names what it reads with ``depend_on(request, ...)`` before reading it; the
+tokens are read at that moment, so a copy is never stored as newer than the data it holds.
+"""
+
+import threading
+
+from django.db import transaction
+
+from portal.models import CacheVersion
+
+_pending = threading.local()
+
+CONTENT = "content"
+COMPLIANCE = "compliance"
+COMMUNITIES = "communities"
+
+
+def community(pk):
+    return f"community:{pk}"
+
+
+def current(names):
+    """{name: token} for ``names`` in one query ("" for a kind never bumped)."""
+    names = set(names)
+    if not names:
+        return {}
+    found = dict(CacheVersion.objects.filter(name__in=names).values_list("name", "token"))
+    return {name: found.get(name, "") for name in names}
+
+
+def bump(*names):
+    """Give each kind a new token once the current transaction commits (at once outside one),
+    so a reader never caches the old data under the new token. The names wait in a set that
+    the first commit writes once, however many rows changed (deleting a thread deletes its
+    posts one signal each); names left by a rolled-back transaction are written with the next
+    commit, which only costs an early refresh."""
+    waiting = getattr(_pending, "names", None)
+    if waiting is None:
+        waiting = _pending.names = set()
+    waiting.update(names)
+    transaction.on_commit(_write_pending)
+
+
+def _write_pending():
+    names, _pending.names = getattr(_pending, "names", set()), set()
+    for name in sorted(names):
+        CacheVersion.objects.update_or_create(
+            name=name, defaults={"token": CacheVersion.new_token()}
+        )
+
+
+def depend_on(request, *names):
+    """Record that the response to ``request`` is built from ``names`` and return their tokens
+    (read once per request and name)."""
+    tokens = request_tokens(request)
+    missing = [name for name in names if name not in tokens]
+    if missing:
+        tokens.update(current(missing))
+    return {name: tokens[name] for name in names}
+
+
+def request_tokens(request):
+    """{name: token} of what ``request``'s response has read so far."""
+    if request is None:
+        return {}
+    tokens = getattr(request, "_cache_version_tokens", None)
+    if tokens is None:
+        tokens = request._cache_version_tokens = {}
+    return tokens
+
+
+def token(request, name):
+    """The token of one kind for this request (read once), to key a cached fragment."""
+    if request is None:
+        return current([name])[name]
+    return depend_on(request, name)[name]

@@ -8,6 +8,10 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Communities of practice")
 
     def ready(self):
+        from portal import page_cache
+
         from . import cache_signals
 
         cache_signals.connect()
+        # Every communities page names its community (or all of them) before it is cached.
+        page_cache.require_dependency("communities", "communities", "community:")

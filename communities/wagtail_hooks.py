@@ -4,6 +4,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from portal import cache_versions
 from portal.providers import ProvidedItem
 
 from .models import Community, Membership, ModerationLog, Visibility
@@ -60,6 +61,7 @@ def _language_filter(qs, language):
 
 @hooks.register("portal_provides_latest_discussions")
 def latest_discussions(language=None, limit=4, country=None, **kwargs):
+    cache_versions.depend(cache_versions.COMMUNITIES)
     from django.contrib.auth.models import AnonymousUser
 
     from .models import Thread
@@ -90,6 +92,7 @@ def latest_discussions(language=None, limit=4, country=None, **kwargs):
 
 @hooks.register("portal_provides_country_communities")
 def country_communities(language=None, limit=4, country=None, **kwargs):
+    cache_versions.depend(cache_versions.COMMUNITIES)
     communities = Community.objects.exclude(visibility=Visibility.PRIVATE)
     if country is not None:
         communities = communities.filter(countries__slug=country.slug)

@@ -8,6 +8,10 @@ class ImsBridgeConfig(AppConfig):
     verbose_name = _("IMS bridge")
 
     def ready(self):
+        from portal import page_cache
+
         from . import cache_signals
+        from .models.aggregates import min_cell
 
         cache_signals.connect()
+        page_cache.vary_on(min_cell)

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from portal import cache_versions
 from portal.translation_admin.filters import DefaultLocaleTermsFilterSet
 
 from . import progress, providers
@@ -33,21 +34,25 @@ from .uploads import ImportUploadField
 
 @hooks.register("portal_provides_compliance_highlights")
 def compliance_highlights(**context):
+    cache_versions.depend(cache_versions.COMPLIANCE)
     return providers.compliance_highlights(**context)
 
 
 @hooks.register("portal_provides_compliance_summary")
 def compliance_summary(**context):
+    cache_versions.depend(cache_versions.COMPLIANCE)
     return providers.compliance_summary(**context)
 
 
 @hooks.register("portal_provides_compliance_comparison")
 def compliance_comparison(**context):
+    cache_versions.depend(cache_versions.COMPLIANCE)
     return providers.compliance_comparison(**context)
 
 
 @hooks.register("portal_provides_compliance_top_issues")
 def compliance_top_issues(**context):
+    cache_versions.depend(cache_versions.COMPLIANCE)
     return providers.compliance_top_issues(**context)
 
 

@@ -14,10 +14,12 @@ The kinds:
 - ``COMMUNITIES``: the list of communities and the "latest discussions" blocks (any post).
 - ``community(pk)``: one community's pages and threads (its posts, threads, settings).
 
-A view or block names what it reads with ``depend_on(request, ...)`` before reading it; the
-tokens are read at that moment, so a copy is never stored as newer than the data it holds.
+A view, block or provider names what it reads with ``depend(...)`` before reading it (the
+page cache middleware makes the request current); the tokens are read at that moment, so a copy
+is never stored as newer than the data it holds.
 """
 
+import contextvars
 import threading
 
 from django.db import transaction
@@ -25,6 +27,7 @@ from django.db import transaction
 from portal.models import CacheVersion
 
 _pending = threading.local()
+_current_tokens = contextvars.ContextVar("cache_version_tokens", default=None)
 
 CONTENT = "content"
 COMPLIANCE = "compliance"
@@ -65,13 +68,35 @@ def _write_pending():
         )
 
 
+def depend(*names):
+    """Record that the response being built reads ``names``: their tokens are read now, once
+    per request. Outside a request the page cache tracks, nothing (and no query)."""
+    tokens = _current_tokens.get()
+    if tokens is not None:
+        _read_missing(tokens, names)
+
+
+def tracking(request):
+    """Make ``request``'s tokens the ones ``depend`` records into; returns what ``stop``
+    takes."""
+    return _current_tokens.set(request_tokens(request))
+
+
+def stop(handle):
+    _current_tokens.reset(handle)
+
+
+def _read_missing(tokens, names):
+    missing = [name for name in names if name not in tokens]
+    if missing:
+        tokens.update(current(missing))
+
+
 def depend_on(request, *names):
     """Record that the response to ``request`` is built from ``names`` and return their tokens
     (read once per request and name)."""
     tokens = request_tokens(request)
-    missing = [name for name in names if name not in tokens]
-    if missing:
-        tokens.update(current(missing))
+    _read_missing(tokens, names)
     return {name: tokens[name] for name in names}
 
 

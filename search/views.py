@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal import cache_versions, page_cache
 from portal.facets import facet_list, filter_panel
 
 from .analytics import record_search
@@ -41,12 +42,13 @@ def search(request):
     all_languages = request.GET.get("all") == "1"
     context = {"search_query": query, "all_languages": all_languages, "facets": []}
     if query:
+        cache_versions.depend(cache_versions.COMMUNITIES)  # results include discussions
         params = {facet: request.GET.getlist(facet) for facet in FACETS}
         filters = filters_from(params, language, all_languages)
         outcome = site_search(query, language, filters, user=request.user)
         page_obj = Paginator(outcome.main, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         aside = outcome.aside if page_obj.number == 1 else None
-        record_search(query, language, outcome.total)
+        page_cache.on_hit(request, record_search, query, language, outcome.total)
         context.update(
             outcome=outcome,
             page_obj=page_obj,

@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404, render
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
+from portal import cache_versions
+
 from .. import permissions
 from ..forms import FlagForm, JoinRequestForm, MoveForm, PostForm
 from ..models import Community, JoinRequest, Membership, Status, Subscription, Thread
@@ -17,6 +19,7 @@ THREADS_PER_PAGE = 30
 
 
 def community_list(request):
+    cache_versions.depend(cache_versions.COMMUNITIES)
     readable = Thread.objects.readable_by(request.user)
     communities = (
         permissions.visible_communities(request.user)
@@ -144,6 +147,7 @@ def thread_detail(request, thread):
 
 
 def person(request, username):
+    cache_versions.depend(cache_versions.COMMUNITIES)
     User = get_user_model()
     user = get_object_or_404(
         User.objects.select_related("community_profile"),

@@ -12,6 +12,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
+from portal import cache_versions
+
 from .. import permissions
 from ..models import Community, Flag, Post, Thread
 
@@ -75,6 +77,7 @@ def _guard(load, rule, *, of_community=False, signed_in=False):
         @wraps(view)
         def wrapped(request, **kwargs):
             obj, community, thread = load(kwargs)
+            cache_versions.depend(cache_versions.community(community.pk))
             user = request.user
             allowed = (not signed_in or user.is_authenticated) and (
                 rule is None or rule(user, community if of_community else obj)

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
 
+from portal import cache_versions
 from portal.models import BasePage
 
 
@@ -15,6 +16,10 @@ class ComplianceIndexPage(RoutablePageMixin, BasePage):
 
     class Meta:
         verbose_name = _("compliance index page")
+
+    def serve(self, request, *args, **kwargs):
+        cache_versions.depend(cache_versions.COMPLIANCE)
+        return super().serve(request, *args, **kwargs)
 
     @path("")
     def comparison(self, request):

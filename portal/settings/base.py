@@ -46,6 +46,26 @@ IMS_API_URL = env.str("IMS_API_URL", default="")
 IMS_API_TOKEN = env.str("IMS_API_TOKEN", default="")
 IMS_IMPORT_LEASE_SECONDS = env.float("IMS_IMPORT_LEASE_SECONDS", default=300.0)
 LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
+# Whole pages for readers without a session (portal/page_cache.py): how long a copy may live
+# at most (it is dropped at once by any change it depends on; 0 turns the cache off), and the
+# Cache-Control max-age for browsers and s-maxage for a CDN.
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
+PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=300)
+# A publish or unpublish purges the page's URL from a CDN or caching proxy: an HTTP PURGE to
+# FRONTEND_CACHE_PURGE_URL (Varnish, nginx, Squid), or Cloudflare's API with a zone and token.
+WAGTAILFRONTENDCACHE = {}
+if env.str("FRONTEND_CACHE_PURGE_URL", default=""):
+    WAGTAILFRONTENDCACHE["proxy"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.HTTPBackend",
+        "LOCATION": env.str("FRONTEND_CACHE_PURGE_URL"),
+    }
+if env.str("CLOUDFLARE_ZONEID", default=""):
+    WAGTAILFRONTENDCACHE["cloudflare"] = {
+        "BACKEND": "wagtail.contrib.frontend_cache.backends.CloudflareBackend",
+        "ZONEID": env.str("CLOUDFLARE_ZONEID"),
+        "BEARER_TOKEN": env.str("CLOUDFLARE_BEARER_TOKEN", default=""),
+    }
 # Where portal/pdf.py looks for Noto (Sans, Khmer, Bengali, Naskh Arabic) and DejaVu Sans
 PDF_FONT_DIRS = env.list(
     "PDF_FONT_DIRS",
@@ -87,6 +107,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.frontend_cache",  # purges a CDN on publish, when one is configured
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
@@ -133,6 +154,8 @@ MIDDLEWARE = [
     # (path and query string here; bodies after the size cap, MalformedBodyMiddleware).
     "portal.middleware.MalformedInputMiddleware",
     "portal.middleware.ApiJsonErrorsMiddleware",
+    # Before the session is read: a hit for a reader without a session costs one query.
+    "portal.page_cache.AnonymousPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "portal.middleware.PortalLocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

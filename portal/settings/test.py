@@ -33,3 +33,6 @@ WAGTAILSEARCH_BACKENDS["default"]["AUTO_UPDATE"] = False
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file (not in-memory) test database, so `pytest --reuse-db` can keep it between runs.
     DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}.test"}
+# Off for the suite, where tests change rows behind the signals' back (querysets' update(),
+# fixtures) between two requests; tests/portal/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

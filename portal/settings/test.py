@@ -34,5 +34,7 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     # A file (not in-memory) test database, so `pytest --reuse-db` can keep it between runs.
     DATABASES["default"]["TEST"] = {"NAME": f"{DATABASES['default']['NAME']}.test"}
 # Off for the suite, where tests change rows behind the signals' back (querysets' update(),
-# fixtures) between two requests; tests/portal/test_page_cache.py turns it on.
-PAGE_CACHE_SECONDS = 0
+# fixtures) between two requests; tests/portal/test_page_cache.py turns it on, and
+# TEST_PAGE_CACHE_SECONDS=600 runs any part of the suite with it (the permission matrix: no
+# cell may get another role's page from the cache).
+PAGE_CACHE_SECONDS = int(os.environ.get("TEST_PAGE_CACHE_SECONDS", "0"))

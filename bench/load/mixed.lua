@@ -25,10 +25,5 @@ request = function()
   return wrk.format("POST", data.reply, headers, body)
 end
 
-done = function(summary, latency, requests)
-  local e = summary.errors
-  io.write(string.format(
-    "RESULT %d %d %d %d %d %d %d\n",
-    summary.requests, summary.duration, e.connect + e.read + e.write + e.timeout, e.status,
-    latency:percentile(50), latency:percentile(95), latency:percentile(99)))
-end
+-- The same one-line summary as a single URL's run.
+dofile(os.getenv("REPORT_LUA"))

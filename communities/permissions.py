@@ -280,8 +280,13 @@ def readable_communities(user, queryset=None):
         return qs
     condition = Q(visibility=Visibility.PUBLIC)
     if user.is_authenticated:
-        condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
+        condition |= Q(pk__in=_active_community_ids(user))
     return qs.filter(condition).distinct()
+
+
+def _active_community_ids(user):
+    # A subquery, not a join: joining the memberships reads every member of a big community.
+    return Membership.objects.filter(user=user, status=Status.ACTIVE).values("community_id")
 
 
 def _moderated_community_ids(user):
@@ -294,16 +299,24 @@ def readable_threads(user, queryset=None):
     """Threads the user may read: in a community they may read, and, unless they moderate it,
     not hidden (a thread is hidden when a moderator hid its opening post). Every list of
     threads (pages, API, search, home-page blocks, notifications) goes through this."""
-    from .models import Post, Thread
+    from .models import Thread
 
     qs = queryset if queryset is not None else Thread.objects.all()
     qs = qs.filter(community_id__in=readable_communities(user).values("pk"))
     if is_editor(user):
         return qs
+    return qs.exclude(pk__in=_hidden_thread_ids(user))
+
+
+def _hidden_thread_ids(user):
+    """The threads hidden from a reader who is not an editor (a subquery; few rows, read
+    through the partial index of hidden posts)."""
+    from .models import Post
+
     hidden = Post.objects.filter(is_opening=True, hidden=True)
     if user.is_authenticated:
         hidden = hidden.exclude(thread__community_id__in=_moderated_community_ids(user))
-    return qs.exclude(pk__in=hidden.values("thread_id"))
+    return hidden.values("thread_id")
 
 
 def readable_notifications(user, queryset=None):
@@ -315,7 +328,14 @@ def readable_notifications(user, queryset=None):
 
     qs = queryset if queryset is not None else Notification.objects.all()
     qs = qs.filter(user=user) if user.is_authenticated else qs.none()
-    about_thread = Q(thread__isnull=False, thread_id__in=readable_threads(user).values("pk"))
+    # readable_threads(user), spelt out so that only the user's notifications are looked at
+    # (a subquery of every readable thread would read them all).
+    about_thread = Q(
+        thread__isnull=False,
+        thread__community_id__in=readable_communities(user).values("pk"),
+    )
+    if not is_editor(user):
+        about_thread &= ~Q(thread_id__in=_hidden_thread_ids(user))
     about_community = Q(
         thread__isnull=True, community_id__in=visible_communities(user).values("pk")
     )
@@ -339,7 +359,7 @@ def visible_communities(user, queryset=None):
         return qs
     condition = ~Q(visibility=Visibility.PRIVATE)
     if user.is_authenticated:
-        condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
+        condition |= Q(pk__in=_active_community_ids(user))
     return qs.filter(condition).distinct()
 
 
@@ -347,9 +367,6 @@ def author_roles(community, user_ids):
     """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in two
     queries whatever their number: an active owner or moderator of the community is named by
     that role; otherwise an editor (who moderates everywhere, see ``is_editor``) is staff."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Q
-
     ids = {pk for pk in user_ids if pk is not None}
     if not ids:
         return {}
@@ -363,17 +380,65 @@ def author_roles(community, user_ids):
     )
     rest = ids - roles.keys()
     if rest:
-        perm = {"codename": "change_community", "content_type__app_label": "communities"}
-        editors = (
-            get_user_model()
-            .objects.filter(pk__in=rest, is_active=True)
-            .filter(
-                Q(is_superuser=True)
-                | Q(**{f"user_permissions__{k}": v for k, v in perm.items()})
-                | Q(**{f"groups__permissions__{k}": v for k, v in perm.items()})
-            )
-            .values_list("pk", flat=True)
-            .distinct()
-        )
-        roles.update(dict.fromkeys(editors, "staff"))
+        roles.update(dict.fromkeys(editor_ids(rest), "staff"))
     return roles
+
+
+def editor_ids(user_ids):
+    """The editors among ``user_ids`` (``is_editor`` for many users, in one query)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Q
+
+    perm = {"codename": "change_community", "content_type__app_label": "communities"}
+    return set(
+        get_user_model()
+        .objects.filter(pk__in=list(user_ids), is_active=True)
+        .filter(
+            Q(is_superuser=True)
+            | Q(**{f"user_permissions__{k}": v for k, v in perm.items()})
+            | Q(**{f"groups__permissions__{k}": v for k, v in perm.items()})
+        )
+        .values_list("pk", flat=True)
+        .distinct()
+    )
+
+
+def _memberships(community, user_ids):
+    """``{user_id: (status, role)}`` of these users in the community, in one query."""
+    rows = Membership.objects.filter(community=community, user_id__in=list(user_ids))
+    return {
+        uid: (status, role) for uid, status, role in rows.values_list("user_id", "status", "role")
+    }
+
+
+def thread_readers(thread, user_ids, *, post=None, not_suspended=False):
+    """The ids among ``user_ids`` (active users) that may read ``thread``: ``can_read_thread``
+    for many users in a few queries, whatever their number (the notification fan-out). With
+    ``post``, also those who may still be told about it (``readable_notifications``: a hidden
+    post only to moderators and editors); with ``not_suspended``, without those suspended from
+    the community (who read nothing there)."""
+    from .models import Post
+
+    ids = set(user_ids)
+    if not ids:
+        return set()
+    community = thread.community
+    memberships = _memberships(community, ids)
+    editors = editor_ids(ids)
+    thread_hidden = Post.objects.filter(thread=thread, is_opening=True, hidden=True).exists()
+    post_hidden = post is not None and post.hidden
+    readers = set()
+    for uid in ids:
+        status, role = memberships.get(uid, (None, None))
+        if not_suspended and status == Status.SUSPENDED:
+            continue
+        if uid in editors:
+            readers.add(uid)
+            continue
+        active = role if status == Status.ACTIVE else None
+        if community.visibility != Visibility.PUBLIC and active is None:
+            continue
+        if (thread_hidden or post_hidden) and active not in (Role.MODERATOR, Role.OWNER):
+            continue
+        readers.add(uid)
+    return readers

@@ -111,10 +111,25 @@ def can_read_thread(user, thread):
         return False
     cache = thread.__dict__.setdefault("_readable_by", {})
     if user.pk not in cache:
-        from .models import Thread
+        hidden = getattr(thread, "opening_hidden", None)  # see with_opening_hidden
+        if hidden is not None:  # readable_threads, answered from what the thread knows
+            cache[user.pk] = not hidden or (
+                is_editor(user) or active_role(user, thread.community) in MODERATING
+            )
+        else:
+            from .models import Thread
 
-        cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
+            cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
     return cache[user.pk]
+
+
+MODERATING = (Role.MODERATOR, Role.OWNER)
+
+
+def with_opening_hidden(threads):
+    """Threads annotated with whether their opening post is hidden, so that ``can_read_thread``
+    decides without a query of its own."""
+    return threads.annotate(opening_hidden=_opening_hidden())
 
 
 def thread_hidden_from(user, thread):
@@ -305,7 +320,30 @@ def readable_threads(user, queryset=None):
     qs = qs.filter(community_id__in=readable_communities(user).values("pk"))
     if is_editor(user):
         return qs
+    # Field lookups only (id, community_id): site search filters its index with this queryset.
     return qs.exclude(pk__in=_hidden_thread_ids(user))
+
+
+def _opening_hidden():
+    """Whether a thread's opening post is hidden, as a condition on threads (NOT EXISTS: an
+    anti-join that keeps the order of ``thread_community_list``, where NOT IN would not)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Post
+
+    return Exists(Post.objects.filter(thread=OuterRef("pk"), is_opening=True, hidden=True))
+
+
+def community_threads(user, community):
+    """``readable_threads(user, community.threads.all())`` for one community, without asking
+    again, row by row, which communities the reader may read: the community's page and its
+    API list (the same answer, a query the planner can serve from ``thread_community_list``)."""
+    threads = community.threads.all()
+    if not can_read(user, community):
+        return threads.none()
+    if is_editor(user) or active_role(user, community) in MODERATING:
+        return threads
+    return threads.filter(~_opening_hidden())
 
 
 def _hidden_thread_ids(user):
@@ -364,42 +402,61 @@ def visible_communities(user, queryset=None):
 
 
 def author_roles(community, user_ids):
-    """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in two
-    queries whatever their number: an active owner or moderator of the community is named by
+    """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in one
+    query whatever their number: an active owner or moderator of the community is named by
     that role; otherwise an editor (who moderates everywhere, see ``is_editor``) is staff."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import BooleanField, Case, OuterRef, Subquery, When
+
     ids = {pk for pk in user_ids if pk is not None}
     if not ids:
         return {}
-    roles = dict(
-        Membership.objects.filter(
-            community=community,
-            user_id__in=ids,
-            status=Status.ACTIVE,
-            role__in=[Role.MODERATOR, Role.OWNER],
-        ).values_list("user_id", "role")
+    role = Membership.objects.filter(
+        community=community,
+        user=OuterRef("pk"),
+        status=Status.ACTIVE,
+        role__in=[Role.MODERATOR, Role.OWNER],
+    ).values("role")[:1]
+    rows = (
+        get_user_model()
+        .objects.filter(pk__in=ids)
+        .annotate(
+            role=Subquery(role),
+            editor=Case(
+                When(_editor_condition(), then=True), default=False, output_field=BooleanField()
+            ),
+        )
+        .values_list("pk", "role", "editor")
     )
-    rest = ids - roles.keys()
-    if rest:
-        roles.update(dict.fromkeys(editor_ids(rest), "staff"))
-    return roles
+    return {pk: role or "staff" for pk, role, editor in rows if role or editor}
+
+
+def _editor_condition():
+    """``is_editor`` as a condition on users: active, and superusers or holders of
+    ``communities.change_community`` (their own or a group's)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef, Q
+
+    User = get_user_model()
+    perm = {"codename": "change_community", "content_type__app_label": "communities"}
+    own = User.user_permissions.through.objects.filter(
+        user_id=OuterRef("pk"), **{f"permission__{k}": v for k, v in perm.items()}
+    )
+    grouped = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), **{f"group__permissions__{k}": v for k, v in perm.items()}
+    )
+    return Q(is_active=True) & (Q(is_superuser=True) | Exists(own) | Exists(grouped))
 
 
 def editor_ids(user_ids):
     """The editors among ``user_ids`` (``is_editor`` for many users, in one query)."""
     from django.contrib.auth import get_user_model
-    from django.db.models import Q
 
-    perm = {"codename": "change_community", "content_type__app_label": "communities"}
     return set(
         get_user_model()
-        .objects.filter(pk__in=list(user_ids), is_active=True)
-        .filter(
-            Q(is_superuser=True)
-            | Q(**{f"user_permissions__{k}": v for k, v in perm.items()})
-            | Q(**{f"groups__permissions__{k}": v for k, v in perm.items()})
-        )
+        .objects.filter(pk__in=list(user_ids))
+        .filter(_editor_condition())
         .values_list("pk", flat=True)
-        .distinct()
     )
 
 

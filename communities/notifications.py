@@ -30,9 +30,18 @@ def absolute(url):
     return settings.SITE_BASE_URL.rstrip("/") + url
 
 
+FAN_OUT_BATCH = 1000
+
+
 def notify_new_post(post_id, only_mentions=False):
-    """Create in-app notifications for a new (or newly-mentioning) post, then queue e-mails."""
-    from . import permissions
+    """Create in-app notifications for a new (or newly-mentioning) post, then queue e-mails.
+
+    Run by the ``fan_out_post`` task, never inside the request that posted: everyone mentioned
+    (``MENTION``) and the followers of the community (a new thread) or of the thread (a reply),
+    except the author, inactive accounts, those suspended from the community and those who may
+    not read the thread (``permissions.thread_readers``), in batches of ``FAN_OUT_BATCH``
+    whatever their number. Running it again for the same post adds nothing (one notification
+    per user and post) and e-mails nobody twice. Returns the ids of the notifications made."""
     from .models import Notification, Post, Subscription
 
     post = (
@@ -43,38 +52,74 @@ def notify_new_post(post_id, only_mentions=False):
     if post is None:
         return []
     thread, community = post.thread, post.thread.community
-    kinds = {}
-    for user in post.mentions.all():
-        kinds[user.pk] = (user, Notification.Kind.MENTION)
+    kinds = dict.fromkeys(
+        post.mentions.filter(is_active=True).values_list("pk", flat=True),
+        Notification.Kind.MENTION,
+    )
     if not only_mentions:
-        followers = Subscription.objects.select_related("user")
         if post.is_opening:
-            followers = followers.filter(community=community)
+            followers = Subscription.objects.filter(community=community)
             kind = Notification.Kind.THREAD
         else:
-            followers = followers.filter(thread=thread)
+            followers = Subscription.objects.filter(thread=thread)
             kind = Notification.Kind.REPLY
-        for sub in followers:
-            kinds.setdefault(sub.user_id, (sub.user, kind))
+        followers = followers.filter(user__is_active=True).order_by("pk")
+        for user_id in followers.values_list("user_id", flat=True).iterator(chunk_size=5000):
+            kinds.setdefault(user_id, kind)
+    kinds.pop(post.author_id, None)
     created = []
-    for user, kind in kinds.values():
-        if user.pk == post.author_id or not user.is_active:
-            continue
-        if not permissions.can_read_thread(user, thread) or permissions.is_suspended(
-            user, community
-        ):
-            continue
-        _n, made = Notification.objects.get_or_create(
-            user=user,
-            post=post,
-            defaults={"kind": kind, "actor": post.author, "community": community, "thread": thread},
+    user_ids = list(kinds)
+    for start in range(0, len(user_ids), FAN_OUT_BATCH):
+        batch = {uid: kinds[uid] for uid in user_ids[start : start + FAN_OUT_BATCH]}
+        created += _notify_batch(post, batch)
+    return created
+
+
+def _notify_batch(post, kinds):
+    """Notifications for one batch of ``{user_id: kind}``; queue the immediate e-mails."""
+    from django.db.models import Q
+
+    from . import permissions
+    from .models import EmailMode, Notification
+
+    thread = post.thread
+    readers = permissions.thread_readers(thread, kinds, not_suspended=True)
+    already = set(
+        Notification.objects.filter(post=post, user_id__in=list(readers)).values_list(
+            "user_id", flat=True
         )
-        if made:
-            created.append(_n.pk)
-    if created:
+    )
+    new = [uid for uid in kinds if uid in readers and uid not in already]
+    if not new:
+        return []
+    Notification.objects.bulk_create(
+        [
+            Notification(
+                user_id=uid,
+                post=post,
+                kind=kinds[uid],
+                actor_id=post.author_id,
+                community_id=thread.community_id,
+                thread=thread,
+            )
+            for uid in new
+        ],
+        ignore_conflicts=True,  # a concurrent run of the same fan-out made some already
+    )
+    made = Notification.objects.filter(post=post, user_id__in=new, emailed_at__isnull=True)
+    created = list(made.values_list("pk", flat=True))
+    to_email = list(
+        made.exclude(user__email="")
+        .filter(
+            Q(user__community_profile__isnull=True)
+            | Q(user__community_profile__email_mode=EmailMode.IMMEDIATE)
+        )
+        .values_list("pk", flat=True)
+    )
+    if to_email:
         from .tasks import send_immediate_notifications
 
-        send_immediate_notifications.enqueue(notification_ids=created)
+        send_immediate_notifications.enqueue(notification_ids=to_email)
     return created
 
 
@@ -83,7 +128,7 @@ def _language(user):
     return profile_language[0] if profile_language else settings.LANGUAGE_CODE
 
 
-def _send(user, subject, template, context):
+def _send(user, subject, template, context, connection=None):
     language = _language(user)
     with translation.override(language):
         token = unsubscribe_token(user)
@@ -104,6 +149,7 @@ def _send(user, subject, template, context):
                 "List-Unsubscribe": f"<{unsubscribe_url}>",
                 "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
             },
+            connection=connection,
         )
         message.attach_alternative(html, "text/html")
         message.send()
@@ -116,32 +162,77 @@ def _email_mode(user):
     return profile.email_mode if profile else EmailMode.IMMEDIATE
 
 
-def send_immediate(notification_ids):
+def _readable_now(notifications):
+    """The ids of these notifications their users may still read (``readable_notifications``),
+    in a few queries per thread rather than one per notification."""
     from . import permissions
+
+    by_post = {}
+    readable = set()
+    for n in notifications:
+        if n.thread_id is None:
+            if permissions.readable_notifications(n.user).filter(pk=n.pk).exists():
+                readable.add(n.pk)
+        else:
+            by_post.setdefault((n.thread_id, n.post_id), []).append(n)
+    for group in by_post.values():
+        first = group[0]
+        users = permissions.thread_readers(
+            first.thread, {n.user_id for n in group}, post=first.post
+        )
+        readable.update(n.pk for n in group if n.user_id in users)
+    return readable
+
+
+SEND_BATCH = 200
+
+
+def send_immediate(notification_ids):
+    """E-mail these notifications now to the readers who chose immediate e-mails and may still
+    read what they are about; each is e-mailed once (``emailed_at``)."""
+    from django.core.mail import get_connection
+
     from .models import EmailMode, Notification
 
     sent = 0
-    notifications = Notification.objects.filter(
-        pk__in=notification_ids, emailed_at__isnull=True
-    ).select_related("user__community_profile", "post__author", "thread__community", "actor")
-    notifications = notifications.prefetch_related("community__translations")
-    for n in notifications:
-        if not n.user.email or _email_mode(n.user) != EmailMode.IMMEDIATE:
-            continue
-        if not permissions.readable_notifications(n.user).filter(pk=n.pk).exists():
-            continue
-        with translation.override(settings.LANGUAGE_CODE):
-            community = n.community.localized(_language(n.user)).name
-            subject = f"[{community}] {n.thread.title if n.thread else n.get_kind_display()}"
-        _send(
-            n.user,
-            subject,
-            "notification",
-            {"notification": n, "url": absolute(n.get_absolute_url())},
-        )
-        n.emailed_at = timezone.now()
-        n.save(update_fields=["emailed_at"])
-        sent += 1
+    ids = sorted(set(notification_ids))
+    connection = get_connection()
+    for start in range(0, len(ids), SEND_BATCH):
+        notifications = [
+            n
+            for n in Notification.objects.filter(
+                pk__in=ids[start : start + SEND_BATCH], emailed_at__isnull=True
+            )
+            .select_related(
+                "user__community_profile",
+                "post__author",
+                "post__thread__community",
+                "thread__community",
+                "actor",
+            )
+            .prefetch_related("community__translations")
+            .order_by("pk")
+            if n.user.email and _email_mode(n.user) == EmailMode.IMMEDIATE
+        ]
+        readable = _readable_now(notifications)
+        done = []
+        for n in notifications:
+            if n.pk not in readable:
+                continue
+            with translation.override(settings.LANGUAGE_CODE):
+                community = n.community.localized(_language(n.user)).name
+                subject = f"[{community}] {n.thread.title if n.thread else n.get_kind_display()}"
+            _send(
+                n.user,
+                subject,
+                "notification",
+                {"notification": n, "url": absolute(n.get_absolute_url())},
+                connection=connection,
+            )
+            done.append(n.pk)
+        if done:
+            Notification.objects.filter(pk__in=done).update(emailed_at=timezone.now())
+        sent += len(done)
     return sent
 
 

@@ -111,10 +111,25 @@ def can_read_thread(user, thread):
         return False
     cache = thread.__dict__.setdefault("_readable_by", {})
     if user.pk not in cache:
-        from .models import Thread
+        hidden = getattr(thread, "opening_hidden", None)  # see with_opening_hidden
+        if hidden is not None:  # readable_threads, answered from what the thread knows
+            cache[user.pk] = not hidden or (
+                is_editor(user) or active_role(user, thread.community) in MODERATING
+            )
+        else:
+            from .models import Thread
 
-        cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
+            cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
     return cache[user.pk]
+
+
+MODERATING = (Role.MODERATOR, Role.OWNER)
+
+
+def with_opening_hidden(threads):
+    """Threads annotated with whether their opening post is hidden, so that ``can_read_thread``
+    decides without a query of its own."""
+    return threads.annotate(opening_hidden=_opening_hidden())
 
 
 def thread_hidden_from(user, thread):
@@ -280,8 +295,13 @@ def readable_communities(user, queryset=None):
         return qs
     condition = Q(visibility=Visibility.PUBLIC)
     if user.is_authenticated:
-        condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
+        condition |= Q(pk__in=_active_community_ids(user))
     return qs.filter(condition).distinct()
+
+
+def _active_community_ids(user):
+    # A subquery, not a join: joining the memberships reads every member of a big community.
+    return Membership.objects.filter(user=user, status=Status.ACTIVE).values("community_id")
 
 
 def _moderated_community_ids(user):
@@ -294,16 +314,47 @@ def readable_threads(user, queryset=None):
     """Threads the user may read: in a community they may read, and, unless they moderate it,
     not hidden (a thread is hidden when a moderator hid its opening post). Every list of
     threads (pages, API, search, home-page blocks, notifications) goes through this."""
-    from .models import Post, Thread
+    from .models import Thread
 
     qs = queryset if queryset is not None else Thread.objects.all()
     qs = qs.filter(community_id__in=readable_communities(user).values("pk"))
     if is_editor(user):
         return qs
+    # Field lookups only (id, community_id): site search filters its index with this queryset.
+    return qs.exclude(pk__in=_hidden_thread_ids(user))
+
+
+def _opening_hidden():
+    """Whether a thread's opening post is hidden, as a condition on threads (NOT EXISTS: an
+    anti-join that keeps the order of ``thread_community_list``, where NOT IN would not)."""
+    from django.db.models import Exists, OuterRef
+
+    from .models import Post
+
+    return Exists(Post.objects.filter(thread=OuterRef("pk"), is_opening=True, hidden=True))
+
+
+def community_threads(user, community):
+    """``readable_threads(user, community.threads.all())`` for one community, without asking
+    again, row by row, which communities the reader may read: the community's page and its
+    API list (the same answer, a query the planner can serve from ``thread_community_list``)."""
+    threads = community.threads.all()
+    if not can_read(user, community):
+        return threads.none()
+    if is_editor(user) or active_role(user, community) in MODERATING:
+        return threads
+    return threads.filter(~_opening_hidden())
+
+
+def _hidden_thread_ids(user):
+    """The threads hidden from a reader who is not an editor (a subquery; few rows, read
+    through the partial index of hidden posts)."""
+    from .models import Post
+
     hidden = Post.objects.filter(is_opening=True, hidden=True)
     if user.is_authenticated:
         hidden = hidden.exclude(thread__community_id__in=_moderated_community_ids(user))
-    return qs.exclude(pk__in=hidden.values("thread_id"))
+    return hidden.values("thread_id")
 
 
 def readable_notifications(user, queryset=None):
@@ -315,7 +366,14 @@ def readable_notifications(user, queryset=None):
 
     qs = queryset if queryset is not None else Notification.objects.all()
     qs = qs.filter(user=user) if user.is_authenticated else qs.none()
-    about_thread = Q(thread__isnull=False, thread_id__in=readable_threads(user).values("pk"))
+    # readable_threads(user), spelt out so that only the user's notifications are looked at
+    # (a subquery of every readable thread would read them all).
+    about_thread = Q(
+        thread__isnull=False,
+        thread__community_id__in=readable_communities(user).values("pk"),
+    )
+    if not is_editor(user):
+        about_thread &= ~Q(thread_id__in=_hidden_thread_ids(user))
     about_community = Q(
         thread__isnull=True, community_id__in=visible_communities(user).values("pk")
     )
@@ -339,41 +397,105 @@ def visible_communities(user, queryset=None):
         return qs
     condition = ~Q(visibility=Visibility.PRIVATE)
     if user.is_authenticated:
-        condition |= Q(memberships__user=user, memberships__status=Status.ACTIVE)
+        condition |= Q(pk__in=_active_community_ids(user))
     return qs.filter(condition).distinct()
 
 
 def author_roles(community, user_ids):
-    """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in two
-    queries whatever their number: an active owner or moderator of the community is named by
+    """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in one
+    query whatever their number: an active owner or moderator of the community is named by
     that role; otherwise an editor (who moderates everywhere, see ``is_editor``) is staff."""
     from django.contrib.auth import get_user_model
-    from django.db.models import Q
+    from django.db.models import BooleanField, Case, OuterRef, Subquery, When
 
     ids = {pk for pk in user_ids if pk is not None}
     if not ids:
         return {}
-    roles = dict(
-        Membership.objects.filter(
-            community=community,
-            user_id__in=ids,
-            status=Status.ACTIVE,
-            role__in=[Role.MODERATOR, Role.OWNER],
-        ).values_list("user_id", "role")
-    )
-    rest = ids - roles.keys()
-    if rest:
-        perm = {"codename": "change_community", "content_type__app_label": "communities"}
-        editors = (
-            get_user_model()
-            .objects.filter(pk__in=rest, is_active=True)
-            .filter(
-                Q(is_superuser=True)
-                | Q(**{f"user_permissions__{k}": v for k, v in perm.items()})
-                | Q(**{f"groups__permissions__{k}": v for k, v in perm.items()})
-            )
-            .values_list("pk", flat=True)
-            .distinct()
+    role = Membership.objects.filter(
+        community=community,
+        user=OuterRef("pk"),
+        status=Status.ACTIVE,
+        role__in=[Role.MODERATOR, Role.OWNER],
+    ).values("role")[:1]
+    rows = (
+        get_user_model()
+        .objects.filter(pk__in=ids)
+        .annotate(
+            role=Subquery(role),
+            editor=Case(
+                When(_editor_condition(), then=True), default=False, output_field=BooleanField()
+            ),
         )
-        roles.update(dict.fromkeys(editors, "staff"))
-    return roles
+        .values_list("pk", "role", "editor")
+    )
+    return {pk: role or "staff" for pk, role, editor in rows if role or editor}
+
+
+def _editor_condition():
+    """``is_editor`` as a condition on users: active, and superusers or holders of
+    ``communities.change_community`` (their own or a group's)."""
+    from django.contrib.auth import get_user_model
+    from django.db.models import Exists, OuterRef, Q
+
+    User = get_user_model()
+    perm = {"codename": "change_community", "content_type__app_label": "communities"}
+    own = User.user_permissions.through.objects.filter(
+        user_id=OuterRef("pk"), **{f"permission__{k}": v for k, v in perm.items()}
+    )
+    grouped = User.groups.through.objects.filter(
+        user_id=OuterRef("pk"), **{f"group__permissions__{k}": v for k, v in perm.items()}
+    )
+    return Q(is_active=True) & (Q(is_superuser=True) | Exists(own) | Exists(grouped))
+
+
+def editor_ids(user_ids):
+    """The editors among ``user_ids`` (``is_editor`` for many users, in one query)."""
+    from django.contrib.auth import get_user_model
+
+    return set(
+        get_user_model()
+        .objects.filter(pk__in=list(user_ids))
+        .filter(_editor_condition())
+        .values_list("pk", flat=True)
+    )
+
+
+def _memberships(community, user_ids):
+    """``{user_id: (status, role)}`` of these users in the community, in one query."""
+    rows = Membership.objects.filter(community=community, user_id__in=list(user_ids))
+    return {
+        uid: (status, role) for uid, status, role in rows.values_list("user_id", "status", "role")
+    }
+
+
+def thread_readers(thread, user_ids, *, post=None, not_suspended=False):
+    """The ids among ``user_ids`` (active users) that may read ``thread``: ``can_read_thread``
+    for many users in a few queries, whatever their number (the notification fan-out). With
+    ``post``, also those who may still be told about it (``readable_notifications``: a hidden
+    post only to moderators and editors); with ``not_suspended``, without those suspended from
+    the community (who read nothing there)."""
+    from .models import Post
+
+    ids = set(user_ids)
+    if not ids:
+        return set()
+    community = thread.community
+    memberships = _memberships(community, ids)
+    editors = editor_ids(ids)
+    thread_hidden = Post.objects.filter(thread=thread, is_opening=True, hidden=True).exists()
+    post_hidden = post is not None and post.hidden
+    readers = set()
+    for uid in ids:
+        status, role = memberships.get(uid, (None, None))
+        if not_suspended and status == Status.SUSPENDED:
+            continue
+        if uid in editors:
+            readers.add(uid)
+            continue
+        active = role if status == Status.ACTIVE else None
+        if community.visibility != Visibility.PUBLIC and active is None:
+            continue
+        if (thread_hidden or post_hidden) and active not in (Role.MODERATOR, Role.OWNER):
+            continue
+        readers.add(uid)
+    return readers

@@ -28,7 +28,15 @@ from .models import (
     Thread,
     Visibility,
 )
-from .notifications import notify_new_post
+
+
+def _fan_out(post, only_mentions=False):
+    """Notify followers and mentioned readers in the background once the post is committed."""
+    from .tasks import fan_out_post
+
+    transaction.on_commit(
+        lambda: fan_out_post.enqueue(post_id=post.pk, only_mentions=only_mentions)
+    )
 
 
 def _render_into(post):
@@ -79,7 +87,7 @@ def create_thread(community, author, title, body, attachments=(), subject_page=N
     _attach(post, author, attachments)
     if author is not None:
         follow(author, thread=thread)
-    transaction.on_commit(lambda: notify_new_post(post.pk))
+    _fan_out(post)
     return thread
 
 
@@ -96,7 +104,7 @@ def create_reply(thread, author, body, attachments=(), now=None):
     )
     if author is not None:
         follow(author, thread=thread)
-    transaction.on_commit(lambda: notify_new_post(post.pk))
+    _fan_out(post)
     return post
 
 
@@ -134,7 +142,7 @@ def edit_post(post, editor, body, title=None):
         )
     new_mentions = {u.pk for u in mentioned} - previously
     if new_mentions:
-        transaction.on_commit(lambda: notify_new_post(post.pk, only_mentions=True))
+        _fan_out(post, only_mentions=True)
     return post
 
 

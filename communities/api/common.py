@@ -109,7 +109,8 @@ def _readable_community(user, slug):
 
 def _thread(user, thread_id, select=("community",)):
     """The thread if the user may read it; 404 when it is hidden from them, as if unknown."""
-    thread = get_object_or_404(Thread.objects.select_related(*select), pk=thread_id)
+    threads = permissions.with_opening_hidden(Thread.objects.select_related(*select))
+    thread = get_object_or_404(threads, pk=thread_id)
     if not permissions.can_read(user, thread.community):
         _refuse(user, thread.community, _("Only members can read this community."))
     if not permissions.can_read_thread(user, thread):

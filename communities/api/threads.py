@@ -9,12 +9,12 @@ from portal.api_auth import reader, signed_in
 from portal.api_pagination import Paged, PageParams, page_of
 
 from .. import permissions, services
-from ..models import Post, Subscription
+from ..models import Post, Subscription, Thread
+from ..paging import LongListPaginator
 from .common import (
     POSTING_ERRORS,
     _not_limited,
     _own_attachments,
-    _page,
     _posts_out,
     _readable_community,
     _refuse,
@@ -44,10 +44,18 @@ router = Router()
 def list_threads(request, slug: str, params: Query[PageParams]):
     user = reader(request)
     community = _readable_community(user, slug)
-    threads = community.threads.readable_by(user).select_related(
-        "author__community_profile", "community"
+    threads = (
+        permissions.community_threads(user, community)
+        .select_related("author__community_profile", "community")
+        .order_by(*Thread.LIST_ORDER)
     )
-    return _page(request, threads, params, lambda ts: [_thread_summary(t) for t in ts])
+    return page_of(
+        request,
+        threads,
+        params,
+        lambda ts: [_thread_summary(t) for t in ts],
+        paginator_class=LongListPaginator,
+    )
 
 
 def _visible_posts(user, thread):
@@ -60,7 +68,11 @@ def _visible_posts(user, thread):
 
 def _paged_posts(request, user, thread, params):
     return page_of(
-        request, _visible_posts(user, thread), params, lambda ps: _posts_out(user, thread, ps)
+        request,
+        _visible_posts(user, thread),
+        params,
+        lambda ps: _posts_out(user, thread, ps),
+        paginator_class=LongListPaginator,
     )
 
 

@@ -54,11 +54,21 @@ class Thread(index.Indexed, models.Model):
         index.FilterField("last_activity_at"),
     ]
 
+    # A community's list: pinned first, then by activity; the key breaks ties so that a page
+    # is the same read from either end (communities.paging).
+    LIST_ORDER = ("-pinned", "-last_activity_at", "-pk")
+
     class Meta:
         ordering = ["-pinned", "-last_activity_at"]
         constraints = [
             models.UniqueConstraint(
                 fields=["community", "subject_page"], name="one_thread_per_page_and_community"
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["community", "-pinned", "-last_activity_at", "-id"],
+                name="thread_community_list",
             )
         ]
 
@@ -89,6 +99,20 @@ class Post(models.Model):
 
     class Meta:
         ordering = ["created_at", "pk"]
+        indexes = [
+            # A thread's page of posts in order, and its count, from the index alone.
+            models.Index(
+                fields=["thread", "created_at", "id", "hidden", "author"],
+                name="post_thread_list",
+            ),
+            # Hidden posts are few: the rules that leave them (and hidden threads) out read
+            # only these.
+            models.Index(
+                fields=["thread", "is_opening"],
+                condition=models.Q(hidden=True),
+                name="post_hidden",
+            ),
+        ]
 
     def __str__(self):
         return f"{self.thread} #{self.pk}"

@@ -12,6 +12,7 @@ from portal import cache_versions
 from .. import permissions
 from ..forms import FlagForm, JoinRequestForm, MoveForm, PostForm
 from ..models import Community, JoinRequest, Membership, Status, Subscription, Thread
+from ..paging import LongListPaginator
 from .guards import community_view, thread_view
 
 POSTS_PER_PAGE = 100
@@ -45,11 +46,16 @@ def community_detail(request, community):
     can_read = permissions.can_read(user, community)
     threads = None
     if can_read:
-        qs = community.threads.readable_by(user).select_related("author__community_profile")
+        qs = permissions.community_threads(user, community).select_related(
+            "author__community_profile"
+        )
         q = request.GET.get("q", "").strip()[:200]
         if q:
             qs = qs.filter(Q(title__icontains=q) | Q(posts__body__icontains=q)).distinct()
-        threads = Paginator(qs, THREADS_PER_PAGE).get_page(request.GET.get("page"))
+            paginator = Paginator(qs, THREADS_PER_PAGE)
+        else:
+            paginator = LongListPaginator(qs.order_by(*Thread.LIST_ORDER), THREADS_PER_PAGE)
+        threads = paginator.get_page(request.GET.get("page"))
     pending = (
         user.is_authenticated
         and JoinRequest.objects.filter(
@@ -110,7 +116,7 @@ def thread_detail(request, thread):
             Prefetch("linked_pages", queryset=Page.objects.live().only(*_LINKED_PAGE_FIELDS)),
         )
     )
-    page = Paginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
+    page = LongListPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     roles = permissions.author_roles(community, {post.author_id for post in page.object_list})
     for post in page.object_list:
         post.can_edit = permissions.can_edit_post(user, post)

@@ -46,7 +46,7 @@ def _load_community(kwargs):
 
 def _load_thread(kwargs):
     thread = get_object_or_404(
-        Thread.objects.select_related("community"),
+        permissions.with_opening_hidden(Thread.objects.select_related("community")),
         pk=kwargs.pop("pk"),
         community__slug=kwargs.pop("slug"),
     )

@@ -78,8 +78,11 @@ def ensure_current_threshold():
 
 def aggregates_version():
     """Changes with every recompute of the aggregates (the state row's timestamp)."""
-    ensure_current_threshold()
-    computed = AggregateState.objects.values_list("computed_at", flat=True).first()
+    state = AggregateState.objects.values_list("threshold", "computed_at").first()
+    if state is not None and state[0] != min_cell():
+        ensure_current_threshold()
+        state = AggregateState.objects.values_list("threshold", "computed_at").first()
+    computed = state[1] if state else None
     return computed.isoformat() if computed else "none"
 
 

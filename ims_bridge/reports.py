@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from portal.models import Cluster, CompliancePoint, Country
 
@@ -122,7 +123,11 @@ def _key_part(value):
 
 
 def default_terms(model):
-    return model.objects.filter(locale=Locale.get_default())
+    # Joined on the language code: no query for the default Locale each time (Locale.get_default
+    # looks it up the same way).
+    return model.objects.filter(
+        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
 
 
 def names_in(model, locale):

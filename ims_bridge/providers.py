@@ -8,7 +8,9 @@ from dataclasses import dataclass, replace
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from portal.cache_versions import COMPLIANCE, CONTENT
 from portal.formatting import format_number
+from portal.fragments import cached_items
 from portal.models import Cluster, CompliancePoint
 from portal.providers import ProvidedItem
 
@@ -39,6 +41,15 @@ class RateTable(ProvidedItem):
     first_column: str = ""
     link_label: str = ""
     csv_url: str = ""
+
+
+def _threshold():
+    # In the key of every cached block: figures published under another suppression threshold
+    # are never shown (a miss reads the aggregates, which recomputes them first).
+    return reports.min_cell()
+
+
+cached_block = cached_items(kinds=(CONTENT, COMPLIANCE), extra=_threshold)
 
 
 def _compliance_page(language):
@@ -128,6 +139,7 @@ def _point_items(cells, language, country, make):
     return items
 
 
+@cached_block
 def compliance_highlights(language="", limit=4, country=None, **kwargs):
     """The compliance points with the highest public non-compliance rates."""
     country = _default_term(country)
@@ -169,6 +181,7 @@ def _cluster_items(country, industry, language, limit):
     )
 
 
+@cached_block
 def compliance_summary(language="", limit=8, country=None, industry=None, **kwargs):
     """Cluster rates (latest assessment per factory) for a country and/or an industry, or for
     all countries: one RateTable, or nothing before any data is imported."""
@@ -209,6 +222,7 @@ def _indicator_label(key, locale):
     return _localized_name(term, locale) if term else key.partition(":")[2]
 
 
+@cached_block
 def compliance_comparison(language="", indicator="overall", **kwargs):
     """One indicator (overall, a cluster or a compliance point) across countries: one
     RateTable linking to the compliance page and its CSV."""
@@ -253,6 +267,7 @@ def compliance_comparison(language="", indicator="overall", **kwargs):
     ]
 
 
+@cached_block
 def compliance_top_issues(language="", limit=5, country=None, **kwargs):
     """The compliance points with the highest public rates for a country, or across all
     countries; suppressed cells are never ranked. Items carry the point's slug as ``key``."""

@@ -12,12 +12,13 @@ import re
 from dataclasses import dataclass
 from functools import wraps
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpResponse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from wagtail.models import Locale
+from wagtail.coreutils import get_supported_content_language_variant
 
 from portal.models import Cluster, CompliancePoint, Country
 
@@ -78,8 +79,11 @@ def ensure_current_threshold():
 
 def aggregates_version():
     """Changes with every recompute of the aggregates (the state row's timestamp)."""
-    ensure_current_threshold()
-    computed = AggregateState.objects.values_list("computed_at", flat=True).first()
+    state = AggregateState.objects.values_list("threshold", "computed_at").first()
+    if state is not None and state[0] != min_cell():
+        ensure_current_threshold()
+        state = AggregateState.objects.values_list("threshold", "computed_at").first()
+    computed = state[1] if state else None
     return computed.isoformat() if computed else "none"
 
 
@@ -119,7 +123,11 @@ def _key_part(value):
 
 
 def default_terms(model):
-    return model.objects.filter(locale=Locale.get_default())
+    # Joined on the language code: no query for the default Locale each time (Locale.get_default
+    # looks it up the same way).
+    return model.objects.filter(
+        locale__language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE)
+    )
 
 
 def names_in(model, locale):

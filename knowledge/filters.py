@@ -88,6 +88,21 @@ def taxonomy_names(model, language, locales=None):
     return names
 
 
+def taxonomy_labels(request, language):
+    """{facet: taxonomy_names(...)} for every taxonomy facet, in one go: cached per language
+    until the content (taxonomy included) changes when there is a request."""
+    from portal.fragments import cached
+
+    def build():
+        locales = reader_locales(language)
+        return {
+            name: taxonomy_names(model, language, locales)
+            for name, (model, _label) in TAXONOMY.items()
+        }
+
+    return cached(request, "knowledge_taxonomy_labels", build, language)
+
+
 def taxonomy_choices(model, language, locales=None):
     """(slug, name) in the reader's language, falling back to the default language."""
     names = taxonomy_names(model, language, locales)
@@ -121,11 +136,11 @@ class ResourceFilter(django_filters.FilterSet):
         self.language = language
         super().__init__(data, queryset=visible_entries(language), **kwargs)
         self.filters["q"].field.widget.attrs["maxlength"] = 200
-        locales = reader_locales(language)
+        labels = taxonomy_labels(self.request, language)
         # {facet: {slug: language}} for the options whose name is not in the reader's language
         self.label_languages = {}
-        for name, (model, _label) in TAXONOMY.items():
-            names = taxonomy_names(model, language, locales)
+        for name in TAXONOMY:
+            names = labels[name]
             choices = sorted(
                 ((slug, term) for slug, (term, _code) in names.items()),
                 key=lambda item: item[1].lower(),

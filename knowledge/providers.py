@@ -4,6 +4,7 @@ from django.conf import settings
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber
 
+from portal.fragments import cached_items
 from portal.providers import ProvidedItem
 
 from .filters import visible_entries
@@ -28,6 +29,7 @@ def _items(entries, language):
     ]
 
 
+@cached_items
 def featured_resources(language="en", limit=4, country=None, **kwargs):
     entries = visible_entries(language or settings.LANGUAGE_CODE).order_by(
         "-featured", "-published_at"
@@ -35,6 +37,7 @@ def featured_resources(language="en", limit=4, country=None, **kwargs):
     return _items(entries, language)
 
 
+@cached_items
 def country_resources(language="en", limit=6, country=None, **kwargs):
     if country is None:
         return []
@@ -50,6 +53,7 @@ def country_resources(language="en", limit=6, country=None, **kwargs):
     return _items(entries, language)
 
 
+@cached_items
 def compliance_point_resources(language="en", compliance_points=(), limit=3, **kwargs):
     """Public resources linked to each compliance point (slugs), in the reader's language else
     the primary version, at most `limit` per point, as (slug, ProvidedItem) pairs: one query."""

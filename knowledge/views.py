@@ -6,8 +6,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.facets import facet_list, filter_panel
+from portal.fragments import cached, is_public, locale_codes, restricted_paths
 
-from .filters import ResourceFilter, languages_for, reader_locales
+from .filters import ResourceFilter, languages_for, taxonomy_labels
 from .indexing import TAXONOMY_FACETS
 from .models import Material, ResourceEntry, resource_type_choices
 
@@ -29,8 +30,8 @@ def _size(document):
 
 
 def library_context(page, request):
-    language = page.locale.language_code
-    filterset = ResourceFilter(request.GET or None, language=language)
+    language = locale_codes(request)[page.locale_id]
+    filterset = ResourceFilter(request.GET or None, language=language, request=request)
     paginator = filterset.paginator(PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
     entries = list(page_obj.object_list)
@@ -64,27 +65,39 @@ def library_context(page, request):
     }
 
 
-def _term_links(page, language, locales, library_url):
+def _page_term_slugs(page):
+    """{facet: [slug]} of the page's taxonomy terms: one query for all five taxonomies (one
+    each for a preview's unsaved choices)."""
+    from django.db.models import CharField, QuerySet, Value
+
+    per_facet = {facet: getattr(page, field).order_by() for facet, field in TAXONOMY_FACETS.items()}
+    slugs = {facet: [] for facet in per_facet}
+    if all(isinstance(qs, QuerySet) for qs in per_facet.values()):
+        labelled = [
+            qs.annotate(facet=Value(facet, output_field=CharField())).values_list("facet", "slug")
+            for facet, qs in per_facet.items()
+        ]
+        rows = labelled[0].union(*labelled[1:], all=True)
+    else:
+        rows = [(facet, term.slug) for facet, qs in per_facet.items() for term in qs]
+    for facet, slug in rows:
+        slugs[facet].append(slug)
+    return slugs
+
+
+def _term_links(page, language, labels, library_url):
     """[(label, [{"name", "slug", "facet", "url", "lang"}])] for each taxonomy the page has:
     the name in the reader's language, else the default language's (then marked with its
-    ``lang``), each linking to the library filtered by that term. One query per taxonomy."""
+    ``lang``), each linking to the library filtered by that term. ``labels`` are
+    ``taxonomy_labels``; one query for the page's terms."""
     from .models.index import GLOBAL
 
     terms = []
+    page_slugs = _page_term_slugs(page)
     for facet, field in TAXONOMY_FACETS.items():
         model = page._meta.get_field(field).related_model
-        rows = (
-            model.objects.filter(
-                slug__in=getattr(page, field).values("slug"), locale_id__in=list(locales)
-            )
-            .order_by()
-            .values_list("slug", "name", "locale_id")
-        )
-        names = {}
-        for slug, name, locale_id in rows:
-            code = locales[locale_id]
-            if code == language or slug not in names:
-                names[slug] = (name, code)
+        known = labels[facet]
+        names = {slug: known[slug] for slug in page_slugs[facet] if slug in known}
         links = [
             {
                 "name": name,
@@ -128,6 +141,22 @@ def _bundle(page, materials, request, base_url):
     }
 
 
+def _public_translations(page, request):
+    """[{"pk", "code", "url"}] of the page's other live versions a reader without an account
+    can open, by locale; cached until the content changes."""
+
+    def build():
+        restricted = restricted_paths(request)
+        translations = page.get_translations().live().select_related("locale")
+        return [
+            {"pk": t.pk, "code": t.locale.language_code, "url": t.get_url(request)}
+            for t in translations.order_by("locale_id")
+            if is_public(t, restricted)
+        ]
+
+    return cached(request, "knowledge_translations", build, page)
+
+
 def resource_context(page, request):
     """Materials with sizes and counts, translations, taxonomy links and the bundle in one fixed
     set of queries, whatever the number of materials."""
@@ -135,25 +164,23 @@ def resource_context(page, request):
 
     from .models import ResourceLibraryPage
 
-    language = page.locale.language_code or get_language()
+    language = locale_codes(request).get(page.locale_id) or get_language()
     materials = page.materials_with_stats()
-    translations = list(
-        page.get_translations().live().public().select_related("locale").order_by("locale_id")
-    )
+    translations = _public_translations(page, request)
     others = {}
     if materials and translations:
         rows = Material.objects.filter(
             material_key__in=[m.material_key for m in materials],
-            page__in=[t.pk for t in translations],
+            page__in=[t["pk"] for t in translations],
         ).values_list("material_key", "page_id", "pk")
-        by_page = {t.pk: t for t in translations}
+        by_page = {t["pk"]: t for t in translations}
         for key, page_id, pk in rows:
             translation = by_page[page_id]
             others.setdefault(key, []).append(
                 {
-                    "name": language_name(translation.locale.language_code),
-                    "code": translation.locale.language_code,
-                    "url": f"{translation.get_url(request)}download/{pk}/",
+                    "name": language_name(translation["code"]),
+                    "code": translation["code"],
+                    "url": f"{translation['url']}download/{pk}/",
                 }
             )
     base_url = page.get_url(request)
@@ -169,35 +196,36 @@ def resource_context(page, request):
         downloads = entry.downloads
     except ResourceEntry.DoesNotExist:
         downloads = 0
-    library = ResourceLibraryPage.objects.live().filter(locale_id=page.locale_id).first()
-    library_url = library.get_url(request) if library else ""
+
+    def find_library_url():
+        library = ResourceLibraryPage.objects.live().filter(locale_id=page.locale_id).first()
+        return library.get_url(request) if library else ""
+
+    library_url = cached(request, "knowledge_library_url", find_library_url, page.locale_id)
     order = [code for code, _n in settings.LANGUAGES]
+    own = {"pk": page.pk, "code": language, "url": page.get_url(request)}
     versions = sorted(
-        [(language, page), *((t.locale.language_code, t) for t in translations)],
-        key=lambda v: order.index(v[0]) if v[0] in order else 99,
+        [own, *translations],
+        key=lambda v: order.index(v["code"]) if v["code"] in order else 99,
     )
     fallback = page_fallback(page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
     _mark_untranslated_labels(materials, fallback)
     return {
         "materials": materials,
         "translations": [
-            {
-                "name": language_name(t.locale.language_code),
-                "code": t.locale.language_code,
-                "url": t.get_url(request),
-            }
+            {"name": language_name(t["code"]), "code": t["code"], "url": t["url"]}
             for t in translations
         ],
         "language_versions": [
             {
-                "name": language_name(code),
-                "code": code,
-                "url": version.get_url(request),
-                "current": version.pk == page.pk,
+                "name": language_name(version["code"]),
+                "code": version["code"],
+                "url": version["url"],
+                "current": version["pk"] == page.pk,
             }
-            for code, version in versions
+            for version in versions
         ],
-        "terms": _term_links(page, language, reader_locales(language), library_url),
+        "terms": _term_links(page, language, taxonomy_labels(request, language), library_url),
         "library_url": library_url,
         "type_url": f"{library_url}?{urlencode({'type': page.resource_type})}"
         if library_url
@@ -206,13 +234,9 @@ def resource_context(page, request):
         "bundle": _bundle(page, materials, request, base_url),
         "fallback": fallback,
         "fallback_versions": [
-            {
-                "name": language_name(t.locale.language_code),
-                "code": t.locale.language_code,
-                "url": t.get_url(request),
-            }
+            {"name": language_name(t["code"]), "code": t["code"], "url": t["url"]}
             for t in translations
-            if t.locale.language_code == fallback.language
+            if t["code"] == fallback.language
         ],
     }
 

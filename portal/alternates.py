@@ -8,7 +8,9 @@ the same path under each language prefix (Django's ``translate_url``).
 
 from django.conf import settings
 from django.urls import translate_url
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
+
+from .fragments import cached, restricted_paths
 
 _CACHE_ATTRIBUTE = "_portal_language_versions"
 
@@ -18,53 +20,52 @@ def _order(code):
     return codes.index(code) if code in codes else len(codes)
 
 
-def _page_versions(page):
-    """[(language code, Page)] for the page's live versions, in LANGUAGES order. One query."""
-    translations = page.get_translations(inclusive=True).live().select_related("locale")
-    return sorted(
-        ((t.locale.language_code, t) for t in translations), key=lambda item: _order(item[0])
-    )
+def _page_versions(page, request):
+    """[(language code, URL, tree path)] of the page's live versions, in LANGUAGES order. One
+    query, cached until the content changes."""
+
+    def build():
+        translations = page.get_translations(inclusive=True).live().select_related("locale")
+        return sorted(
+            ((t.locale.language_code, t.get_url(request), t.path) for t in translations),
+            key=lambda item: _order(item[0]),
+        )
+
+    return cached(request, "page_versions", build, page)
 
 
 def language_versions(request, page=None):
-    """[{"code", "url", "page"}] for the request: relative URLs, in LANGUAGES order; "page" is
-    the Page of that language (None for app views). Computed once per request."""
-    cached = getattr(request, _CACHE_ATTRIBUTE, None)
+    """[{"code", "url", "path"}] for the request: relative URLs, in LANGUAGES order; "path" is
+    the tree path of that language's page (None for app views). Computed once per request."""
+    cached_versions = getattr(request, _CACHE_ATTRIBUTE, None)
     key = page.pk if isinstance(page, Page) else None
-    if cached is not None and cached[0] == key:
-        return cached[1]
+    if cached_versions is not None and cached_versions[0] == key:
+        return cached_versions[1]
     versions = []
     own_url = page.get_url(request) if isinstance(page, Page) and page.pk else None
     if own_url and request.path.startswith(own_url):
         tail = request.path[len(own_url) :]
-        for code, version in _page_versions(page):
-            url = version.get_url(request)
+        for code, url, path in _page_versions(page, request):
             if url:
-                versions.append({"code": code, "url": url + tail, "page": version})
+                versions.append({"code": code, "url": url + tail, "path": path})
     else:
         path = request.get_full_path()
         for code, _name in settings.LANGUAGES:
             url = translate_url(path, code)
             if url != path or code == getattr(request, "LANGUAGE_CODE", None):
-                versions.append({"code": code, "url": url, "page": None})
+                versions.append({"code": code, "url": url, "path": None})
     setattr(request, _CACHE_ATTRIBUTE, (key, versions))
     return versions
-
-
-def _restricted_paths():
-    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
 
 
 def hreflang_alternates(request, page=None):
     """[(hreflang, absolute URL)] for the head: each language version a reader without an account
     can open, then ``x-default`` (the default language's version, else the first). Versions
-    behind a view restriction are left out (one query, pages only)."""
+    behind a view restriction are left out (pages only)."""
     versions = language_versions(request, page)
-    if any(v["page"] is not None for v in versions):
-        restricted = _restricted_paths()
-        versions = [
-            v for v in versions if not any(v["page"].path.startswith(p) for p in restricted)
-        ]
+    if any(v["path"] is not None for v in versions):
+        restricted = restricted_paths(request)
+        versions = [v for v in versions if not any(v["path"].startswith(p) for p in restricted)]
     if not versions:
         return []
     links = [(v["code"], request.build_absolute_uri(v["url"])) for v in versions]

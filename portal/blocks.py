@@ -76,6 +76,8 @@ class ProvidedListBlock(blocks.StructBlock):
     def provider_context(self, value, parent_context):
         page = (parent_context or {}).get("page")
         return {
+            # For providers that cache their items (the same for every reader) per version.
+            "request": (parent_context or {}).get("request"),
             "language": get_language(),
             "limit": value["limit"],
             # A block's own country choice (where it has one) wins over the page's country.
@@ -104,25 +106,56 @@ class FeaturedResourcesBlock(ProvidedListBlock):
     def get_context(self, value, parent_context=None):
         """The chosen pages in the reader's language, else in the language they exist in
         (``language`` says which, so the card can carry its ``lang`` and a note)."""
-        from django.conf import settings
-        from wagtail.models import Locale
+        from .fragments import cached
 
         context = super().get_context(value, parent_context)
         chosen = [page for page in value.get("pages") or [] if page is not None]
-        codes = dict(Locale.objects.values_list("pk", "language_code")) if chosen else {}
-        context["chosen"] = []
-        for page in chosen:
-            localized = page.specific.localized
-            if localized.live:
-                code = codes.get(localized.locale_id, "")
-                context["chosen"].append(
-                    {
-                        "page": localized,
-                        "language": code,
-                        "language_name": settings.LANGUAGE_NAMES_TRANSLATED.get(code, code),
-                    }
-                )
+        request = (parent_context or {}).get("request")
+        context["chosen"] = (
+            cached(
+                request,
+                "featured_chosen",
+                lambda: _chosen_cards(chosen, request),
+                *[page.pk for page in chosen],
+            )
+            if chosen
+            else []
+        )
         return context
+
+
+def _chosen_cards(chosen, request):
+    """[{"title", "intro", "url", "language", "language_name"}] of the live version of each
+    chosen page in the active language (``Page.localized``: the translation, else the page
+    itself): one query for all of them (and one per page type)."""
+    from django.conf import settings
+    from django.db.models import Q
+    from wagtail.models import Locale, Page
+
+    active = Locale.get_active()
+    codes = dict(Locale.objects.values_list("pk", "language_code"))
+    pages = Page.objects.filter(
+        Q(pk__in=[page.pk for page in chosen])
+        | Q(locale=active, translation_key__in={page.translation_key for page in chosen})
+    ).specific()
+    by_pk = {page.pk: page for page in pages}
+    translated = {page.translation_key: page for page in pages if page.locale_id == active.pk}
+    cards = []
+    for page in chosen:
+        localized = translated.get(page.translation_key) or by_pk.get(page.pk)
+        if localized is None or not localized.live:
+            continue
+        code = codes.get(localized.locale_id, "")
+        cards.append(
+            {
+                "title": localized.title,
+                "intro": getattr(localized, "intro", ""),
+                "url": localized.get_url(request),
+                "language": code,
+                "language_name": settings.LANGUAGE_NAMES_TRANSLATED.get(code, code),
+            }
+        )
+    return cards
 
 
 class LatestDiscussionsBlock(ProvidedListBlock):
@@ -215,7 +248,10 @@ class ComplianceComparisonBlock(blocks.StructBlock):
     def get_context(self, value, parent_context=None):
         context = super().get_context(value, parent_context)
         context["items"] = provide(
-            "compliance_comparison", language=get_language(), indicator=value["indicator"]
+            "compliance_comparison",
+            language=get_language(),
+            indicator=value["indicator"],
+            request=(parent_context or {}).get("request"),
         )
         context["empty_text"] = ComplianceSummaryBlock.empty_text
         return context
@@ -252,6 +288,7 @@ class ComplianceTopIssuesBlock(ProvidedListBlock):
         if per_issue and any(keys):
             for slug, resource in provide(
                 "compliance_point_resources",
+                request=(parent_context or {}).get("request"),
                 language=get_language(),
                 compliance_points=[k for k in keys if k],
                 limit=per_issue,

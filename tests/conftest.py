@@ -29,3 +29,29 @@ def client(client):
     """The HTTP client, speaking to the demo site's hostname."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached fragments, reports and counts of an earlier
+    test (the locmem cache lives as long as the process) must not change what it sees."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _cache_versions_bump_at_once(request, monkeypatch):
+    """Every test runs in a transaction that is rolled back, so the commit that writes new
+    cache-version tokens never comes: write them at once instead, as the commit would, so a
+    change shows on the next request. A test about the on-commit timing itself opts out with
+    ``@pytest.mark.cache_bumps_on_commit``."""
+    if request.node.get_closest_marker("cache_bumps_on_commit"):
+        return
+    from types import SimpleNamespace
+
+    from portal import cache_versions
+
+    monkeypatch.setattr(
+        cache_versions, "transaction", SimpleNamespace(on_commit=lambda function: function())
+    )

@@ -43,12 +43,40 @@ class BasePage(HeadlessPreviewSwitch, IntroMixin, Page):
     class Meta:
         abstract = True
 
+    def route(self, request, path_components):
+        """Wagtail's routing (each page's own ``route`` still decides where the rest of the path
+        goes), with the pages along the path read in one query instead of one per level."""
+        if not path_components:
+            return super().route(request, path_components)
+        child = _route_chain(self, request, path_components).get((self.path, path_components[0]))
+        if child is None:  # not on the path read first: Wagtail's own lookup (or its 404)
+            return super().route(request, path_components)
+        child._cached_parent_obj = self
+        return child.specific.route(request, path_components[1:])
+
     def search_folded_text(self):
         """Title and intro without Latin diacritics, so 'Viet Nam' finds 'Việt Nam' on the
         database backend (Elasticsearch folds with its analyzer)."""
         text = f"{self.title} {self.intro}"
         folded = fold_latin_diacritics(text)
         return folded if folded != text else ""
+
+
+def _route_chain(page, request, path_components):
+    """{(parent's tree path, slug): Page} for the pages at each prefix of the path below
+    ``page``, read once per request (the first routed page reads them for those below it)."""
+    chain = getattr(request, "_portal_route_chain", None)
+    if chain is None:
+        prefixes, url_path = [], page.url_path
+        for component in path_components:
+            url_path += f"{component}/"
+            prefixes.append(url_path)
+        chain = {
+            (child.path[: -Page.steplen], child.slug): child
+            for child in Page.objects.filter(url_path__in=prefixes, depth__gt=page.depth)
+        }
+        request._portal_route_chain = chain
+    return chain
 
 
 class FallbackMarkedMixin:
@@ -138,6 +166,16 @@ class CountryPage(FallbackMarkedMixin, BasePage):
 
     parent_page_types = ["portal.CountryIndexPage"]
     subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        from ..fragments import cached
+
+        context = super().get_context(request, *args, **kwargs)
+        # The country's facts in the reader's language (else the page's own term).
+        context["country_facts"] = cached(
+            request, "country_facts", lambda: self.country.localized, self.country_id
+        )
+        return context
 
     class Meta:
         verbose_name = _("country page")

@@ -4,6 +4,7 @@ from django.utils.translation import get_language, get_language_info
 from wagtail.models import Locale, Page
 
 from ..alternates import hreflang_alternates, language_versions
+from ..fragments import cached
 from ..models import NavigationSettings
 from ..providers import provide
 
@@ -73,36 +74,64 @@ def _localized_links(stream, request):
     return links
 
 
-@register.inclusion_tag("portal/includes/navigation.html", takes_context=True)
-def primary_navigation(context):
-    """The apps' own sections first (hook ``portal_provides_navigation``), then the pages
-    editors chose in the navigation settings."""
-    request = context.get("request")
+def _navigation_links(request):
     nav = NavigationSettings.load(request_or_site=request)
     provided = [
-        {"title": item.title, "url": item.url}
+        {"title": str(item.title), "url": item.url}
         for item in provide("navigation", language=get_language(), request=request)
     ]
-    links = provided + [
+    return provided + [
         link
         for link in _localized_links(nav.primary_links, request)
         if link["url"] not in {item["url"] for item in provided}
     ]
+
+
+@register.inclusion_tag("portal/includes/navigation.html", takes_context=True)
+def primary_navigation(context):
+    """The apps' own sections first (hook ``portal_provides_navigation``), then the pages
+    editors chose in the navigation settings; cached per language until the content changes."""
+    request = context.get("request")
+    links = cached(request, "navigation", lambda: _navigation_links(request))
     return {"links": links, "request": request}
 
 
 @register.inclusion_tag("portal/includes/footer_links.html", takes_context=True)
 def footer_links(context):
     request = context.get("request")
-    nav = NavigationSettings.load(request_or_site=request)
-    return {"links": _localized_links(nav.footer_links, request)}
+
+    def build():
+        nav = NavigationSettings.load(request_or_site=request)
+        return _localized_links(nav.footer_links, request)
+
+    return {"links": cached(request, "footer", build)}
 
 
 @register.simple_tag(takes_context=True)
 def localized_home_url(context):
     """The home page in the active language, falling back to the default language."""
     request = context.get("request")
-    site_root = Page.objects.filter(depth=2).first()
-    if site_root is None:
-        return "/"
-    return site_root.localized.get_url(request) or "/"
+
+    def build():
+        site_root = Page.objects.filter(depth=2).first()
+        if site_root is None:
+            return "/"
+        return site_root.localized.get_url(request) or "/"
+
+    return cached(request, "home_url", build)
+
+
+@register.simple_tag(takes_context=True)
+def page_ancestors(context, page):
+    """[{"title", "url"}] of the page's ancestors below the tree's root, for the breadcrumbs;
+    cached until the content changes."""
+    request = context.get("request")
+
+    def build():
+        return [
+            {"title": ancestor.title, "url": ancestor.get_url(request)}
+            for ancestor in page.get_ancestors()
+            if not ancestor.is_root()
+        ]
+
+    return cached(request, "ancestors", build, page, page.path)

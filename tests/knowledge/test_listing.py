@@ -171,9 +171,9 @@ def test_listing_query_budget_does_not_grow_with_results(
         )
     many = _queries(client, url)
     assert many == few
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(15):
         client.get(url)
-    with django_assert_max_num_queries(40):
+    with django_assert_max_num_queries(15):
         client.get("/en/resources/")
 
 

@@ -1,0 +1,118 @@
+"""Parts of pages that are the same for every reader of a language, cached until the content
+they come from changes (``portal/cache_versions.py``): the navigation, the footer, a page's
+language versions, taxonomy labels, the lists the home and country blocks show.
+
+A fragment's key holds its name, the active language, the site's host, the tokens of the kinds
+of content it is built from (read once per request) and its own arguments. Nothing here may
+depend on who is reading. A preview (a draft) neither reads nor fills the cache.
+"""
+
+import functools
+import hashlib
+
+from django.core.cache import cache
+from django.utils.translation import get_language
+
+from .cache_versions import CONTENT, depend_on
+
+FRAGMENT_CACHE_SECONDS = 24 * 60 * 60  # only bounds memory: a new token changes every key
+_MISSING = object()
+
+
+def _key_part(value):
+    meta = getattr(value, "_meta", None)
+    return f"{meta.label}:{value.pk}" if meta is not None else repr(value)
+
+
+def cached(request, name, build, *parts, kinds=(CONTENT,)):
+    """``build()``, or its value cached under ``name``, the language, the host, the tokens of
+    ``kinds`` and ``parts``. Without a request (a command, the shell) or in a preview it is
+    built each time."""
+    if request is None or getattr(request, "is_preview", False):
+        return build()
+    tokens = depend_on(request, *kinds)
+    raw = repr(
+        (
+            name,
+            get_language() or "",
+            request.get_host(),
+            [tokens[kind] for kind in kinds],
+            [_key_part(part) for part in parts],
+        )
+    )
+    key = f"portal:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    value = cache.get(key, _MISSING)
+    if value is _MISSING:
+        value = build()
+        cache.set(key, value, FRAGMENT_CACHE_SECONDS)
+    return value
+
+
+def cached_items(function=None, *, kinds=(CONTENT,), extra=None):
+    """Decorates a provider (``portal/providers.py``) whose items are the same for every reader:
+    called with the block's ``request``, its items are cached by its arguments and ``kinds``
+    (and ``extra()``, when given); called without one, it runs as before."""
+
+    def decorate(provider):
+        @functools.wraps(provider)
+        def wrapper(*args, request=None, **kwargs):
+            parts = [(name, _key_part(value)) for name, value in sorted(kwargs.items())]
+            if extra is not None:
+                parts.append(extra())
+            return cached(
+                request,
+                f"{provider.__module__}.{provider.__name__}",
+                lambda: provider(*args, **kwargs),
+                *args,
+                *parts,
+                kinds=kinds,
+            )
+
+        return wrapper
+
+    return decorate(function) if function is not None else decorate
+
+
+def per_request(request, name, build):
+    """``build()`` once per request (``name`` is an attribute-safe identifier)."""
+    if request is None:
+        return build()
+    attribute = f"_portal_memo_{name}"
+    if not hasattr(request, attribute):
+        setattr(request, attribute, build())
+    return getattr(request, attribute)
+
+
+def restricted_paths(request):
+    """Tree paths of the pages with a view restriction (any kind): a page is public when no
+    path here starts its own. Cached until the content changes (restrictions bump it)."""
+    from wagtail.models import PageViewRestriction
+
+    return per_request(
+        request,
+        "restricted_paths",
+        lambda: cached(
+            request,
+            "restricted_paths",
+            lambda: sorted(PageViewRestriction.objects.values_list("page__path", flat=True)),
+        ),
+    )
+
+
+def is_public(page, restricted):
+    return not any(page.path.startswith(path) for path in restricted)
+
+
+def locale_codes(request):
+    """{locale id: language code} of every locale, cached until the content changes."""
+    from wagtail.models import Locale
+
+    return per_request(
+        request,
+        "locale_codes",
+        lambda: cached(
+            request,
+            "locale_codes",
+            lambda: dict(Locale.objects.values_list("pk", "language_code")),
+        ),
+    )

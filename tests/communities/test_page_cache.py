@@ -94,3 +94,26 @@ def test_a_hidden_post_disappears_at_once(
         )
     assert response.status_code == 302
     assert "Tell us" not in reader.get(url).content.decode()
+
+
+def test_a_new_display_name_shows_at_once_on_the_persons_page(
+    two_communities, people, django_capture_on_commit_callbacks
+):
+    url = f"/en/communities/people/{people['author'].username}/"
+    reader = anonymous()
+    assert reader.get(url).status_code == 200
+    assert reader.get(url)["X-Page-Cache"] == "hit"
+    author = login(Client(HTTP_HOST="localhost"), people["author"])
+    with django_capture_on_commit_callbacks(execute=True):
+        response = author.post(
+            "/en/accounts/profile/",
+            {
+                "display_name": "Arthur the renamed",
+                "organisation": "",
+                "bio": "",
+                "email_mode": "off",
+            },
+        )
+    assert response.status_code == 302
+    page = reader.get(url)
+    assert page["X-Page-Cache"] == "miss" and "Arthur the renamed" in page.content.decode()

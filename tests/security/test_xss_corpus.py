@@ -122,7 +122,7 @@ def test_stored_community_text_never_runs(people):
     everything = "\n\n".join(PAYLOADS)
     response = _post(trainer, first + "reply/", {"body": everything})
     assert response.ok, response.status
-    page = reader.visit(first)
+    page = reader.visit(first + "?after-reply")  # a URL the reader's browser has not kept
     ids = _post_ids(page.content())
     opening, reply = ids[0], ids[-1]
     _post(

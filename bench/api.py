@@ -26,20 +26,11 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.common import percentile  # noqa: E402
-
-
-def demo():
-    from django.contrib.auth import get_user_model
-
-    call_command("migrate", verbosity=0)
-    if not get_user_model().objects.filter(username="trainer").exists():
-        call_command("seed_demo", "--demo-accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
+from bench.common import ensure_demo, percentile  # noqa: E402
 
 
 def cases(client):
@@ -92,7 +83,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("-r", "--runs", type=int, default=30)
     args = parser.parse_args()
-    demo()
+    ensure_demo()
     from django.contrib.auth import get_user_model
 
     from communities.models import ApiToken

@@ -1,6 +1,7 @@
 """Helpers shared by the benchmarks (not part of the portal)."""
 
 import math
+import os
 
 
 def percentile(values, fraction):
@@ -17,3 +18,16 @@ def base36(n, width=4):
         n, r = divmod(n, 36)
         out = alphabet[r] + out
     return out.rjust(width, "0")
+
+
+def ensure_demo():
+    """Migrate the database of ``DATABASE_URL`` and seed the demo (with its accounts) when it
+    is not there yet (a few minutes). Call after ``django.setup()``."""
+    from django.contrib.auth import get_user_model
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if not get_user_model().objects.filter(username="trainer").exists():
+        print("seeding the demo (a few minutes)…", flush=True)
+        with open(os.devnull, "w") as quiet:
+            call_command("seed_demo", "--demo-accounts", stdout=quiet)

@@ -41,7 +41,7 @@ import django  # noqa: E402
 
 django.setup()
 
-from django.core.management import call_command  # noqa: E402
+from bench.common import ensure_demo  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "load"
 STATIC_ROOT = Path(tempfile.gettempdir()) / "bench-load-static"
@@ -49,15 +49,6 @@ BIN = Path(sys.executable).parent
 TARGET_CACHED_SHARE = 0.8
 TARGET_UNCACHED_RPS = 200
 TARGET_MIXED_P95_MS = 300
-
-
-def demo():
-    from django.contrib.auth import get_user_model
-
-    call_command("migrate", verbosity=0)
-    if not get_user_model().objects.filter(username="trainer").exists():
-        print("seeding the demo (a few minutes)…", flush=True)
-        call_command("seed_demo", "--demo-accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 def page_urls():
@@ -278,7 +269,7 @@ def main():
     if not shutil.which("wrk"):
         raise SystemExit("wrk is needed: apt install wrk")
 
-    demo()
+    ensure_demo()
     collect_static()
     urls, thread = page_urls()
     if args.only:

@@ -29,20 +29,11 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 from django.core.cache import cache  # noqa: E402
-from django.core.management import call_command  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from bench.common import percentile  # noqa: E402
-
-
-def demo():
-    from django.contrib.auth import get_user_model
-
-    call_command("migrate", verbosity=0)
-    if not get_user_model().objects.filter(username="trainer").exists():
-        call_command("seed_demo", "--demo-accounts", stdout=open(os.devnull, "w"))  # noqa: SIM115
+from bench.common import ensure_demo, percentile  # noqa: E402
 
 
 def pages():
@@ -102,7 +93,7 @@ def main():
     parser.add_argument("--cold", action="store_true", help="clear the cache before each request")
     parser.add_argument("--queries", action="store_true", help="print repeated queries")
     args = parser.parse_args()
-    demo()
+    ensure_demo()
     settings.PAGE_CACHE_SECONDS = 0  # the whole-page cache (portal/page_cache.py) off
     client = Client(HTTP_HOST="localhost")
     listed = pages()

@@ -22,6 +22,8 @@ is never stored as newer than the data it holds.
 import contextvars
 import threading
 
+from django.conf import settings
+from django.core.cache import cache
 from django.db import transaction
 
 from portal.models import CacheVersion
@@ -47,6 +49,38 @@ def current(names):
     return {name: found.get(name, "") for name in names}
 
 
+def _shared_key(name):
+    return f"cache-version:{name}"
+
+
+def current_shared(names):
+    """``current(names)``, read from the shared cache (Redis) where ``CACHE_VERSIONS_SHARED``
+    is on: a bump writes there too, after the database. A token missing there (never read,
+    evicted, or expired after ``CACHE_VERSIONS_SHARED_SECONDS``) is read from the database,
+    which stays the truth; the expiry bounds how long a bump whose write to the cache failed
+    can go unseen. Without a shared cache, the database every time."""
+    if not settings.CACHE_VERSIONS_SHARED:
+        return current(names)
+    names = set(names)
+    found = {
+        key.removeprefix("cache-version:"): token
+        for key, token in cache.get_many([_shared_key(n) for n in names]).items()
+    }
+    missing = names - found.keys()
+    if missing:
+        read = current(missing)
+        _share(read)
+        found.update(read)
+    return found
+
+
+def _share(tokens):
+    cache.set_many(
+        {_shared_key(name): token for name, token in tokens.items()},
+        settings.CACHE_VERSIONS_SHARED_SECONDS,
+    )
+
+
 def bump(*names):
     """Give each kind a new token once the current transaction commits (at once outside one),
     so a reader never caches the old data under the new token. The names wait in a set that
@@ -62,10 +96,14 @@ def bump(*names):
 
 def _write_pending():
     names, _pending.names = getattr(_pending, "names", set()), set()
+    written = {}
     for name in sorted(names):
-        CacheVersion.objects.update_or_create(
+        row, _new = CacheVersion.objects.update_or_create(
             name=name, defaults={"token": CacheVersion.new_token()}
         )
+        written[name] = row.token
+    if written and settings.CACHE_VERSIONS_SHARED:
+        _share(written)
 
 
 def depend(*names):
@@ -89,7 +127,7 @@ def stop(handle):
 def _read_missing(tokens, names):
     missing = [name for name in names if name not in tokens]
     if missing:
-        tokens.update(current(missing))
+        tokens.update(current_shared(missing))
 
 
 def depend_on(request, *names):

@@ -12,7 +12,9 @@ anonymous reader gets.
 Each copy is stored with the tokens of the kinds of content it was built from
 (``portal/cache_versions.py``: ``CONTENT`` always, plus what its views named), read before the
 rendering read the data; it is served while those tokens are unchanged, so a publish, an import
-or a post shows on the next request, in every process, whatever the cache backend. A view whose
+or a post shows on the next request, in every process, whatever the cache backend. A hit reads
+the tokens from the database (one query), or from Redis beside the copy when the cache is
+shared (``CACHE_VERSIONS_SHARED``, on with ``REDIS_URL``). A view whose
 response has side effects a cached copy would skip (the search statistics) names them with
 ``on_hit``; they run again on each hit.
 
@@ -172,7 +174,7 @@ class AnonymousPageCacheMiddleware:
         key = _key(request)
         entry = cache.get(key)
         if entry is not None:
-            tokens = cache_versions.current(entry["versions"])
+            tokens = cache_versions.current_shared(entry["versions"])
             if tokens == entry["versions"]:
                 return _replay(request, entry)
             # Read before rendering: the fresh copy is stored under these tokens.

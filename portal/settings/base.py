@@ -52,6 +52,11 @@ LOG_LEVEL = env.str("LOG_LEVEL", default="INFO")
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 PAGE_CACHE_MAX_AGE = env.int("PAGE_CACHE_MAX_AGE", default=60)
 PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=300)
+# With a cache every process shares (Redis), the cache versions are read from it beside the
+# page (a bump writes the database, then the cache); each copy of a token expires after
+# CACHE_VERSIONS_SHARED_SECONDS and is read again from the database, the truth.
+CACHE_VERSIONS_SHARED = bool(REDIS_URL)
+CACHE_VERSIONS_SHARED_SECONDS = env.int("CACHE_VERSIONS_SHARED_SECONDS", default=30)
 # A publish or unpublish purges the page's URL from a CDN or caching proxy: an HTTP PURGE to
 # FRONTEND_CACHE_PURGE_URL (Varnish, nginx, Squid), or Cloudflare's API with a zone and token.
 WAGTAILFRONTENDCACHE = {}

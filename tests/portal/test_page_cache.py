@@ -1,11 +1,14 @@
 """The anonymous page cache (portal/page_cache.py): who gets a cached page, what is never
 stored, and that a change shows on the very next request."""
 
+import os
+
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from portal.models import HomePage, StandardPage
+from portal.models import CacheVersion, HomePage, StandardPage
 from search.models import SearchQueryStat
 
 pytestmark = pytest.mark.django_db
@@ -238,3 +241,55 @@ def test_a_made_up_long_query_is_served_but_not_stored(client):
     url = ABOUT + "?utm=" + "x" * 1200
     assert client.get(url).status_code == 200
     assert "X-Page-Cache" not in client.get(url)
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """Redis as the cache every process shares (a database of its own, emptied after)."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.settimeout(1)
+        if probe.connect_ex(("127.0.0.1", 6379)) != 0:
+            message = "Redis is not running on 127.0.0.1:6379 (apt install redis-server)"
+            if os.environ.get("CI", "").lower() == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:6379/9",
+            "KEY_PREFIX": f"page-cache-test-{os.getpid()}",
+        }
+    }
+    settings.CACHE_VERSIONS_SHARED = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def test_with_a_shared_cache_a_hit_reads_its_versions_beside_the_page(
+    client, shared_cache, django_assert_num_queries
+):
+    client.get(ABOUT)
+    with django_assert_num_queries(0):
+        assert client.get(ABOUT)["X-Page-Cache"] == "hit"
+    page = StandardPage.objects.get(url_path__endswith="/about/", locale__language_code="en")
+    page.title = "Published beside a shared cache"
+    page.save_revision().publish()  # the bump writes the database, then Redis
+    fresh = client.get(ABOUT)
+    assert fresh["X-Page-Cache"] == "miss"
+    assert "Published beside a shared cache" in fresh.content.decode()
+
+
+def test_with_a_shared_cache_an_evicted_version_is_read_from_the_database(
+    client, shared_cache, django_assert_num_queries
+):
+    client.get(ABOUT)
+    client.get(ABOUT)
+    cache.delete("cache-version:content")
+    with django_assert_num_queries(1):
+        assert client.get(ABOUT)["X-Page-Cache"] == "hit"
+    CacheVersion.objects.update_or_create(name="content", defaults={"token": "changed"})
+    cache.delete("cache-version:content")  # as when the copy expires
+    assert client.get(ABOUT)["X-Page-Cache"] == "miss"

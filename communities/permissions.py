@@ -71,8 +71,11 @@ def can_read(user, community):
     return is_editor(user) or is_member(user, community)
 
 
+MODERATING = (Role.MODERATOR, Role.OWNER)
+
+
 def can_moderate(user, community):
-    return is_editor(user) or active_role(user, community) in (Role.MODERATOR, Role.OWNER)
+    return is_editor(user) or active_role(user, community) in MODERATING
 
 
 def can_post(user, community):
@@ -113,17 +116,12 @@ def can_read_thread(user, thread):
     if user.pk not in cache:
         hidden = getattr(thread, "opening_hidden", None)  # see with_opening_hidden
         if hidden is not None:  # readable_threads, answered from what the thread knows
-            cache[user.pk] = not hidden or (
-                is_editor(user) or active_role(user, thread.community) in MODERATING
-            )
+            cache[user.pk] = not hidden or can_moderate(user, thread.community)
         else:
             from .models import Thread
 
             cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
     return cache[user.pk]
-
-
-MODERATING = (Role.MODERATOR, Role.OWNER)
 
 
 def with_opening_hidden(threads):
@@ -305,9 +303,9 @@ def _active_community_ids(user):
 
 
 def _moderated_community_ids(user):
-    return Membership.objects.filter(
-        user=user, status=Status.ACTIVE, role__in=[Role.MODERATOR, Role.OWNER]
-    ).values("community_id")
+    return Membership.objects.filter(user=user, status=Status.ACTIVE, role__in=MODERATING).values(
+        "community_id"
+    )
 
 
 def readable_threads(user, queryset=None):
@@ -341,7 +339,7 @@ def community_threads(user, community):
     threads = community.threads.all()
     if not can_read(user, community):
         return threads.none()
-    if is_editor(user) or active_role(user, community) in MODERATING:
+    if can_moderate(user, community):
         return threads
     return threads.filter(~_opening_hidden())
 
@@ -415,7 +413,7 @@ def author_roles(community, user_ids):
         community=community,
         user=OuterRef("pk"),
         status=Status.ACTIVE,
-        role__in=[Role.MODERATOR, Role.OWNER],
+        role__in=MODERATING,
     ).values("role")[:1]
     rows = (
         get_user_model()
@@ -495,7 +493,7 @@ def thread_readers(thread, user_ids, *, post=None, not_suspended=False):
         active = role if status == Status.ACTIVE else None
         if community.visibility != Visibility.PUBLIC and active is None:
             continue
-        if (thread_hidden or post_hidden) and active not in (Role.MODERATOR, Role.OWNER):
+        if (thread_hidden or post_hidden) and active not in MODERATING:
             continue
         readers.add(uid)
     return readers

@@ -151,7 +151,7 @@ def _public_translations(page, request):
         return [
             {"pk": t.pk, "code": t.locale.language_code, "url": t.get_url(request)}
             for t in translations.order_by("locale_id")
-            if is_public(t, restricted)
+            if is_public(t.path, restricted)
         ]
 
     return cached(request, "knowledge_translations", build, page)

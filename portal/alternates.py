@@ -10,7 +10,7 @@ from django.conf import settings
 from django.urls import translate_url
 from wagtail.models import Page
 
-from .fragments import cached, restricted_paths
+from .fragments import cached, is_public, restricted_paths
 
 _CACHE_ATTRIBUTE = "_portal_language_versions"
 
@@ -65,7 +65,7 @@ def hreflang_alternates(request, page=None):
     versions = language_versions(request, page)
     if any(v["path"] is not None for v in versions):
         restricted = restricted_paths(request)
-        versions = [v for v in versions if not any(v["path"].startswith(p) for p in restricted)]
+        versions = [v for v in versions if v["path"] is None or is_public(v["path"], restricted)]
     if not versions:
         return []
     links = [(v["code"], request.build_absolute_uri(v["url"])) for v in versions]

@@ -146,10 +146,3 @@ def request_tokens(request):
     if tokens is None:
         tokens = request._cache_version_tokens = {}
     return tokens
-
-
-def token(request, name):
-    """The token of one kind for this request (read once), to key a cached fragment."""
-    if request is None:
-        return current([name])[name]
-    return depend_on(request, name)[name]

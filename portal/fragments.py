@@ -99,8 +99,9 @@ def restricted_paths(request):
     )
 
 
-def is_public(page, restricted):
-    return not any(page.path.startswith(path) for path in restricted)
+def is_public(path, restricted):
+    """Whether the page at tree ``path`` is outside every restriction in ``restricted``."""
+    return not any(path.startswith(prefix) for prefix in restricted)
 
 
 def locale_codes(request):

@@ -214,10 +214,13 @@ class InspectedCountry:
     factories: list = field(default_factory=list)  # [(factory, report url or None)]
 
 
+def _report_url(page, route, **kwargs):
+    """A report's URL under the compliance section ``page``, or None without one."""
+    return page.url + page.reverse_subpage(route, kwargs=kwargs) if page else None
+
+
 def _factory_report_url(page, factory):
-    if page is None:
-        return None
-    return page.url + page.reverse_subpage("factory", kwargs={"star_id": factory.star_id})
+    return _report_url(page, "factory", star_id=factory.star_id)
 
 
 def _sharing(countries):
@@ -266,11 +269,7 @@ def inspected_countries(user, action=None):
         entry = InspectedCountry(
             country=country,
             name=names.get(country.translation_key, country.name),
-            report_url=(
-                page.url + page.reverse_subpage("country", kwargs={"slug": country.slug})
-                if page
-                else None
-            ),
+            report_url=_report_url(page, "country", slug=country.slug),
             shares_factory_results=country.pk in sharing,
         )
         entry.factories = [(f, _factory_report_url(page, f)) for f in visible.get(country.pk, [])]

@@ -37,7 +37,11 @@ def _empty_cache():
     test (the locmem cache lives as long as the process) must not change what it sees."""
     from django.core.cache import cache
 
+    from portal import cache_versions
+
     cache.clear()
+    # Tokens this process kept from a test whose writes were rolled back.
+    cache_versions.forget_local()
 
 
 @pytest.fixture(autouse=True)

@@ -4,7 +4,9 @@ from django.db import transaction
 from django.db.models import Max
 from wagtail.models import Locale, Page
 
-from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet, ResourceIndexVersion
+from portal import cache_versions
+
+from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet
 from .models.index import GLOBAL
 
 TAXONOMY_FACETS = {
@@ -47,7 +49,7 @@ def refresh_primary(translation_key):
 
 
 def index_changed():
-    ResourceIndexVersion.bump()
+    cache_versions.bump(cache_versions.RESOURCE_INDEX)
     # Recount the unfiltered library of every language once the change is committed (once per
     # transaction, however many pages it published), so the most requested listing does not
     # pay for the count.

@@ -85,15 +85,14 @@ def _page_term_slugs(page):
     return slugs
 
 
-def _term_links(page, language, labels, library_url):
+def _term_links(page, language, labels, library_url, page_slugs):
     """[(label, [{"name", "slug", "facet", "url", "lang"}])] for each taxonomy the page has:
     the name in the reader's language, else the default language's (then marked with its
     ``lang``), each linking to the library filtered by that term. ``labels`` are
-    ``taxonomy_labels``; one query for the page's terms."""
+    ``taxonomy_labels``, ``page_slugs`` the page's ``_page_term_slugs``."""
     from .models.index import GLOBAL
 
     terms = []
-    page_slugs = _page_term_slugs(page)
     for facet, field in TAXONOMY_FACETS.items():
         model = page._meta.get_field(field).related_model
         known = labels[facet]
@@ -160,7 +159,7 @@ def _public_translations(page, request):
 def resource_context(page, request):
     """Materials with sizes and counts, translations, taxonomy links and the bundle in one fixed
     set of queries, whatever the number of materials."""
-    from portal.localization import page_fallback
+    from portal.localization import cached_page_fallback
 
     from .models import ResourceLibraryPage
 
@@ -208,7 +207,7 @@ def resource_context(page, request):
         [own, *translations],
         key=lambda v: order.index(v["code"]) if v["code"] in order else 99,
     )
-    fallback = page_fallback(page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
+    fallback = cached_page_fallback(request, page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
     _mark_untranslated_labels(materials, fallback)
     return {
         "materials": materials,
@@ -225,7 +224,13 @@ def resource_context(page, request):
             }
             for version in versions
         ],
-        "terms": _term_links(page, language, taxonomy_labels(request, language), library_url),
+        "terms": _term_links(
+            page,
+            language,
+            taxonomy_labels(request, language),
+            library_url,
+            cached(request, "knowledge_term_slugs", lambda: _page_term_slugs(page), page),
+        ),
         "library_url": library_url,
         "type_url": f"{library_url}?{urlencode({'type': page.resource_type})}"
         if library_url

@@ -13,6 +13,7 @@ The kinds:
 - ``COMPLIANCE``: the IMS aggregates and transparency list (every recompute).
 - ``COMMUNITIES``: the list of communities and the "latest discussions" blocks (any post).
 - ``community(pk)``: one community's pages and threads (its posts, threads, settings).
+- ``RESOURCE_INDEX``: the knowledge library's index (its cached facet counts).
 
 A view, block or provider names what it reads with ``depend(...)`` before reading it (the
 page cache middleware makes the request current); the tokens are read at that moment, so a copy
@@ -35,6 +36,7 @@ _current_tokens = contextvars.ContextVar("cache_version_tokens", default=None)
 CONTENT = "content"
 COMPLIANCE = "compliance"
 COMMUNITIES = "communities"
+RESOURCE_INDEX = "resource-index"
 
 
 def community(pk):

@@ -31,6 +31,7 @@ from django_tasks import task
 from wagtail.models import Locale
 
 from portal import cache_versions
+from portal.facets import Option
 from portal.models import Audience, CompliancePoint, Country, Industry, Topic
 
 from .models import ResourceEntry, ResourceFacet, resource_type_choices
@@ -285,17 +286,14 @@ class ResourceFilter(django_filters.FilterSet):
         result = []
         for name in FACETS:
             selected = set(self.cleaned.get(name) or [])
+            languages = self.label_languages.get(name, {})
             options = [
-                {
-                    "value": value,
-                    "label": str(label),
-                    "count": counts[name].get(value, 0),
-                    "selected": value in selected,
-                    "lang": self.label_languages.get(name, {}).get(value, ""),
-                }
+                Option.of(
+                    value, label, counts[name].get(value, 0), selected, languages.get(value, "")
+                )
                 for value, label in self.filters[name].extra["choices"]
             ]
-            options = [o for o in options if o["count"] or o["selected"]]
+            options = [option for option in options if option.shown]
             result.append(
                 {"name": name, "label": str(self.filters[name].label), "options": options}
             )

@@ -38,6 +38,14 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
 
+    def clean(self, value):
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                non_block_errors=[_("Choose a page or enter an external URL.")]
+            )
+        return value
+
 
 class HeroBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)

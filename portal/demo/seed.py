@@ -22,6 +22,7 @@ from ..models import (
     StandardPage,
     Topic,
 )
+from ..roles import BUYERS
 from .country_intros import COUNTRY_INTROS
 from .localize import translate
 from .taxonomy_data import AUDIENCES, CLUSTERS, COUNTRIES, INDUSTRIES, TOPICS
@@ -35,7 +36,7 @@ DEMO_ACCOUNTS = [
     ("trainer", "Tola Trainer", ["Trainers"], False),
     ("moderator", "Mona Moderator", ["Community moderators"], False),
     ("factory", "Farid Factory", ["Factory users"], False),
-    ("buyer", "Bea Buyer", ["Buyers"], False),
+    ("buyer", "Bea Buyer", [BUYERS], False),
     ("staff", "Sokha Staff", [], False),  # country staff of Cambodia (enterprise demo)
     ("inspector", "Ines Inspector", ["Labour inspectors"], False),
 ]
@@ -223,7 +224,7 @@ def seed_accounts(stdout):
 
     ensure_roles(live_apps)
     translator_groups = [translator_group_name("fr"), translator_group_name("km")]
-    for name in ("Trainers", "Community moderators", "Factory users", "Buyers"):
+    for name in ("Trainers", "Community moderators", "Factory users", BUYERS):
         Group.objects.get_or_create(name=name)
     User = get_user_model()
     for username, full_name, groups, is_superuser in DEMO_ACCOUNTS:

@@ -39,6 +39,10 @@ class LinkBlock(blocks.StructBlock):
         icon = "link"
 
     def clean(self, value):
+        if not getattr(self.meta, "required", True) and not any(
+            value.get(name) for name in ("page", "url", "label")
+        ):
+            return value  # an optional button left empty: none is shown
         value = super().clean(value)
         if not value.get("page") and not value.get("url"):
             raise blocks.StructBlockValidationError(

@@ -161,6 +161,17 @@ def seed_home():
     return home
 
 
+def _call_to_action_leads_to(home, page):
+    """The home page's call to action links to ``page`` (made after the home page)."""
+    body = json.loads(json.dumps(list(home.body.raw_data)))
+    for block in body:
+        if block["type"] == "call_to_action" and not block["value"]["link"].get("page"):
+            block["value"]["link"]["page"] = page.pk
+            home.body = json.dumps(body)
+            home.save_revision().publish()
+            return
+
+
 def seed_pages(stdout):
     home = seed_home()
     about, _ = _child(
@@ -178,6 +189,7 @@ def seed_pages(stdout):
             ),
         ),
     )
+    _call_to_action_leads_to(home, about)
     countries, _ = _child(
         home,
         CountryIndexPage,

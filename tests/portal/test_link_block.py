@@ -6,8 +6,8 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
-from portal.blocks import LinkBlock
-from portal.models import StandardPage
+from portal.blocks import CallToActionBlock, HeroBlock, LinkBlock
+from portal.models import HomePage, StandardPage
 
 pytestmark = pytest.mark.django_db
 
@@ -60,3 +60,25 @@ def test_the_editor_is_told_what_is_missing():
     assert [error.message for error in raised.value.non_block_errors.as_data()] == [
         "Choose a page or enter an external URL."
     ]
+
+
+def test_an_optional_button_may_be_left_empty_but_not_half_filled():
+    hero = HeroBlock()
+    empty = {"heading": "Welcome", "text": "", "image": None}
+    hero.clean(hero.to_python({**empty, "link": {"page": None, "url": "", "label": ""}}))
+    with pytest.raises(StructBlockValidationError):
+        hero.clean(hero.to_python({**empty, "link": {"page": None, "url": "", "label": "Go"}}))
+    call = CallToActionBlock()
+    with pytest.raises(StructBlockValidationError):
+        call.clean(
+            call.to_python({"heading": "Join", "text": "", "link": {"page": None, "url": ""}})
+        )
+
+
+def test_the_demo_home_page_can_be_saved_as_it_is(about):
+    """The seeded home page's hero (no button) and call to action (to the about page) are
+    valid, so an editor can edit and save it."""
+    for home in HomePage.objects.all():
+        HomePage.body.field.stream_block.clean(home.body)
+        calls = [block for block in home.body if block.block_type == "call_to_action"]
+        assert calls and all(block.value["link"]["page"] for block in calls)

@@ -9,8 +9,12 @@ Khmer (and other text written without spaces) is compared word by word (``search
 """
 
 import difflib
+import functools
 
 from wagtail.models import Page
+
+from portal import cache_versions
+from portal.cache_versions import CONTENT
 
 from .highlight import words
 from .segmentation import segment
@@ -21,6 +25,12 @@ CUTOFF = 0.75
 
 
 def vocabulary(language):
+    """The words of ``language``, kept in this process until the content changes."""
+    return _vocabulary(language, cache_versions.current_shared([CONTENT])[CONTENT])
+
+
+@functools.lru_cache(maxsize=16)
+def _vocabulary(language, content_version):
     from portal.models import Country, Industry, Topic
 
     titles = list(
@@ -34,7 +44,7 @@ def vocabulary(language):
         titles += model.objects.filter(locale__language_code=language).values_list(
             "name", flat=True
         )
-    return {w.lower() for title in titles for w in words(segment(title)) if len(w) >= 3}
+    return frozenset(w.lower() for title in titles for w in words(segment(title)) if len(w) >= 3)
 
 
 def did_you_mean(query, language):

@@ -35,7 +35,9 @@ def cached(request, name, build, *parts, kinds=(CONTENT,)):
         (
             name,
             get_language() or "",
-            request.get_host(),
+            # Unvalidated, as Wagtail's routing reads it: the host only keys the copy, and a
+            # request made in code (communities' link cards) may name the site's own host.
+            request._get_raw_host(),
             [tokens[kind] for kind in kinds],
             [_key_part(part) for part in parts],
         )

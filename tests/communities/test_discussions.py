@@ -132,6 +132,17 @@ def test_mention_of_someone_who_cannot_read_is_not_notified(
     assert not Notification.objects.filter(user=people["nonmember"]).exists()
 
 
+def test_link_cards_are_found_whatever_host_the_server_answers(
+    settings, make_community, make_thread
+):
+    """The cards are looked up with a request made in code for the site's own host, which the
+    deployment's ALLOWED_HOSTS need not name (the demo's site is 'localhost')."""
+    settings.ALLOWED_HOSTS = ["portal.example.org"]
+    about = Page.objects.get(slug="about", locale=Locale.objects.get(language_code="fr"))
+    thread = make_thread(make_community("public"), body="See [this](/fr/about/)")
+    assert list(thread.posts.get().linked_pages.all()) == [about]
+
+
 def test_links_to_portal_pages_render_as_cards(client, make_community, make_thread):
     about = Page.objects.get(slug="about", locale=Locale.objects.get(language_code="fr"))
     community = make_community("public")

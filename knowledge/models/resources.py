@@ -5,10 +5,7 @@ import uuid
 
 from django.db import models
 from django.db.models import F
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -234,49 +231,24 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import resource_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_context(self, request))
+        context.update(_views().resource_context(self, request))
         return context
 
     @path("download/<int:material_id>/", name="download")
     def download(self, request, material_id):
-        material = get_object_or_404(
-            Material.objects.select_related("document"), page=self, pk=material_id
-        )
-        from ..downloads import record_download
-
-        record_download(self, material)
-        document = material.document
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404("The file is missing.") from exc
-        response = FileResponse(handle, as_attachment=True, filename=document.filename)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return _views().download(request, self, material_id)
 
     @path("bundle/", name="bundle")
     def bundle(self, request):
-        from ..bundles import bundle_status
+        return _views().bundle(request, self)
 
-        status, name = bundle_status(self)
-        if status == "empty":
-            raise Http404("This resource has no materials.")
-        if status == "ready":
-            from portal.storage import private_storage
 
-            response = FileResponse(
-                private_storage().open(name, "rb"),
-                as_attachment=True,
-                filename=f"{self.slug}-{get_language()}.zip",
-            )
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return TemplateResponse(
-            request, "knowledge/bundle_preparing.html", {"page": self}, status=202
-        )
+def _views():
+    # Cycle: knowledge.views imports Material and RESOURCE_TYPES (through indexing) from here.
+    from .. import views
+
+    return views
 
 
 DELIVERY_MODES = [

@@ -22,6 +22,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 
 from portal.models import Cluster, CompliancePoint, Country
 
+from .aggregation import refresh
 from .models import (
     AggregateCell,
     AggregateState,
@@ -69,7 +70,6 @@ def ensure_current_threshold():
     threshold = AggregateState.objects.values_list("threshold", flat=True).first()
     if threshold is None or threshold == min_cell():
         return
-    from .aggregation import refresh
 
     with transaction.atomic():
         state = AggregateState.objects.select_for_update().first()

@@ -30,6 +30,7 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.models import Locale
 
+from portal.fragments import cached
 from portal.models import Audience, CompliancePoint, Country, Industry, Topic
 
 from .models import ResourceEntry, ResourceFacet, ResourceIndexVersion, resource_type_choices
@@ -91,7 +92,6 @@ def taxonomy_names(model, language, locales=None):
 def taxonomy_labels(request, language):
     """{facet: taxonomy_names(...)} for every taxonomy facet, in one go: cached per language
     until the content (taxonomy included) changes when there is a request."""
-    from portal.fragments import cached
 
     def build():
         locales = reader_locales(language)

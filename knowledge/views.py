@@ -2,6 +2,7 @@
 from the page models)."""
 
 from django.conf import settings
+from django.db.models import CharField, QuerySet, Value
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -11,13 +12,15 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.facets import facet_list, filter_panel
 from portal.fragments import cached, is_public, locale_codes, restricted_paths
+from portal.localization import page_fallback
 from portal.storage import private_storage
 
 from .bundles import bundle_status
 from .downloads import record_download
 from .filters import ResourceFilter, languages_for, taxonomy_labels
 from .indexing import TAXONOMY_FACETS
-from .models import Material, ResourceEntry, resource_type_choices
+from .models import Material, ResourceEntry, ResourceLibraryPage, resource_type_choices
+from .models.index import GLOBAL
 
 PAGE_SIZE = 12
 
@@ -75,8 +78,6 @@ def library_context(page, request):
 def _page_term_slugs(page):
     """{facet: [slug]} of the page's taxonomy terms: one query for all five taxonomies (one
     each for a preview's unsaved choices)."""
-    from django.db.models import CharField, QuerySet, Value
-
     per_facet = {facet: getattr(page, field).order_by() for facet, field in TAXONOMY_FACETS.items()}
     slugs = {facet: [] for facet in per_facet}
     if all(isinstance(qs, QuerySet) for qs in per_facet.values()):
@@ -97,8 +98,6 @@ def _term_links(page, language, labels, library_url):
     the name in the reader's language, else the default language's (then marked with its
     ``lang``), each linking to the library filtered by that term. ``labels`` are
     ``taxonomy_labels``; one query for the page's terms."""
-    from .models.index import GLOBAL
-
     terms = []
     page_slugs = _page_term_slugs(page)
     for facet, field in TAXONOMY_FACETS.items():
@@ -167,10 +166,6 @@ def _public_translations(page, request):
 def resource_context(page, request):
     """Materials with sizes and counts, translations, taxonomy links and the bundle in one fixed
     set of queries, whatever the number of materials."""
-    from portal.localization import page_fallback
-
-    from .models import ResourceLibraryPage
-
     language = locale_codes(request).get(page.locale_id) or get_language()
     materials = page.materials_with_stats()
     translations = _public_translations(page, request)

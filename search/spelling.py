@@ -12,6 +12,8 @@ import difflib
 
 from wagtail.models import Page
 
+from portal.models import Country, Industry, Topic
+
 from .highlight import words
 from .segmentation import segment
 
@@ -21,8 +23,6 @@ CUTOFF = 0.75
 
 
 def vocabulary(language):
-    from portal.models import Country, Industry, Topic
-
     titles = list(
         Page.objects.live()
         .public()

@@ -5,11 +5,12 @@ import uuid
 
 from django.db import models
 from django.db.models import F
-from django.http import Http404
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.api.utils import get_full_url
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -21,6 +22,7 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
 
 from ..blocks import ResourceStreamBlock, StepsStreamBlock
+from .index import MaterialDownloads
 
 
 class Licence(models.TextChoices):
@@ -199,8 +201,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
     def api_materials(self, request=None):
         """The materials as the content API shows them, each with the page's own download URL
         (counted like a download from the page; a path, or absolute on WAGTAILAPI_BASE_URL)."""
-        from wagtail.api.utils import get_full_url
-
         parts = self.get_url_parts(request)
         base = parts[2] if parts else None
         materials = sorted(self.knowledge_materials.all(), key=lambda m: (m.sort_order, m.pk))
@@ -461,8 +461,6 @@ class SelfGuidedToolPage(ResourcePage):
     @path("progress/", name="progress")
     def progress(self, request):
         """POST step=<n>&done=1|0 marks a step; no JS needed, stored in the session only."""
-        from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         try:
@@ -500,7 +498,5 @@ def resource_type_choices():
 
 def increment_material(material_id):
     """Add one download to a material's counter (one UPDATE, or one INSERT the first time)."""
-    from .index import MaterialDownloads
-
     if not MaterialDownloads.objects.filter(material_id=material_id).update(count=F("count") + 1):
         MaterialDownloads.objects.create(material_id=material_id, count=1)

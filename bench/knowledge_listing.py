@@ -85,9 +85,9 @@ def synthesise(count, batch=2000):
         GoodPracticeGuidePage,
         ResourceEntry,
         ResourceFacet,
-        ResourceIndexVersion,
         ResourceLibraryPage,
     )
+    from portal import cache_versions
     from portal.models import Country, Industry, Topic
 
     started = time.perf_counter()
@@ -161,7 +161,7 @@ def synthesise(count, batch=2000):
         done += size
         print(f"  synthetic: {done}/{count}", flush=True)
     Page.objects.filter(pk=library.pk).update(numchild=Page.objects.child_of(library).count())
-    ResourceIndexVersion.bump()
+    cache_versions.bump(cache_versions.RESOURCE_INDEX)
     with connection.cursor() as cursor:  # fresh planner statistics after a bulk load
         cursor.execute("ANALYZE")
     print(f"  synthesised in {time.perf_counter() - started:.0f} s", flush=True)
@@ -189,7 +189,7 @@ def three_filters():
 def measure(client, url, runs, cold):
     """p50 and p95 server time, the queries of the last request, and the result count shown.
     ``cold``: the index token is replaced before each request (not timed), as a publish does."""
-    from knowledge.models import ResourceIndexVersion
+    from portal import cache_versions
 
     for _ in range(3):
         response = client.get(url)
@@ -197,7 +197,7 @@ def measure(client, url, runs, cold):
     times = []
     for _ in range(runs):
         if cold:
-            ResourceIndexVersion.bump()
+            cache_versions.bump(cache_versions.RESOURCE_INDEX)
         started = time.perf_counter()
         with CaptureQueriesContext(connection) as captured:
             response = client.get(url)

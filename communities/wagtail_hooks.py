@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal import cache_versions
+from portal.fragments import cached_items
 from portal.providers import ProvidedItem
 
 from .models import Community, Membership, ModerationLog, Thread, Visibility
@@ -62,8 +63,8 @@ def _language_filter(qs, language):
 
 
 @hooks.register("portal_provides_latest_discussions")
+@cached_items(kinds=(cache_versions.CONTENT, cache_versions.COMMUNITIES))
 def latest_discussions(language=None, limit=4, country=None, **kwargs):
-    cache_versions.depend(cache_versions.COMMUNITIES)
 
     # The block is the same for every reader (and may be cached): what anyone may read.
     threads = (
@@ -90,8 +91,8 @@ def latest_discussions(language=None, limit=4, country=None, **kwargs):
 
 
 @hooks.register("portal_provides_country_communities")
+@cached_items(kinds=(cache_versions.CONTENT, cache_versions.COMMUNITIES))
 def country_communities(language=None, limit=4, country=None, **kwargs):
-    cache_versions.depend(cache_versions.COMMUNITIES)
     communities = Community.objects.exclude(visibility=Visibility.PRIVATE)
     if country is not None:
         communities = communities.filter(countries__slug=country.slug)

@@ -20,6 +20,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.coreutils import get_supported_content_language_variant
 
+from portal import cache_versions
 from portal.models import Cluster, CompliancePoint, Country
 
 from .aggregation import refresh
@@ -77,21 +78,28 @@ def ensure_current_threshold():
             refresh()
 
 
-def aggregates_version():
-    """Changes with every recompute of the aggregates (the state row's timestamp)."""
-    state = AggregateState.objects.values_list("threshold", "computed_at").first()
-    if state is not None and state[0] != min_cell():
-        ensure_current_threshold()
-        state = AggregateState.objects.values_list("threshold", "computed_at").first()
-    computed = state[1] if state else None
-    return computed.isoformat() if computed else "none"
+# (compliance token, threshold) pairs under which this process found the cells published under
+# the configured threshold: the stored threshold changes only with a recompute, which gives
+# the aggregates a new token.
+_threshold_checked = set()
 
 
 def cache_version():
     """What every cached public report or fragment depends on besides its own arguments and
-    the language: the aggregates (a new value at each recompute, which a new suppression
-    threshold also causes) and the threshold."""
-    return f"{aggregates_version()}:{min_cell()}"
+    the language: the aggregates' ``compliance`` cache version (new at every recompute, which a
+    new suppression threshold also causes) and the threshold. Cells published under another
+    threshold are recomputed first."""
+    threshold = min_cell()
+    token = _compliance_token()
+    if (token, threshold) not in _threshold_checked:
+        ensure_current_threshold()
+        token = _compliance_token()
+        _threshold_checked.add((token, threshold))
+    return f"{token}:{threshold}"
+
+
+def _compliance_token():
+    return cache_versions.current_shared([cache_versions.COMPLIANCE])[cache_versions.COMPLIANCE]
 
 
 def cached_until_recompute(function):

@@ -11,7 +11,7 @@ one for languages, plus one per taxonomy vocabulary for the option labels.
 
 Counting is the expensive part (it reads every matching facet row: ~150 ms at 100,000
 resources on PostgreSQL), so the counts and the number of results are cached per language and
-filter set under ``ResourceIndexVersion``'s token, which every index change replaces. A page of
+filter set under the ``resource-index`` cache version, which every index change replaces. A page of
 results itself is read from the sort indexes and is never cached.
 """
 
@@ -30,10 +30,12 @@ from django.utils.translation import gettext_lazy as _
 from django_tasks import task
 from wagtail.models import Locale
 
+from portal import cache_versions
+from portal.facets import Option
 from portal.fragments import cached
 from portal.models import Audience, CompliancePoint, Country, Industry, Topic
 
-from .models import ResourceEntry, ResourceFacet, ResourceIndexVersion, resource_type_choices
+from .models import ResourceEntry, ResourceFacet, resource_type_choices
 from .models.index import GLOBAL
 
 TAXONOMY = {
@@ -227,7 +229,8 @@ class ResourceFilter(django_filters.FilterSet):
         digest = hashlib.sha256(
             json.dumps([self.language, selection], sort_keys=True).encode()
         ).hexdigest()[:40]
-        return f"knowledge:counts:{ResourceIndexVersion.current()}:{digest}"
+        token = cache_versions.current_shared([cache_versions.RESOURCE_INDEX])
+        return f"knowledge:counts:{token[cache_versions.RESOURCE_INDEX]}:{digest}"
 
     @cached_property
     def _counts(self):
@@ -283,17 +286,14 @@ class ResourceFilter(django_filters.FilterSet):
         result = []
         for name in FACETS:
             selected = set(self.cleaned.get(name) or [])
+            languages = self.label_languages.get(name, {})
             options = [
-                {
-                    "value": value,
-                    "label": str(label),
-                    "count": counts[name].get(value, 0),
-                    "selected": value in selected,
-                    "lang": self.label_languages.get(name, {}).get(value, ""),
-                }
+                Option.of(
+                    value, label, counts[name].get(value, 0), selected, languages.get(value, "")
+                )
                 for value, label in self.filters[name].extra["choices"]
             ]
-            options = [o for o in options if o["count"] or o["selected"]]
+            options = [option for option in options if option.shown]
             result.append(
                 {"name": name, "label": str(self.filters[name].label), "options": options}
             )

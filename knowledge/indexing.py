@@ -4,8 +4,10 @@ from django.db import transaction
 from django.db.models import Case, Max, Value, When
 from wagtail.models import Locale, Page
 
+from portal import cache_versions
+
 from .filters import warm_listing_counts
-from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet, ResourceIndexVersion
+from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet
 from .models.index import GLOBAL
 
 TAXONOMY_FACETS = {
@@ -48,7 +50,7 @@ def refresh_primary(translation_key):
 
 
 def index_changed():
-    ResourceIndexVersion.bump()
+    cache_versions.bump(cache_versions.RESOURCE_INDEX)
     # Recount the unfiltered library of every language once the change is committed (once per
     # transaction, however many pages it published), so the most requested listing does not
     # pay for the count.

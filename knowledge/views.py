@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from portal.facets import facet_list, filter_panel
 from portal.fragments import cached, is_public, locale_codes, restricted_paths
-from portal.localization import page_fallback
+from portal.localization import cached_page_fallback
 from portal.storage import private_storage
 
 from .bundles import bundle_status
@@ -93,13 +93,12 @@ def _page_term_slugs(page):
     return slugs
 
 
-def _term_links(page, language, labels, library_url):
+def _term_links(page, language, labels, library_url, page_slugs):
     """[(label, [{"name", "slug", "facet", "url", "lang"}])] for each taxonomy the page has:
     the name in the reader's language, else the default language's (then marked with its
     ``lang``), each linking to the library filtered by that term. ``labels`` are
-    ``taxonomy_labels``; one query for the page's terms."""
+    ``taxonomy_labels``, ``page_slugs`` the page's ``_page_term_slugs``."""
     terms = []
-    page_slugs = _page_term_slugs(page)
     for facet, field in TAXONOMY_FACETS.items():
         model = page._meta.get_field(field).related_model
         known = labels[facet]
@@ -210,7 +209,7 @@ def resource_context(page, request):
         [own, *translations],
         key=lambda v: order.index(v["code"]) if v["code"] in order else 99,
     )
-    fallback = page_fallback(page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
+    fallback = cached_page_fallback(request, page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
     _mark_untranslated_labels(materials, fallback)
     return {
         "materials": materials,
@@ -227,7 +226,13 @@ def resource_context(page, request):
             }
             for version in versions
         ],
-        "terms": _term_links(page, language, taxonomy_labels(request, language), library_url),
+        "terms": _term_links(
+            page,
+            language,
+            taxonomy_labels(request, language),
+            library_url,
+            cached(request, "knowledge_term_slugs", lambda: _page_term_slugs(page), page),
+        ),
         "library_url": library_url,
         "type_url": f"{library_url}?{urlencode({'type': page.resource_type})}"
         if library_url

@@ -13,6 +13,7 @@ The kinds:
 - ``COMPLIANCE``: the IMS aggregates and transparency list (every recompute).
 - ``COMMUNITIES``: the list of communities and the "latest discussions" blocks (any post).
 - ``community(pk)``: one community's pages and threads (its posts, threads, settings).
+- ``RESOURCE_INDEX``: the knowledge library's index (its cached facet counts).
 
 A view, block or provider names what it reads with ``depend(...)`` before reading it (the
 page cache middleware makes the request current); the tokens are read at that moment, so a copy
@@ -21,6 +22,7 @@ is never stored as newer than the data it holds.
 
 import contextvars
 import threading
+import time
 
 from django.conf import settings
 from django.core.cache import cache
@@ -34,6 +36,7 @@ _current_tokens = contextvars.ContextVar("cache_version_tokens", default=None)
 CONTENT = "content"
 COMPLIANCE = "compliance"
 COMMUNITIES = "communities"
+RESOURCE_INDEX = "resource-index"
 
 
 def community(pk):
@@ -53,7 +56,44 @@ def _shared_key(name):
     return f"cache-version:{name}"
 
 
+# {name: (token, monotonic time it was read)}: this process's copy of the tokens it read last.
+_local = {}
+
+
 def current_shared(names):
+    """``current_read(names)``, kept in this process for ``CACHE_VERSIONS_LOCAL_SECONDS``: a
+    cached page's hit then reads nothing but the page. A bump made in this process replaces its
+    copy at once; one made in another process is seen here once the copy is older than that
+    (1 s by default; 0 reads every time)."""
+    seconds = settings.CACHE_VERSIONS_LOCAL_SECONDS
+    if seconds <= 0:
+        return current_read(names)
+    now = time.monotonic()
+    found, stale = {}, []
+    for name in names:
+        kept = _local.get(name)
+        if kept is not None and now - kept[1] < seconds:
+            found[name] = kept[0]
+        else:
+            stale.append(name)
+    if stale:
+        read = current_read(stale)
+        _keep(read, now)
+        found.update(read)
+    return found
+
+
+def _keep(tokens, when):
+    for name, token in tokens.items():
+        _local[name] = (token, when)
+
+
+def forget_local():
+    """Drop this process's copy of the tokens (tests whose database rolls back)."""
+    _local.clear()
+
+
+def current_read(names):
     """``current(names)``, read from the shared cache (Redis) where ``CACHE_VERSIONS_SHARED``
     is on: a bump writes there too, after the database. A token missing there (never read,
     evicted, or expired after ``CACHE_VERSIONS_SHARED_SECONDS``) is read from the database,
@@ -102,6 +142,7 @@ def _write_pending():
             name=name, defaults={"token": CacheVersion.new_token()}
         )
         written[name] = row.token
+    _keep(written, time.monotonic())
     if written and settings.CACHE_VERSIONS_SHARED:
         _share(written)
 

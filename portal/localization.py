@@ -13,6 +13,8 @@ from django.utils.translation import get_language_from_path
 from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
+from . import fragments
+
 
 @dataclass
 class Fallback:
@@ -45,6 +47,14 @@ def _comparable(value):
     if raw is not None:
         return [(block.get("type"), block.get("value")) for block in raw]
     return value
+
+
+def cached_page_fallback(request, page, fields):
+    """``page_fallback``, cached until the content changes (a preview computes its own)."""
+    fields = list(fields)
+    return fragments.cached(
+        request, "page_fallback", lambda: page_fallback(page, fields), page, fields
+    )
 
 
 def page_fallback(page, fields):

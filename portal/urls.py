@@ -7,7 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from . import api_views, documents, views
+from . import api_views, documents, serving, views
 from .api import api
 from .api_content import api_router
 from .throttling.views import WagtailPasswordResetView
@@ -56,11 +56,17 @@ if settings.DEBUG:
     # Public media only (image renditions); private files have no URL at all.
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+# Wagtail's front-end URLs, with its page view replaced by portal/serving.py's (which reads
+# less; it stays last: its pattern would match the _util/ paths too).
+_wagtail_urls_served_here = [
+    pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"
+] + [re_path(wagtail_urls.serve_pattern, serving.serve, name="wagtail_serve")]
+
 urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("communities/", include("communities.urls")),
     path("accounts/", include("communities.accounts_urls")),
     path("factory/", include("ims_bridge.enterprise.urls")),
-    path("", include(wagtail_urls)),
+    path("", include(_wagtail_urls_served_here)),
     prefix_default_language=True,
 )

@@ -11,15 +11,9 @@ from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 
 from .analytics import record_search
+from .filters import clean_query, filters_from
 from .hits import hits
-from .query import (
-    ASIDE_RESULTS,
-    autocomplete_pages,
-    clean_query,
-    editors_picks,
-    filters_from,
-    site_search,
-)
+from .query import ASIDE_RESULTS, autocomplete_pages, editors_picks, site_search
 from .spelling import did_you_mean
 from .views import library_url
 
@@ -153,10 +147,6 @@ def search(
     # Facet labels, discussion URLs and picks in the reader's language, not the request's.
     with translation.override(language):
         outcome = site_search(query, language, filters, user=request.user)
-        facets = {
-            name: [{**option, "label": str(option["label"])} for option in options]
-            for name, options in outcome.facets.items()
-        }
         data = page_of(
             request,
             outcome.main,
@@ -183,7 +173,7 @@ def search(
             "query": query,
             "language": language,
             "all_languages": params.all_languages,
-            "facets": facets,
+            "facets": outcome.facets,
             "discussions": discussions,
             "suggestion": None if outcome.total else did_you_mean(query, language),
             "editors_picks": picks,

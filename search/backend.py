@@ -86,7 +86,9 @@ class DocumentSearchBackend(PostgresSearchBackend):
     index_class = DocumentIndex
     rebuilder_class = DocumentRebuilder
     atomic_rebuilder_class = AtomicDocumentRebuilder
-    page_documents = True  # site search reads SearchDocument rows (search.query)
+    page_documents = (
+        True  # site search reads SearchDocument rows (search.counting, search.matching)
+    )
 
     def __init__(self, params):
         super().__init__(params)

@@ -59,7 +59,7 @@ def community_tags(community_ids):
 class ThreadCounts:
     """Matching threads per community, and the counts and filters derived from them.
 
-    ``filters`` are ``search.query.Filters`` with languages given as locale ids."""
+    ``filters`` are ``search.filters.Filters`` with languages given as locale ids."""
 
     def __init__(self, matches):
         self.per_community = dict(

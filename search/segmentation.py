@@ -5,8 +5,9 @@ PostgreSQL's text-search parser and SQLite's FTS5 tokenizer cut text at spaces a
 so a Khmer sentence was one "word" and a word inside it found nothing. Text is segmented where it
 enters the database index (``segment_database_indexing``: every value the backend's indexer
 reads, for pages, discussions and snippets alike) and where a query leaves the reader
-(``search.query``); what readers see (titles, excerpts) is the stored text, never the segmented
-copy. Elasticsearch segments with its ``icu_tokenizer`` (``search.backend_settings``).
+(``search.matching``, ``search.query``); what readers see (titles, excerpts) is the stored
+text, never the segmented copy. Elasticsearch segments with its ``icu_tokenizer``
+(``search.backend_settings``).
 
 The script is detected character by character, not taken from the page's language: Khmer words
 appear on English pages too. Text with none of these characters is returned unchanged, at the

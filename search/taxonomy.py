@@ -20,7 +20,7 @@ only module that reads other apps' tables for search.
 import re
 
 from django.conf import settings
-from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
 from knowledge.models import ResourceFacet
@@ -101,32 +101,6 @@ def tags_sql(page_id, connection):
 
 # The country of a country portal, as seen from a ``Page`` row (for grouping matches).
 PORTAL_COUNTRY = "countrypage__country__slug"
-
-
-def count_resources(matches, facets):
-    """{facet: {slug: number of pages}} over ``matches`` (a ``Page`` queryset of the matching
-    pages): one grouped query over the resources' facet rows."""
-    counts = {facet: {} for facet in facets}
-    rows = (
-        matches.filter(resource_entry__facets__facet__in=list(facets))
-        .values_list("resource_entry__facets__facet", "resource_entry__facets__value")
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    for facet, value, n in rows:
-        counts[facet][value] = n
-    return counts
-
-
-def count_portals(matches):
-    """{country slug: number of country portals} among ``matches``."""
-    rows = (
-        matches.filter(countrypage__isnull=False)
-        .values_list(PORTAL_COUNTRY)
-        .annotate(n=Count("pk"))
-        .order_by()
-    )
-    return dict(rows)
 
 
 def labels(facet, slugs, language):

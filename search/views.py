@@ -13,17 +13,9 @@ from portal import cache_versions, page_cache
 from portal.facets import facet_list, filter_panel
 
 from .analytics import record_search
+from .filters import FACETS, TAXONOMY_FACETS, clean_query, filters_from
 from .hits import hits
-from .query import (
-    ASIDE_RESULTS,
-    FACETS,
-    TAXONOMY_FACETS,
-    autocomplete_pages,
-    clean_query,
-    editors_picks,
-    filters_from,
-    site_search,
-)
+from .query import ASIDE_RESULTS, autocomplete_pages, editors_picks, site_search
 from .spelling import did_you_mean
 
 RESULTS_PER_PAGE = 10

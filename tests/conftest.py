@@ -37,7 +37,13 @@ def _empty_cache():
     test (the locmem cache lives as long as the process) must not change what it sees."""
     from django.core.cache import cache
 
+    from ims_bridge import reports
+    from portal import cache_versions
+
     cache.clear()
+    # Tokens this process kept from a test whose writes were rolled back.
+    cache_versions.forget_local()
+    reports._threshold_checked.clear()
 
 
 @pytest.fixture(autouse=True)

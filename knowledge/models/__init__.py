@@ -1,4 +1,4 @@
-from .index import MaterialDownloads, ResourceEntry, ResourceFacet, ResourceIndexVersion
+from .index import MaterialDownloads, ResourceEntry, ResourceFacet
 from .library import ResourceLibraryPage
 from .resources import (
     RESOURCE_TYPES,
@@ -25,7 +25,6 @@ __all__ = [
     "ModelPolicyPage",
     "ResourceEntry",
     "ResourceFacet",
-    "ResourceIndexVersion",
     "ResourceLibraryPage",
     "ResourcePage",
     "SelfGuidedToolPage",

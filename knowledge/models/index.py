@@ -84,31 +84,6 @@ class ResourceFacet(models.Model):
         return f"{self.facet}={self.value}"
 
 
-class ResourceIndexVersion(models.Model):
-    """One row whose token changes with every change to the index. Facet counts are cached
-    under it, so a publish anywhere invalidates every process's cached counts at once (the
-    token lives in the database, not in a per-process cache)."""
-
-    id = models.PositiveSmallIntegerField(primary_key=True, default=1)
-    token = models.CharField(max_length=32, default="")
-
-    class Meta:
-        verbose_name = _("resource index version")
-
-    def __str__(self):
-        return self.token
-
-    @classmethod
-    def current(cls):
-        return cls.objects.filter(pk=1).values_list("token", flat=True).first() or ""
-
-    @classmethod
-    def bump(cls):
-        # A random token, not a counter: a rolled-back change must not bring back a number
-        # whose cached counts described other data.
-        cls.objects.update_or_create(pk=1, defaults={"token": uuid.uuid4().hex})
-
-
 class MaterialDownloads(models.Model):
     """How often one material was downloaded: a counter only, no personal data. Kept apart from
     ``Material`` because publishing a revision rewrites the material rows."""

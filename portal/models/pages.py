@@ -3,15 +3,16 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 from wagtail.fields import StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from .. import fragments
 from ..api_fields import TermField
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
 from ..fragments import cached
 from ..headless import HeadlessPreviewSwitch
-from ..localization import page_fallback
+from ..localization import cached_page_fallback
 from ..text import fold_latin_diacritics
 from ..translation_admin.forms import LocalizedTermsPageForm
 from .mixins import IntroMixin
@@ -56,6 +57,13 @@ class BasePage(HeadlessPreviewSwitch, IntroMixin, Page):
         child._cached_parent_obj = self
         return child.specific.route(request, path_components[1:])
 
+    def get_view_restrictions(self):
+        """Wagtail's query for the restrictions on this page and its ancestors, skipped for a
+        page ``portal/serving.py`` found outside every restriction."""
+        if getattr(self, "_portal_unrestricted", False):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def search_folded_text(self):
         """Title and intro without Latin diacritics, so 'Viet Nam' finds 'Việt Nam' on the
         database backend (Elasticsearch folds with its analyzer)."""
@@ -65,33 +73,50 @@ class BasePage(HeadlessPreviewSwitch, IntroMixin, Page):
 
 
 def _route_chain(page, request, path_components):
-    """{(parent's tree path, slug): Page} for the pages at each prefix of the path below
-    ``page``, read once per request (the first routed page reads them for those below it)."""
+    """{(parent's tree path, slug): specific Page} for the pages at each prefix of the path
+    below ``page``, read once per request (the first routed page reads them for those below
+    it) and cached as a fragment until the content changes: the same for every reader, since
+    whether a page is live or restricted is decided after routing."""
     chain = getattr(request, "_portal_route_chain", None)
     if chain is None:
-        prefixes, url_path = [], page.url_path
-        for component in path_components:
-            url_path += f"{component}/"
-            prefixes.append(url_path)
-        chain = {
-            (child.path[: -Page.steplen], child.slug): child
-            for child in Page.objects.filter(url_path__in=prefixes, depth__gt=page.depth)
-        }
+        chain = fragments.cached(
+            request,
+            "route_chain",
+            lambda: _read_route_chain(page, path_components),
+            page,
+            path_components,
+        )
         request._portal_route_chain = chain
+    return chain
+
+
+def _read_route_chain(page, path_components):
+    prefixes, url_path = [], page.url_path
+    for component in path_components:
+        url_path += f"{component}/"
+        prefixes.append(url_path)
+    pages = list(Page.objects.filter(url_path__in=prefixes, depth__gt=page.depth).specific())
+    # Their locale comes with them (a served page's templates and views read it).
+    locales = Locale.objects.in_bulk({child.locale_id for child in pages})
+    chain = {}
+    for child in pages:
+        child.locale = locales[child.locale_id]
+        chain[(child.path[: -Page.steplen], child.slug)] = child
     return chain
 
 
 class FallbackMarkedMixin:
     """Puts ``fallback`` in the context: which of the page's own fields still hold the text of
     the language it was translated from (portal/localization.py), for the templates' ``lang``
-    marks and their "not yet available in your language" note. Two queries on a translation."""
+    marks and their "not yet available in your language" note. Two queries on a translation,
+    cached until the content changes."""
 
     fallback_fields = ("title", "intro", "body")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["fallback"] = page_fallback(
-            self, [name for name in self.fallback_fields if hasattr(self, name)]
+        context["fallback"] = cached_page_fallback(
+            request, self, [name for name in self.fallback_fields if hasattr(self, name)]
         )
         return context
 

@@ -58,6 +58,12 @@ PAGE_CACHE_CDN_MAX_AGE = env.int("PAGE_CACHE_CDN_MAX_AGE", default=300)
 # CACHE_VERSIONS_SHARED_SECONDS and is read again from the database, the truth.
 CACHE_VERSIONS_SHARED = bool(REDIS_URL)
 CACHE_VERSIONS_SHARED_SECONDS = env.int("CACHE_VERSIONS_SHARED_SECONDS", default=30)
+# Search statistics are counted in each process and written this often (search/analytics.py).
+SEARCH_STATS_FLUSH_SECONDS = env.float("SEARCH_STATS_FLUSH_SECONDS", default=1.0)
+# Each process keeps the tokens it read for this long (a cached page's hit then reads nothing
+# else): a change is seen at once by the process that made it and within this time by the
+# others. 0 reads them for every request.
+CACHE_VERSIONS_LOCAL_SECONDS = env.float("CACHE_VERSIONS_LOCAL_SECONDS", default=1.0)
 # A publish or unpublish purges the page's URL from a CDN or caching proxy: an HTTP PURGE to
 # FRONTEND_CACHE_PURGE_URL (Varnish, nginx, Squid), or Cloudflare's API with a zone and token.
 WAGTAILFRONTENDCACHE = {}
@@ -231,7 +237,13 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Room for the anonymous pages and fragments a worker serves (Django's default is 300).
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "OPTIONS": {"MAX_ENTRIES": env.int("LOCMEM_CACHE_MAX_ENTRIES", default=3000)},
+        }
+    }
 
 TASKS = {
     "default": {

@@ -38,3 +38,10 @@ if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
 # TEST_PAGE_CACHE_SECONDS=600 runs any part of the suite with it (the permission matrix: no
 # cell may get another role's page from the cache).
 PAGE_CACHE_SECONDS = int(os.environ.get("TEST_PAGE_CACHE_SECONDS", "0"))
+# Each search is written at once, so a test reads its statistics on the next line
+# (tests/search/test_analytics.py turns the per-process counting on).
+SEARCH_STATS_FLUSH_SECONDS = 0
+# Every bump in the suite is made in this process, which replaces its copy of the token at once
+# (and each test starts without one): a copy expiring mid-test would only add a query to the
+# query budgets, depending on the machine's speed.
+CACHE_VERSIONS_LOCAL_SECONDS = 3600.0

@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db
 
 
 def facets(response):
-    return {f.name: {o["value"]: o["count"] for o in f.options} for f in response.context["facets"]}
+    return {f.name: {o.value: o.count for o in f.options} for f in response.context["facets"]}
 
 
 def titles(response):

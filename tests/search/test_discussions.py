@@ -8,7 +8,8 @@ from django.contrib.auth.models import AnonymousUser
 from communities import permissions
 from communities.models import Post, Thread
 from portal.models import StandardPage
-from search.query import Filters, site_search
+from search.filters import Filters
+from search.query import site_search
 
 from .conftest import MEMBERS, PRIVATE, PUBLIC, facet_counts, index, login, result_count
 

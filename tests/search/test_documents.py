@@ -12,8 +12,8 @@ from wagtail.search.backends import get_search_backend
 from knowledge.models import GoodPracticeGuidePage, ModelPolicyPage, WorkbookPage
 from portal.models import StandardPage
 from search import documents
+from search.matching import searchable_pages
 from search.models import SearchDocument
-from search.query import searchable_pages
 
 from .conftest import index
 

@@ -21,22 +21,17 @@ pytestmark = pytest.mark.django_db
 OSH, GENDER, WAGES = "occupational-safety-and-health", "gender-equality", "wages-and-working-time"
 
 
-@pytest.fixture(params=["documents", "one statement", "grouped queries"])
+@pytest.fixture(params=["documents", "pages"])
 def counting(request, monkeypatch):
-    """Every way of counting: over the search documents (PostgreSQL's backend keeps them), one
-    statement over the backend's matches, and the grouped queries a database without
-    MATERIALIZED common table expressions gets."""
+    """Both sources of the counting statement (``search.counting``): the search documents
+    (PostgreSQL's backend keeps them) and the backend's matching pages (every other backend)."""
     from django.db import connection
-
-    from search import query
 
     if request.param == "documents":
         if connection.vendor != "postgresql":
             pytest.skip("search documents are kept on PostgreSQL only")
         return request.param
     monkeypatch.setattr("search.backend.DocumentSearchBackend.page_documents", False)
-    if request.param == "grouped queries":
-        monkeypatch.setattr(query._PageCounts, "supported", staticmethod(lambda connection: False))
     return request.param
 
 
@@ -296,7 +291,8 @@ THREE_FACET_QUERY_BUDGET = 10
 def test_a_three_facet_search_counts_every_facet_in_one_statement(
     corpus, django_assert_max_num_queries
 ):
-    from search.query import Filters, site_search
+    from search.filters import Filters
+    from search.query import site_search
 
     filters = Filters(language=("en",), country=("cambodia",), industry=("apparel",), topic=(OSH,))
     site_search("quagga", "en", filters)  # warm the per-process caches (content types)

@@ -6,13 +6,11 @@ manage them, the validation of a new grant, granting and revoking (each recorded
 with who did it, and logged)."""
 
 import logging
-from datetime import datetime, time
 
-from django.contrib.auth import get_user_model
 from django.http import Http404
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
+from .forms import BuyerAccessForm
 from .models import (
     Assessment,
     CountryStaff,
@@ -100,32 +98,12 @@ def factory_grants(factory):
 
 
 def grant_input(username, raw_date):
-    """(buyer, expires_at, errors) for a new grant as a factory user types it: an active
-    account of the *Buyers* group by username, and an optional expiry day (YYYY-MM-DD, in the
-    future; access ends at the end of that day). ``errors`` are (field, message) pairs, the
-    fields being ``buyer`` and ``expires``."""
-    errors = []
-    username = (username or "").strip()
-    buyer = (
-        get_user_model()
-        .objects.filter(username=username, groups__name="Buyers", is_active=True)
-        .first()
-        if username
-        else None
-    )
-    expires_at = None
-    raw_date = (raw_date or "").strip()
-    if raw_date:
-        try:
-            day = datetime.strptime(raw_date, "%Y-%m-%d").date()  # noqa: DTZ007
-            expires_at = timezone.make_aware(datetime.combine(day, time.max))
-            if expires_at <= timezone.now():
-                errors.append(("expires", _("The expiry date must be in the future.")))
-        except ValueError:
-            errors.append(("expires", _("Enter the expiry date as YYYY-MM-DD.")))
-    if buyer is None:
-        errors.append(("buyer", _("No buyer account with that username.")))
-    return buyer, expires_at, errors
+    """(buyer, expires_at, errors) for a new grant as a factory user types it (see
+    ``BuyerAccessForm``). ``errors`` are (field, message) pairs, the fields being ``buyer`` and
+    ``expires``."""
+    form = BuyerAccessForm({"buyer": username or "", "expires": raw_date or ""})
+    form.is_valid()
+    return form.cleaned_data.get("buyer"), form.cleaned_data.get("expires"), form.problems()
 
 
 def find_grant(factory, raw_id):

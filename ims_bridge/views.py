@@ -14,6 +14,7 @@ from wagtail.models import Locale
 from portal.models import Country
 
 from . import access, reports
+from .forms import BuyerAccessForm
 from .models import FactoryAccessGrant, QuestionType, is_global_staff
 from .pdf import factory_report_pdf
 
@@ -272,6 +273,7 @@ def factory_access(request, page, star_id):
         raise Http404
     urls = _factory_urls(page, factory)
     errors = []
+    form = BuyerAccessForm()
     if request.method == "POST":
         if "revoke" in request.POST:
             grant = access.find_grant(factory, request.POST.get("revoke", ""))
@@ -282,14 +284,13 @@ def factory_access(request, page, star_id):
                 messages.success(request, _("Access revoked."))
                 return HttpResponseRedirect(urls["access"])
         else:
-            buyer, expires_at, problems = access.grant_input(
-                request.POST.get("buyer", ""), request.POST.get("expires", "")
-            )
-            errors = [message for _field, message in problems]
-            if not errors:
-                access.grant(factory, buyer, request.user, expires_at)
+            form = BuyerAccessForm(request.POST)
+            if form.is_valid():
+                data = form.cleaned_data
+                access.grant(factory, data["buyer"], request.user, data["expires"])
                 messages.success(request, _("Access granted."))
                 return HttpResponseRedirect(urls["access"])
+            errors = [message for _field, message in form.problems()]
     grants = access.factory_grants(factory)
     response = _render(
         request,
@@ -299,7 +300,7 @@ def factory_access(request, page, star_id):
         grants=grants,
         errors=errors,
         urls=urls,
-        form=request.POST if errors else {},
+        form=form,
     )
     if errors:
         response.status_code = 400

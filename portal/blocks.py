@@ -42,6 +42,18 @@ class LinkBlock(blocks.StructBlock):
     class Meta:
         icon = "link"
 
+    def clean(self, value):
+        if not getattr(self.meta, "required", True) and not any(
+            value.get(name) for name in ("page", "url", "label")
+        ):
+            return value  # an optional button left empty: none is shown
+        value = super().clean(value)
+        if not value.get("page") and not value.get("url"):
+            raise blocks.StructBlockValidationError(
+                non_block_errors=[_("Choose a page or enter an external URL.")]
+            )
+        return value
+
 
 class HeroBlock(blocks.StructBlock):
     heading = blocks.CharBlock(label=_("Heading"), max_length=200)

@@ -14,6 +14,9 @@ MODERATORS = "Moderators"
 TRANSLATORS_PREFIX = "Translators: "
 REVIEW_WORKFLOW = "Review"
 REVIEW_TASK = "Review by editors or moderators"
+# Accounts a factory may share its reports with (ims_bridge's access grants); the group is
+# created by ims_bridge/enterprise's migration 0002, which keeps its own copy of the name.
+BUYERS = "Buyers"
 
 # Translatable snippets translators may translate (in their languages only: see
 # portal/translation_access.py). (app_label, model)

@@ -28,6 +28,8 @@ from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
+from knowledge import signals as knowledge_signals
+
 from . import taxonomy
 from .compilers import DocumentQueryCompiler
 from .models import SearchDocument
@@ -155,8 +157,11 @@ def _on_page_deleted(sender, instance, **kwargs):
 
 
 def connect():
-    # Connected after knowledge's receivers (INSTALLED_APPS order), so a publish has already
-    # rewritten the resource's facet rows when its tags are read here.
+    # A document's tags are read from knowledge's facet rows, which knowledge's receivers rewrite
+    # on a publish, a move or a restriction change. Receivers run in the order they were
+    # connected: knowledge's are connected first, here (again in knowledge's own ready(), a no-op
+    # by dispatch_uid), so they run first whatever the order of INSTALLED_APPS.
+    knowledge_signals.connect()
     page_published.connect(_on_page_changed, dispatch_uid="search-doc-published")
     page_unpublished.connect(_on_page_changed, dispatch_uid="search-doc-unpublished")
     post_page_move.connect(_on_subtree_changed, dispatch_uid="search-doc-moved")

@@ -3,7 +3,7 @@ licence, review date, version) and its materials, downloads and "download all" b
 
 import uuid
 
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import F
 from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
@@ -497,6 +497,14 @@ def resource_type_choices():
 
 
 def increment_material(material_id):
-    """Add one download to a material's counter (one UPDATE, or one INSERT the first time)."""
-    if not MaterialDownloads.objects.filter(material_id=material_id).update(count=F("count") + 1):
-        MaterialDownloads.objects.create(material_id=material_id, count=1)
+    """Add one download to a material's counter: one UPDATE, or one INSERT the first time.
+    Another first download may insert the row between the two; the INSERT then fails inside
+    its savepoint and the UPDATE, run again, counts this one."""
+    counter = MaterialDownloads.objects.filter(material_id=material_id)
+    if counter.update(count=F("count") + 1):
+        return
+    try:
+        with transaction.atomic():
+            MaterialDownloads.objects.create(material_id=material_id, count=1)
+    except IntegrityError:
+        counter.update(count=F("count") + 1)

@@ -23,7 +23,7 @@ from ..models import (
     StandardPage,
     Topic,
 )
-from ..roles import ensure_roles, translator_group_name
+from ..roles import BUYERS, ensure_roles, translator_group_name
 from .country_intros import COUNTRY_INTROS
 from .localize import translate
 from .taxonomy_data import AUDIENCES, CLUSTERS, COUNTRIES, INDUSTRIES, TOPICS
@@ -37,7 +37,7 @@ DEMO_ACCOUNTS = [
     ("trainer", "Tola Trainer", ["Trainers"], False),
     ("moderator", "Mona Moderator", ["Community moderators"], False),
     ("factory", "Farid Factory", ["Factory users"], False),
-    ("buyer", "Bea Buyer", ["Buyers"], False),
+    ("buyer", "Bea Buyer", [BUYERS], False),
     ("staff", "Sokha Staff", [], False),  # country staff of Cambodia (enterprise demo)
     ("inspector", "Ines Inspector", ["Labour inspectors"], False),
 ]
@@ -162,6 +162,17 @@ def seed_home():
     return home
 
 
+def _call_to_action_leads_to(home, page):
+    """The home page's call to action links to ``page`` (made after the home page)."""
+    body = json.loads(json.dumps(list(home.body.raw_data)))
+    for block in body:
+        if block["type"] == "call_to_action" and not block["value"]["link"].get("page"):
+            block["value"]["link"]["page"] = page.pk
+            home.body = json.dumps(body)
+            home.save_revision().publish()
+            return
+
+
 def seed_pages(stdout):
     home = seed_home()
     about, _ = _child(
@@ -179,6 +190,7 @@ def seed_pages(stdout):
             ),
         ),
     )
+    _call_to_action_leads_to(home, about)
     countries, _ = _child(
         home,
         CountryIndexPage,
@@ -222,7 +234,7 @@ def seed_accounts(stdout):
 
     ensure_roles(live_apps)
     translator_groups = [translator_group_name("fr"), translator_group_name("km")]
-    for name in ("Trainers", "Community moderators", "Factory users", "Buyers"):
+    for name in ("Trainers", "Community moderators", "Factory users", BUYERS):
         Group.objects.get_or_create(name=name)
     User = get_user_model()
     for username, full_name, groups, is_superuser in DEMO_ACCOUNTS:

@@ -17,6 +17,7 @@ from ims_bridge.models import (
     LabourInspector,
 )
 from portal.models import Country
+from portal.roles import BUYERS
 from tests.ims_bridge.fixtures import load_fixture
 
 ROLES = [
@@ -89,7 +90,7 @@ def world(factories, make_user):
     FactoryMembership.objects.create(user=u["other factory user"], factory=v1)
     now = timezone.now()
     for name in ("buyer with grant", "buyer without grant", "buyer expired", "buyer revoked"):
-        u[name] = make_user(name.replace(" ", "-"), ["Buyers"])
+        u[name] = make_user(name.replace(" ", "-"), [BUYERS])
     FactoryAccessGrant.objects.create(
         factory=f1, buyer=u["buyer with grant"], expires_at=now + timedelta(days=30)
     )

@@ -5,6 +5,7 @@ import pytest
 from ims_bridge.enterprise import access
 from ims_bridge.enterprise.models import FactorySharing
 from ims_bridge.models import FactoryAccessLog
+from portal.roles import BUYERS
 
 from .conftest import ROLES
 
@@ -101,7 +102,7 @@ def test_roles_exist_as_groups_from_migrations(db):
     from django.contrib.auth.models import Group
 
     names = set(Group.objects.values_list("name", flat=True))
-    assert {"Factory users", "Buyers", "Labour inspectors"} <= names
+    assert {"Factory users", BUYERS, "Labour inspectors"} <= names
 
 
 @pytest.mark.parametrize(

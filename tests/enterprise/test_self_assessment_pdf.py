@@ -52,6 +52,9 @@ def in_text(words, text, language):
         # code as a character ("\x0b", or "V" once a page uses more glyphs). Khmer and Bengali
         # words have no ASCII letters, so compare both without ASCII.
         words, text = ("".join(c for c in s if not c.isascii()) for s in (words, text))
+    # Words with nothing left to compare (English where Khmer was expected) would be found in
+    # any text.
+    assert letters(words), f"no {language} letters to look for"
     return letters(words) in letters(text)
 
 

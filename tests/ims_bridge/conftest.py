@@ -9,6 +9,7 @@ from wagtail.models import Locale
 from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
 from portal.models import Country
+from portal.roles import BUYERS
 
 from .fixtures import load_fixture
 
@@ -54,7 +55,7 @@ def world(tmp_path, compliance_page, make_user, global_staff):
     vn = Country.objects.get(slug="vietnam", locale=en)
     users = {"anonymous": None, "global staff": global_staff}
     for name in ("buyer with grant", "buyer without grant", "buyer expired", "buyer revoked"):
-        users[name] = make_user(name.replace(" ", "-"), ["Buyers"])
+        users[name] = make_user(name.replace(" ", "-"), [BUYERS])
     now = timezone.now()
     FactoryAccessGrant.objects.create(
         factory=f1, buyer=users["buyer with grant"], expires_at=now + timedelta(days=3)

@@ -4,6 +4,7 @@ import pytest
 from django.utils import timezone
 
 from ims_bridge.models import Factory, FactoryAccessGrant, FactoryAccessLog
+from portal.roles import BUYERS
 
 pytestmark = pytest.mark.django_db
 
@@ -95,7 +96,7 @@ def test_dashboard_lists_shared_factories(client, world):
 
 
 def test_factory_user_grants_and_revokes(client, world, make_user):
-    new_buyer = make_user("acme", ["Buyers"])
+    new_buyer = make_user("acme", [BUYERS])
     access_url = "/en/compliance/factories/F1/access/"
     client.force_login(new_buyer)
     assert client.get(API).status_code == 404
@@ -107,6 +108,7 @@ def test_factory_user_grants_and_revokes(client, world, make_user):
     assert client.get(access_url).status_code == 200
     bad = client.post(access_url, {"buyer": "acme", "expires": "yesterday"})
     assert bad.status_code == 400 and b"YYYY-MM-DD" in bad.content
+    assert b'value="acme"' in bad.content and b'value="yesterday"' in bad.content  # kept
     assert client.post(access_url, {"buyer": "nobody"}).status_code == 400
     assert client.post(access_url, {"buyer": "fu-other"}).status_code == 400  # not a buyer
     expires = (timezone.now() + timedelta(days=30)).date().isoformat()

@@ -4,6 +4,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 
 from ims_bridge.models import BatchStatus, Finding, ImportBatch
+from portal.roles import BUYERS
 
 from .helpers import star_csv, star_row
 
@@ -42,7 +43,7 @@ def test_upload_without_the_star_columns_is_refused_before_it_is_stored(client, 
 
 
 def test_non_staff_cannot_upload(client, make_user):
-    client.force_login(make_user("buyer-x", ["Buyers"]))
+    client.force_login(make_user("buyer-x", [BUYERS]))
     response = upload(client, b"x")
     assert response.status_code in (302, 403)
     assert not ImportBatch.objects.exists()
@@ -102,7 +103,7 @@ def test_status_endpoint_refuses_anonymous_and_non_staff(client, make_user, fini
     anonymous = client.get(url)
     assert anonymous.status_code == 302 and "/admin/login/" in anonymous["Location"]
     assert client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403
-    client.force_login(make_user("buyer-x", ["Buyers"]))
+    client.force_login(make_user("buyer-x", [BUYERS]))
     response = client.get(url)
     assert response.status_code == 302 and b"rows_read" not in response.content
     assert client.get(url, headers={"x-requested-with": "XMLHttpRequest"}).status_code == 403

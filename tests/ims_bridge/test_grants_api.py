@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone
 
 from ims_bridge.models import FactoryAccessGrant
+from portal.roles import BUYERS
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def _grant_count():
 
 @pytest.fixture
 def acme(make_user):
-    return make_user("acme", ["Buyers"])
+    return make_user("acme", [BUYERS])
 
 
 @pytest.mark.parametrize("actor", EXPECTED)
@@ -147,7 +148,7 @@ def test_grants_of_other_factories_are_not_found(client, world):
 def test_listing_is_paged(client, world, make_user, django_assert_max_num_queries):
     f1 = world["factory user"].ims_memberships.get().factory
     for n in range(5):
-        FactoryAccessGrant.objects.create(factory=f1, buyer=make_user(f"b{n}", ["Buyers"]))
+        FactoryAccessGrant.objects.create(factory=f1, buyer=make_user(f"b{n}", [BUYERS]))
     client.force_login(world["country staff"])
     with django_assert_max_num_queries(12):
         first = client.get(GRANTS, {"page_size": 3}).json()

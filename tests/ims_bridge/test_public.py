@@ -15,6 +15,7 @@ from ims_bridge.models import (
     PublicReporting,
 )
 from portal.models import Country, HomePage
+from portal.roles import BUYERS
 
 from .fixtures import load_fixture
 
@@ -287,7 +288,7 @@ def test_cached_report_fragments_hold_nothing_of_the_user(
     """The report part of a public page is cached for everyone; the header around it (the
     admin's userbar here) stays per request, whoever filled the cache."""
     admin = make_user("admin", is_superuser=True, is_staff=True)
-    buyer = make_user("buyer", ["Buyers"])
+    buyer = make_user("buyer", [BUYERS])
     client.force_login(admin)
     as_admin = client.get(url).content.decode()
     assert "wagtail-userbar" in as_admin

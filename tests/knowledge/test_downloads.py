@@ -3,6 +3,7 @@ restricted resources' files kept from anonymous readers."""
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import connection
 from wagtail.models import Locale, Page, PageViewRestriction
 
 from knowledge.models import (
@@ -12,6 +13,7 @@ from knowledge.models import (
     MaterialKind,
     ResourceEntry,
 )
+from knowledge.models.resources import increment_material
 from portal.demo.localize import translate
 
 from .conftest import make_document, make_resource
@@ -52,8 +54,28 @@ def test_download_is_counted_per_file_and_per_resource(client, guide):
     assert MaterialDownloads.objects.get(material=first).count == 2
     assert MaterialDownloads.objects.get(material=second).count == 1
     assert ResourceEntry.objects.get(page=guide).downloads == 3
-    assert "3 downloads" not in ""  # counters hold no personal data: only integers
+    # Counters hold no personal data: only the material and an integer.
     assert [f.name for f in MaterialDownloads._meta.get_fields()] == ["material", "count"]
+
+
+def test_two_first_downloads_at_once_are_both_counted(client, guide):
+    """Another reader's first download of the same file lands between this one's UPDATE (no
+    row yet) and its INSERT: both are counted, and neither fails."""
+    material = guide.knowledge_materials.first()
+    table = MaterialDownloads._meta.db_table
+    raced = []
+
+    def other_download_slips_in(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not raced and sql.startswith(f'UPDATE "{table}"'):
+            raced.append(sql)
+            increment_material(material.pk)
+        return result
+
+    with connection.execute_wrapper(other_download_slips_in):
+        response = client.get(f"{guide.url}download/{material.pk}/")
+    assert response.status_code == 200 and raced
+    assert MaterialDownloads.objects.get(material=material).count == 2
 
 
 def test_download_url_stays_when_the_file_is_replaced(client, guide):

@@ -1,4 +1,5 @@
-"""Users in the editorial roles the migrations create (portal/roles.py)."""
+"""Users in the editorial roles the migrations create (portal/roles.py), and running a change
+as if its transaction committed."""
 
 import pytest
 from django.contrib.auth.models import Group
@@ -18,3 +19,10 @@ def editor(django_user_model):
     user = django_user_model.objects.create_user("ed", password="x")
     user.groups.add(Group.objects.get(name="Editors"))
     return user
+
+
+@pytest.fixture
+def committed(django_capture_on_commit_callbacks):
+    """Run a change as if its transaction committed (the test's never does): the cache
+    versions are bumped on commit."""
+    return lambda: django_capture_on_commit_callbacks(execute=True)

@@ -22,12 +22,6 @@ def _no_page_cache(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run the block's changes as if committed (the test's transaction never is)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def library(committed):
     home = HomePage.objects.get(locale=Locale.get_default())
     page = ResourceLibraryPage(title="Resources", slug="resources")

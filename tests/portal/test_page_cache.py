@@ -24,13 +24,6 @@ def page_cache_on(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    """Run a change as if its transaction committed (the cache versions are bumped on
-    commit)."""
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def home():
     return HomePage.objects.get(locale=Locale.get_default())
 

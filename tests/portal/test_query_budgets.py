@@ -5,6 +5,7 @@ the library, a resource, search, the compliance pages and a country portal."""
 import json
 
 import pytest
+from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
@@ -206,6 +207,35 @@ def test_home_costs_the_same_whatever_it_features_and_links(client, library):
     html = client.get("/fr/").content.decode()
     assert all(page.title in html for page in made)
     assert second_request(client, "/fr/") == few <= BUDGET
+
+
+def test_building_the_chosen_featured_cards_costs_the_same_for_any_number(
+    client, library, django_assert_max_num_queries
+):
+    """With the fragment caches cold, the chosen pages are still localised in one query: eight
+    chosen pages cost no more than two."""
+    home = HomePage.objects.get(locale=Locale.get_default())
+
+    def feature(pages):
+        home.body = json.dumps(
+            [
+                {
+                    "type": "featured_resources",
+                    "value": {"heading": "Chosen", "limit": 4, "pages": [p.pk for p in pages]},
+                }
+            ]
+        )
+        home.save_revision().publish()
+        cache.clear()
+
+    made = guides(library, 8)
+    feature(made[:2])
+    with CaptureQueriesContext(connection) as two:
+        assert client.get("/en/").status_code == 200
+    feature(made)
+    with django_assert_max_num_queries(len(two)):
+        html = client.get("/en/").content.decode()
+    assert all(page.title in html for page in made)
 
 
 def test_signed_in_readers_are_not_slower(client, library, compliance, django_user_model):

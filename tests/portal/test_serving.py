@@ -18,11 +18,6 @@ def _no_page_cache(settings):
 
 
 @pytest.fixture
-def committed(django_capture_on_commit_callbacks):
-    return lambda: django_capture_on_commit_callbacks(execute=True)
-
-
-@pytest.fixture
 def home():
     return HomePage.objects.get(locale=Locale.get_default())
 

@@ -6,9 +6,12 @@ import pytest
 from django.apps import apps
 from django.core.management import call_command
 from django.db import connection
+from django.db.models.signals import post_delete, post_save
 from wagtail.models import Locale, Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
+from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from knowledge import signals as knowledge_signals
 from knowledge.models import GoodPracticeGuidePage, ModelPolicyPage, WorkbookPage
 from portal.models import StandardPage
 from search import documents
@@ -91,6 +94,45 @@ def test_republishing_with_other_countries_moves_the_counts(client, make_resourc
     assert search(client, "zebrafish")[2] == {"vietnam": 1}
     assert search(client, "zebrafish", country="cambodia")[1] == 0
     assert search(client, "zebrafish", country="vietnam")[1] == 1
+
+
+@pytest.fixture
+def search_ready_before_knowledge():
+    """The page receivers of both apps connected as if search's app were ready first."""
+    signals = (
+        page_published,
+        page_unpublished,
+        page_slug_changed,
+        post_page_move,
+        post_save,
+        post_delete,
+    )
+    saved = {signal: list(signal.receivers) for signal in signals}
+    ours = ("kn-", "search-doc-", "sd-")
+    for signal in signals:
+        signal.receivers = [r for r in signal.receivers if not str(r[0][0]).startswith(ours)]
+        signal.sender_receivers_cache.clear()
+    documents.connect()
+    knowledge_signals.connect()
+    yield
+    for signal, receivers in saved.items():
+        signal.receivers = receivers
+        signal.sender_receivers_cache.clear()
+
+
+def test_documents_read_the_facet_rows_knowledge_wrote_whatever_the_app_order(
+    client, make_resource, search_ready_before_knowledge
+):
+    from portal.models import Country
+
+    page = make_resource(GoodPracticeGuidePage, "Zebrafish guide", countries=["cambodia"])
+    page.countries.set([Country.objects.get(slug="vietnam", locale=Locale.get_default())])
+    page.save_revision().publish()
+
+    assert search(client, "zebrafish")[2] == {"vietnam": 1}
+    uids = [str(r[0][0]) for r in page_published.receivers]
+    knowledge_last = max(i for i, uid in enumerate(uids) if uid.startswith("kn-pub-"))
+    assert knowledge_last < uids.index("search-doc-published")
 
 
 def _expected_documents():

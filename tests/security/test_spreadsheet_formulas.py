@@ -14,6 +14,7 @@ from wagtail.models import Locale, Page
 from ims_bridge.demo import seed_page
 from ims_bridge.models import Factory, FactoryAccessGrant
 from portal.csv_safety import SpreadsheetFormulaMiddleware, neutralise
+from portal.roles import BUYERS
 from tests.ims_bridge.helpers import star_csv, star_row
 
 pytestmark = pytest.mark.django_db
@@ -81,7 +82,7 @@ def test_public_question_table_neutralises_imported_labels(client, hostile_impor
 
 
 def test_buyers_factory_report_neutralises_labels_names_and_answers(client, hostile_import):
-    buyer = Group.objects.get_or_create(name="Buyers")[0].user_set.create(username="buyer")
+    buyer = Group.objects.get_or_create(name=BUYERS)[0].user_set.create(username="buyer")
     FactoryAccessGrant.objects.create(factory=Factory.objects.get(star_id="KH-1"), buyer=buyer)
     client.force_login(buyer)
     response = client.get("/en/compliance/factories/KH-1/csv/")

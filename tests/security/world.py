@@ -49,7 +49,7 @@ from knowledge.models import (
     WorkbookPage,
 )
 from portal.models import Country, CountryIndexPage, CountryPage, HomePage, StandardPage
-from portal.roles import translator_group_name
+from portal.roles import BUYERS, translator_group_name
 from tests.ims_bridge.fixtures import load_fixture
 from tests.knowledge.conftest import make_resource
 
@@ -87,7 +87,7 @@ class World:
 def _groups():
     """The groups the portal's roles use. The editorial ones (Editors, the translator groups)
     come from the migrations (portal/roles.py); the rest from seed_demo's accounts step."""
-    for name in ("Community moderators", "Factory users", "Buyers"):
+    for name in ("Community moderators", "Factory users", BUYERS):
         Group.objects.get_or_create(name=name)
 
 
@@ -109,7 +109,7 @@ def _users(world):
     u["translator"] = _make_user("sec-translator", [translator_group_name("fr")], is_staff=True)
     u["factory_user"] = _make_user("sec-factory", ["Factory users"])
     for role in ("buyer_with", "buyer_without", "buyer_expired", "buyer_revoked"):
-        u[role] = _make_user(f"sec-{role.replace('_', '-')}", ["Buyers"])
+        u[role] = _make_user(f"sec-{role.replace('_', '-')}", [BUYERS])
     u["country_staff"] = _make_user("sec-staff-kh")
     u["superuser"] = _make_user("sec-root", is_superuser=True, is_staff=True)
 

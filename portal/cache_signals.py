@@ -4,6 +4,7 @@ anonymous page can show besides compliance figures and community posts, which th
 admin bumps nothing: readers do not see it."""
 
 from django.db.models.signals import post_delete, post_save
+from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import (
@@ -41,6 +42,7 @@ CHANGED_BY_SAVE_OR_DELETE = (
     NavigationSettings,
     Locale,
     Site,
+    SearchPromotion,  # editors' picks on the search page
 )
 
 

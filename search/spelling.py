@@ -9,9 +9,12 @@ Khmer (and other text written without spaces) is compared word by word (``search
 """
 
 import difflib
+import functools
 
 from wagtail.models import Page
 
+from portal import cache_versions
+from portal.cache_versions import CONTENT
 from portal.models import Country, Industry, Topic
 
 from .highlight import words
@@ -23,6 +26,12 @@ CUTOFF = 0.75
 
 
 def vocabulary(language):
+    """The words of ``language``, kept in this process until the content changes."""
+    return _vocabulary(language, cache_versions.current_shared([CONTENT])[CONTENT])
+
+
+@functools.lru_cache(maxsize=16)
+def _vocabulary(language, content_version):
     titles = list(
         Page.objects.live()
         .public()
@@ -34,7 +43,7 @@ def vocabulary(language):
         titles += model.objects.filter(locale__language_code=language).values_list(
             "name", flat=True
         )
-    return {w.lower() for title in titles for w in words(segment(title)) if len(w) >= 3}
+    return frozenset(w.lower() for title in titles for w in words(segment(title)) if len(w) >= 3)
 
 
 def did_you_mean(query, language):

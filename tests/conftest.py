@@ -39,11 +39,13 @@ def _empty_cache():
 
     from ims_bridge import reports
     from portal import cache_versions
+    from search import spelling
 
     cache.clear()
     # Tokens this process kept from a test whose writes were rolled back.
     cache_versions.forget_local()
     reports._threshold_checked.clear()
+    spelling._vocabulary.cache_clear()
 
 
 @pytest.fixture(autouse=True)

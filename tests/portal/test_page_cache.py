@@ -237,6 +237,20 @@ def test_search_statistics_count_every_search_even_when_cached(client):
     assert stat.searches == 4
 
 
+def test_a_new_editors_pick_shows_on_a_cached_search_at_once(client):
+    from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+
+    assert "editors-picks" not in client.get("/en/search/?q=labour+law").content.decode()
+    assert client.get("/en/search/?q=labour+law")["X-Page-Cache"] == "hit"
+    about = Page.objects.get(slug="about", locale__language_code="en")
+    pick = SearchPromotion.objects.create(
+        query=Query.get("labour law"), page=about, sort_order=0, description="Start here"
+    )
+    assert "Start here" in client.get("/en/search/?q=labour+law").content.decode()
+    pick.delete()
+    assert "Start here" not in client.get("/en/search/?q=labour+law").content.decode()
+
+
 @pytest.fixture
 def purge_listener():
     """A caching proxy on loopback that records the PURGE requests it gets."""

@@ -212,3 +212,17 @@ def test_search_api_has_editors_picks_and_did_you_mean(client, many_okapis):
     assert Query.objects.count() == queries  # the API looks picks up without writing
     assert misspelt["count"] == 0 and misspelt["results"] == []
     assert misspelt["suggestion"] == "okapi"
+
+
+def test_did_you_mean_learns_a_newly_published_title_at_once(client):
+    from portal.models import StandardPage
+
+    def suggestion():
+        return client.get("/api/v2/search/", {"q": "zebrafsh", "lang": "en"}).json()["suggestion"]
+
+    assert suggestion() is None  # the vocabulary is now kept for the current content
+    about = StandardPage.objects.get(slug="about", locale__language_code="en")
+    page = StandardPage(title="Zebrafish farming", slug="zebrafish-farming")
+    about.add_child(instance=page)
+    page.save_revision().publish()
+    assert suggestion() == "zebrafish"

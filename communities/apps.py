@@ -8,6 +8,7 @@ class CommunitiesConfig(AppConfig):
     verbose_name = _("Communities of practice")
 
     def ready(self):
+        # Here, not above: these modules import models, not loaded when the app config is.
         from portal import page_cache
 
         from . import cache_signals

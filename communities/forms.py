@@ -3,6 +3,9 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Locale
+
+from portal.models import Country
 
 from . import attachments
 from .models import ApiToken, Community, EmailMode, Flag, Profile
@@ -115,9 +118,6 @@ class ProfileForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from wagtail.models import Locale
-
-        from portal.models import Country
 
         self.fields["country"].queryset = Country.objects.filter(locale=Locale.get_default())
         if self.instance and self.instance.pk:

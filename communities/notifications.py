@@ -6,10 +6,14 @@ longer read it. The inbox and the unread count apply the same rule when listed."
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core import signing
-from django.core.mail import EmailMultiAlternatives
+from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+
+from . import permissions, tasks  # tasks, a module: it imports this one
+from .models import EmailMode, Notification, Post, Subscription
 
 UNSUBSCRIBE_SALT = "communities.unsubscribe"
 
@@ -42,8 +46,6 @@ def notify_new_post(post_id, only_mentions=False):
     not read the thread (``permissions.thread_readers``), in batches of ``FAN_OUT_BATCH``
     whatever their number. Running it again for the same post adds nothing (one notification
     per user and post) and e-mails nobody twice. Returns the ids of the notifications made."""
-    from .models import Notification, Post, Subscription
-
     post = (
         Post.objects.select_related("thread__community", "author")
         .filter(pk=post_id, hidden=False)
@@ -77,11 +79,6 @@ def notify_new_post(post_id, only_mentions=False):
 
 def _notify_batch(post, kinds):
     """Notifications for one batch of ``{user_id: kind}``; queue the immediate e-mails."""
-    from django.db.models import Q
-
-    from . import permissions
-    from .models import EmailMode, Notification
-
     thread = post.thread
     readers = permissions.thread_readers(thread, kinds, not_suspended=True)
     already = set(
@@ -117,9 +114,7 @@ def _notify_batch(post, kinds):
         .values_list("pk", flat=True)
     )
     if to_email:
-        from .tasks import send_immediate_notifications
-
-        send_immediate_notifications.enqueue(notification_ids=to_email)
+        tasks.send_immediate_notifications.enqueue(notification_ids=to_email)
     return created
 
 
@@ -156,8 +151,6 @@ def _send(user, subject, template, context, connection=None):
 
 
 def _email_mode(user):
-    from .models import EmailMode
-
     profile = getattr(user, "community_profile", None)
     return profile.email_mode if profile else EmailMode.IMMEDIATE
 
@@ -165,8 +158,6 @@ def _email_mode(user):
 def _readable_now(notifications):
     """The ids of these notifications their users may still read (``readable_notifications``),
     in a few queries per thread rather than one per notification."""
-    from . import permissions
-
     by_post = {}
     readable = set()
     for n in notifications:
@@ -190,10 +181,6 @@ SEND_BATCH = 200
 def send_immediate(notification_ids):
     """E-mail these notifications now to the readers who chose immediate e-mails and may still
     read what they are about; each is e-mailed once (``emailed_at``)."""
-    from django.core.mail import get_connection
-
-    from .models import EmailMode, Notification
-
     sent = 0
     ids = sorted(set(notification_ids))
     connection = get_connection()
@@ -238,9 +225,6 @@ def send_immediate(notification_ids):
 
 def send_digests(now=None):
     """One e-mail per daily-digest reader listing notifications not yet e-mailed."""
-    from . import permissions
-    from .models import EmailMode, Notification
-
     now = now or timezone.now()
     pending = (
         Notification.objects.filter(

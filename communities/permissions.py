@@ -8,7 +8,21 @@ everywhere. Pending and suspended memberships count as no membership for reading
 
 import unicodedata
 
-from .models import Membership, Role, Status, Visibility
+from django.contrib.auth import get_user_model
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, Subquery, When
+
+from .models import (
+    Community,
+    JoinRequest,
+    Membership,
+    Notification,
+    Post,
+    Profile,
+    Role,
+    Status,
+    Thread,
+    Visibility,
+)
 
 _CACHE_ATTR = "_community_membership_cache"
 
@@ -118,8 +132,6 @@ def can_read_thread(user, thread):
         if hidden is not None:  # readable_threads, answered from what the thread knows
             cache[user.pk] = not hidden or can_moderate(user, thread.community)
         else:
-            from .models import Thread
-
             cache[user.pk] = readable_threads(user, Thread.objects.filter(pk=thread.pk)).exists()
     return cache[user.pk]
 
@@ -144,8 +156,6 @@ def can_see_post(user, post):
 def visible_posts(user, thread):
     """The thread's posts the user may see: moderators all, others the visible ones and their
     own hidden ones (so an author knows what happened to theirs)."""
-    from django.db.models import Q
-
     posts = thread.posts.all()
     if can_moderate(user, thread.community):
         return posts
@@ -201,8 +211,6 @@ def joins_at_once(community):
 
 def can_cancel_join_request(user, join_request):
     """Only the one who asked withdraws a request, and only while it waits."""
-    from .models import JoinRequest
-
     return (
         user.is_authenticated
         and join_request.user_id == user.pk
@@ -244,8 +252,6 @@ def same_address(a, b):
 def has_verified_address(user):
     """The account's current address is the one a confirmation link was opened for (sign-up
     does this; an account made by an administrator, or whose address changed, has not)."""
-    from .models import Profile
-
     profile = Profile.objects.filter(user=user).only("verified_email").first()
     return profile is not None and same_address(profile.verified_email, user.email)
 
@@ -284,10 +290,6 @@ def can_suspend(user, membership):
 
 def readable_communities(user, queryset=None):
     """Communities whose content the user may read."""
-    from django.db.models import Q
-
-    from .models import Community
-
     qs = queryset if queryset is not None else Community.objects.all()
     if is_editor(user):
         return qs
@@ -312,8 +314,6 @@ def readable_threads(user, queryset=None):
     """Threads the user may read: in a community they may read, and, unless they moderate it,
     not hidden (a thread is hidden when a moderator hid its opening post). Every list of
     threads (pages, API, search, home-page blocks, notifications) goes through this."""
-    from .models import Thread
-
     qs = queryset if queryset is not None else Thread.objects.all()
     qs = qs.filter(community_id__in=readable_communities(user).values("pk"))
     if is_editor(user):
@@ -325,10 +325,6 @@ def readable_threads(user, queryset=None):
 def _opening_hidden():
     """Whether a thread's opening post is hidden, as a condition on threads (NOT EXISTS: an
     anti-join that keeps the order of ``thread_community_list``, where NOT IN would not)."""
-    from django.db.models import Exists, OuterRef
-
-    from .models import Post
-
     return Exists(Post.objects.filter(thread=OuterRef("pk"), is_opening=True, hidden=True))
 
 
@@ -347,8 +343,6 @@ def community_threads(user, community):
 def _hidden_thread_ids(user):
     """The threads hidden from a reader who is not an editor (a subquery; few rows, read
     through the partial index of hidden posts)."""
-    from .models import Post
-
     hidden = Post.objects.filter(is_opening=True, hidden=True)
     if user.is_authenticated:
         hidden = hidden.exclude(thread__community_id__in=_moderated_community_ids(user))
@@ -358,10 +352,6 @@ def _hidden_thread_ids(user):
 def readable_notifications(user, queryset=None):
     """The user's notifications about what they may read *now*: a thread moved to a community
     they are not in, hidden since, or a post hidden since, drops out (listing and sending)."""
-    from django.db.models import Q
-
-    from .models import Notification, Post
-
     qs = queryset if queryset is not None else Notification.objects.all()
     qs = qs.filter(user=user) if user.is_authenticated else qs.none()
     # readable_threads(user), spelt out so that only the user's notifications are looked at
@@ -386,10 +376,6 @@ def readable_notifications(user, queryset=None):
 
 def visible_communities(user, queryset=None):
     """Communities the user may know exist (lists)."""
-    from django.db.models import Q
-
-    from .models import Community
-
     qs = queryset if queryset is not None else Community.objects.all()
     if is_editor(user):
         return qs
@@ -403,9 +389,6 @@ def author_roles(community, user_ids):
     """``{user_id: "owner" | "moderator" | "staff"}`` for the authors shown on a page, in one
     query whatever their number: an active owner or moderator of the community is named by
     that role; otherwise an editor (who moderates everywhere, see ``is_editor``) is staff."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import BooleanField, Case, OuterRef, Subquery, When
-
     ids = {pk for pk in user_ids if pk is not None}
     if not ids:
         return {}
@@ -432,9 +415,6 @@ def author_roles(community, user_ids):
 def _editor_condition():
     """``is_editor`` as a condition on users: active, and superusers or holders of
     ``communities.change_community`` (their own or a group's)."""
-    from django.contrib.auth import get_user_model
-    from django.db.models import Exists, OuterRef, Q
-
     User = get_user_model()
     perm = {"codename": "change_community", "content_type__app_label": "communities"}
     own = User.user_permissions.through.objects.filter(
@@ -448,8 +428,6 @@ def _editor_condition():
 
 def editor_ids(user_ids):
     """The editors among ``user_ids`` (``is_editor`` for many users, in one query)."""
-    from django.contrib.auth import get_user_model
-
     return set(
         get_user_model()
         .objects.filter(pk__in=list(user_ids))
@@ -472,8 +450,6 @@ def thread_readers(thread, user_ids, *, post=None, not_suspended=False):
     ``post``, also those who may still be told about it (``readable_notifications``: a hidden
     post only to moderators and editors); with ``not_suspended``, without those suspended from
     the community (who read nothing there)."""
-    from .models import Post
-
     ids = set(user_ids)
     if not ids:
         return set()

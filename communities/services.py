@@ -2,18 +2,20 @@
 (communities.permissions) first; these functions keep the data consistent and log moderation."""
 
 from django.conf import settings
-from django.db import transaction
-from django.db.models import F
+from django.db import IntegrityError, transaction
+from django.db.models import F, Q
 from django.utils import timezone, translation
 from django.utils.translation import gettext
 from wagtail.search import index
 
 from . import markdown, permissions
+from .accounts import send_invitation
 from .models import (
     Attachment,
     Community,
     CommunityTranslation,
     EmailMode,
+    Flag,
     Invitation,
     JoinRequest,
     Membership,
@@ -28,12 +30,11 @@ from .models import (
     Thread,
     Visibility,
 )
+from .tasks import fan_out_post
 
 
 def _fan_out(post, only_mentions=False):
     """Notify followers and mentioned readers in the background once the post is committed."""
-    from .tasks import fan_out_post
-
     transaction.on_commit(
         lambda: fan_out_post.enqueue(post_id=post.pk, only_mentions=only_mentions)
     )
@@ -265,8 +266,6 @@ def default_discussion_community(create=False):
 def discussion_about(community, author, page, page_url):
     """The community's thread about a portal page, started by ``author`` if there is none
     (a concurrent start ends with the other request's thread)."""
-    from django.db import IntegrityError
-
     body = gettext("Discussion about [%(title)s](%(url)s).") % {
         "title": page.title.replace("]", ""),
         "url": page_url,
@@ -279,8 +278,6 @@ def discussion_about(community, author, page, page_url):
 
 
 def notify_moderators_of_join_request(join_request):
-    from django.db.models import Q
-
     moderators = Membership.objects.filter(
         community=join_request.community, status=Status.ACTIVE
     ).filter(Q(role=Role.MODERATOR) | Q(role=Role.OWNER))
@@ -314,7 +311,6 @@ def join_or_request(user, community, message=""):
         membership, _created = join(user, community)
         follow(user, community=community)
         return JoinOutcome.MEMBER, membership
-    from django.db import IntegrityError
 
     try:
         with transaction.atomic():
@@ -383,8 +379,6 @@ def set_post_hidden(post, moderator, hide, reason=""):
         detail=reason,
     )
     if hide:
-        from .models import Flag
-
         Flag.objects.filter(post=post, resolved_at__isnull=True).update(
             resolved_at=timezone.now(), resolved_by=moderator
         )
@@ -392,16 +386,12 @@ def set_post_hidden(post, moderator, hide, reason=""):
 
 
 def has_open_flag(user, post):
-    from .models import Flag
-
     return Flag.objects.filter(post=post, user=user, resolved_at__isnull=True).exists()
 
 
 def flag_post(post, user, reason, detail=""):
     """Flag a post for the moderators: one flag per user and post. A flag the moderators
     resolved is opened again with the new reason; an open one is updated."""
-    from .models import Flag
-
     flag, _created = Flag.objects.update_or_create(
         post=post,
         user=user,
@@ -413,8 +403,6 @@ def flag_post(post, user, reason, detail=""):
 @transaction.atomic
 def resolve_flags(post, moderator):
     """Resolve every open flag on the post (the queue shows a post once), logged."""
-    from .models import Flag
-
     Flag.objects.filter(post=post, resolved_at__isnull=True).update(
         resolved_at=timezone.now(), resolved_by=moderator
     )
@@ -450,8 +438,6 @@ def mark_read(notifications):
 def invite(request, community, inviter, email):
     """Invite an address to the community (an e-mail with the invitation link), logged. Only
     the account whose confirmed address it is may accept (permissions.invitation_refusal)."""
-    from .accounts import send_invitation
-
     invitation = Invitation.objects.create(community=community, email=email, invited_by=inviter)
     send_invitation(request, invitation)
     log(community, inviter, ModerationLog.Action.INVITE, detail=invitation.email)

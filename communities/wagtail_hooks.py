@@ -1,5 +1,8 @@
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -8,7 +11,7 @@ from portal import cache_versions
 from portal.fragments import cached_items
 from portal.providers import ProvidedItem
 
-from .models import Community, Membership, ModerationLog, Visibility
+from .models import Community, Membership, ModerationLog, Thread, Visibility
 
 
 class CommunityViewSet(SnippetViewSet):
@@ -53,7 +56,6 @@ register_snippet(CommunitiesGroup)
 def _language_filter(qs, language):
     if not language:
         return qs
-    from django.db.models import Q
 
     return qs.filter(
         Q(community__languages__isnull=True) | Q(community__languages__language_code=language)
@@ -63,9 +65,6 @@ def _language_filter(qs, language):
 @hooks.register("portal_provides_latest_discussions")
 @cached_items(kinds=(cache_versions.CONTENT, cache_versions.COMMUNITIES))
 def latest_discussions(language=None, limit=4, country=None, **kwargs):
-    from django.contrib.auth.models import AnonymousUser
-
-    from .models import Thread
 
     # The block is the same for every reader (and may be cached): what anyone may read.
     threads = (
@@ -98,8 +97,6 @@ def country_communities(language=None, limit=4, country=None, **kwargs):
     if country is not None:
         communities = communities.filter(countries__slug=country.slug)
     if language:
-        from django.db.models import Q
-
         communities = communities.filter(
             Q(languages__isnull=True) | Q(languages__language_code=language)
         )
@@ -122,9 +119,4 @@ def country_communities(language=None, limit=4, country=None, **kwargs):
 
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, **context):
-    from django.urls import reverse
-    from django.utils.translation import gettext
-
-    from portal.providers import ProvidedItem
-
     return [ProvidedItem(title=gettext("Communities"), url=reverse("communities:list"))]

@@ -26,6 +26,7 @@ from .models import (
     Factory,
     Finding,
     Level,
+    Question,
     QuestionType,
     Window,
     min_cell,
@@ -244,8 +245,6 @@ def compute_cells(threshold=None):
 
 
 def _label_questions(cells):
-    from .models import Question
-
     ids = {c.global_question_id for c in cells if c.level == Level.QUESTION}
     labels = {}
     for global_id, label, point_id in (

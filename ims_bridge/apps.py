@@ -8,6 +8,7 @@ class ImsBridgeConfig(AppConfig):
     verbose_name = _("IMS bridge")
 
     def ready(self):
+        # Here, not above: these modules import models, not loaded when the app config is.
         from portal import page_cache
 
         from . import cache_signals

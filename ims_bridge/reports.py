@@ -23,6 +23,7 @@ from wagtail.coreutils import get_supported_content_language_variant
 from portal import cache_versions
 from portal.models import Cluster, CompliancePoint, Country
 
+from .aggregation import refresh
 from .models import (
     AggregateCell,
     AggregateState,
@@ -70,7 +71,6 @@ def ensure_current_threshold():
     threshold = AggregateState.objects.values_list("threshold", flat=True).first()
     if threshold is None or threshold == min_cell():
         return
-    from .aggregation import refresh
 
     with transaction.atomic():
         state = AggregateState.objects.select_for_update().first()

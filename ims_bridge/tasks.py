@@ -3,21 +3,20 @@
 from django.conf import settings
 from django_tasks import task
 
+from . import progress
+from .importing import Importer, ImportFailed
+from .models import ImportBatch
+from .sync import client_from_settings, run_sync
+
 
 @task()
 def sync_ims():
-    from .sync import client_from_settings, run_sync
-
     return len(run_sync(client_from_settings()))
 
 
 @task()
 def import_uploaded_batch(batch_id):
     """Import an export uploaded in the admin, publishing its progress for the batch page."""
-    from . import progress
-    from .importing import Importer, ImportFailed
-    from .models import ImportBatch
-
     batch = ImportBatch.objects.get(pk=batch_id)
     options = {}
     if getattr(settings, "IMS_IMPORT_CHUNK_SIZE", None):

@@ -16,6 +16,7 @@ from portal.models import Country
 from . import access, reports
 from .forms import BuyerAccessForm
 from .models import FactoryAccessGrant, QuestionType, is_global_staff
+from .pdf import factory_report_pdf
 
 
 def _locale(page):
@@ -253,7 +254,6 @@ def factory_pdf(request, page, star_id):
     if redirect := _login_required(request):
         return redirect
     factory = access.get_visible_factory(request.user, star_id, "pdf")
-    from .pdf import factory_report_pdf
 
     response = HttpResponse(
         factory_report_pdf(factory, access.factory_report(factory)),

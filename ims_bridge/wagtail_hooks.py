@@ -16,6 +16,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from portal import cache_versions
+from portal.providers import section_link
 from portal.translation_admin.filters import DefaultLocaleTermsFilterSet
 
 from . import progress, providers
@@ -29,6 +30,8 @@ from .models import (
     ImportBatch,
     PublicReporting,
 )
+from .models.pages import ComplianceIndexPage
+from .tasks import import_uploaded_batch
 from .uploads import ImportUploadField
 
 
@@ -175,7 +178,6 @@ class ImportBatchViewSet(SnippetViewSet):
 def import_uploaded_export(request, instance):
     if not isinstance(instance, ImportBatch):
         return None
-    from .tasks import import_uploaded_batch
 
     instance.created_by = request.user
     instance.kind = "upload"
@@ -229,8 +231,4 @@ register_snippet(IMSGroup)
 
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
-    from portal.providers import section_link
-
-    from .models.pages import ComplianceIndexPage
-
     return section_link(ComplianceIndexPage, language, request)

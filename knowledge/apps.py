@@ -8,6 +8,7 @@ class KnowledgeConfig(AppConfig):
     verbose_name = _("Knowledge library")
 
     def ready(self):
+        # Here, not above: signals imports models, not loaded when the app config is.
         from . import signals
 
         signals.connect()

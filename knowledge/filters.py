@@ -32,6 +32,7 @@ from wagtail.models import Locale
 
 from portal import cache_versions
 from portal.facets import Option
+from portal.fragments import cached
 from portal.models import Audience, CompliancePoint, Country, Industry, Topic
 
 from .models import ResourceEntry, ResourceFacet, resource_type_choices
@@ -93,7 +94,6 @@ def taxonomy_names(model, language, locales=None):
 def taxonomy_labels(request, language):
     """{facet: taxonomy_names(...)} for every taxonomy facet, in one go: cached per language
     until the content (taxonomy included) changes when there is a request."""
-    from portal.fragments import cached
 
     def build():
         locales = reader_locales(language)

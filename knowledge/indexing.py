@@ -1,11 +1,12 @@
 """Keep ``ResourceEntry``/``ResourceFacet`` (see ``models/index.py``) in step with the pages."""
 
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Case, Max, Value, When
 from wagtail.models import Locale, Page
 
 from portal import cache_versions
 
+from .filters import warm_listing_counts
 from .models import RESOURCE_TYPES, ResourceEntry, ResourceFacet
 from .models.index import GLOBAL
 
@@ -59,8 +60,6 @@ def index_changed():
 
 
 def _enqueue_warm_counts():
-    from .filters import warm_listing_counts
-
     warm_listing_counts.enqueue()
 
 
@@ -70,8 +69,6 @@ def languages_value(codes):
 
 
 def models_case(best_id):
-    from django.db.models import Case, Value, When
-
     return Case(When(page_id=best_id, then=Value(True)), default=Value(False))
 
 

@@ -6,6 +6,8 @@ fonts and shaping print it."""
 
 import unicodedata
 
+from portal.pdf import PortalPDF
+
 
 def _escape(text):
     text = text.encode("latin-1", "replace").decode("latin-1")
@@ -31,8 +33,6 @@ def _right_to_left(text):
 
 
 def _shaped_pdf(title, lines):
-    from portal.pdf import PortalPDF
-
     pdf = PortalPDF()
     pdf.rtl = _right_to_left(title)
     pdf.set_margins(20, 20, 20)

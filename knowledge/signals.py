@@ -1,11 +1,12 @@
 """Signal receivers: keep the listing index current and rebuild "download all" bundles."""
 
 from django.db.models.signals import post_delete, post_save
-from wagtail.models import PageViewRestriction
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
 from . import indexing
 from .bundles import build_bundle
+from .models import RESOURCE_TYPES
 
 
 def on_published(sender, instance, **kwargs):
@@ -33,16 +34,12 @@ def on_moved(sender, instance, **kwargs):
 
 
 def on_restriction_changed(sender, instance, **kwargs):
-    from wagtail.models import Page
-
     page = Page.objects.filter(pk=instance.page_id).first()
     if page is not None:
         indexing.reindex_subtree(page)
 
 
 def connect():
-    from .models import RESOURCE_TYPES
-
     for model in RESOURCE_TYPES.values():
         page_published.connect(on_published, sender=model, dispatch_uid=f"kn-pub-{model}")
         page_unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"kn-unpub-{model}")

@@ -1,16 +1,26 @@
-"""Context for the library listing and resource pages (called from the page models)."""
+"""The library listing's and resource pages' context and a resource's download routes (called
+from the page models)."""
 
 from django.conf import settings
+from django.db.models import CharField, QuerySet, Value
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal.facets import facet_list, filter_panel
 from portal.fragments import cached, is_public, locale_codes, restricted_paths
+from portal.localization import cached_page_fallback
+from portal.storage import private_storage
 
+from .bundles import bundle_status
+from .downloads import record_download
 from .filters import ResourceFilter, languages_for, taxonomy_labels
 from .indexing import TAXONOMY_FACETS
-from .models import Material, ResourceEntry, resource_type_choices
+from .models import Material, ResourceEntry, ResourceLibraryPage, resource_type_choices
+from .models.index import GLOBAL
 
 PAGE_SIZE = 12
 
@@ -68,8 +78,6 @@ def library_context(page, request):
 def _page_term_slugs(page):
     """{facet: [slug]} of the page's taxonomy terms: one query for all five taxonomies (one
     each for a preview's unsaved choices)."""
-    from django.db.models import CharField, QuerySet, Value
-
     per_facet = {facet: getattr(page, field).order_by() for facet, field in TAXONOMY_FACETS.items()}
     slugs = {facet: [] for facet in per_facet}
     if all(isinstance(qs, QuerySet) for qs in per_facet.values()):
@@ -90,8 +98,6 @@ def _term_links(page, language, labels, library_url, page_slugs):
     the name in the reader's language, else the default language's (then marked with its
     ``lang``), each linking to the library filtered by that term. ``labels`` are
     ``taxonomy_labels``, ``page_slugs`` the page's ``_page_term_slugs``."""
-    from .models.index import GLOBAL
-
     terms = []
     for facet, field in TAXONOMY_FACETS.items():
         model = page._meta.get_field(field).related_model
@@ -159,10 +165,6 @@ def _public_translations(page, request):
 def resource_context(page, request):
     """Materials with sizes and counts, translations, taxonomy links and the bundle in one fixed
     set of queries, whatever the number of materials."""
-    from portal.localization import cached_page_fallback
-
-    from .models import ResourceLibraryPage
-
     language = locale_codes(request).get(page.locale_id) or get_language()
     materials = page.materials_with_stats()
     translations = _public_translations(page, request)
@@ -272,3 +274,35 @@ FALLBACK_FIELDS = [
     "learning_objectives",
     "steps",
 ]
+
+
+def download(request, page, material_id):
+    """A material's file, counted as a download of the material and of its resource."""
+    material = get_object_or_404(
+        Material.objects.select_related("document"), page=page, pk=material_id
+    )
+    record_download(page, material)
+    document = material.document
+    try:
+        handle = document.file.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404("The file is missing.") from exc
+    response = FileResponse(handle, as_attachment=True, filename=document.filename)
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+def bundle(request, page):
+    """The "download all" ZIP when it is built, else a "being prepared" page (202)."""
+    status, name = bundle_status(page)
+    if status == "empty":
+        raise Http404("This resource has no materials.")
+    if status == "ready":
+        response = FileResponse(
+            private_storage().open(name, "rb"),
+            as_attachment=True,
+            filename=f"{page.slug}-{get_language()}.zip",
+        )
+        response["Cache-Control"] = "private, no-store"
+        return response
+    return TemplateResponse(request, "knowledge/bundle_preparing.html", {"page": page}, status=202)

@@ -1,9 +1,14 @@
 from django.core.exceptions import PermissionDenied
+from django.db.models import Exists, OuterRef
 from wagtail import hooks
+from wagtail.models import Page
 from wagtail.wagtail_hooks import require_wagtail_login
+
+from portal.providers import section_link
 
 from . import providers
 from .downloads import document_access
+from .models import Material, ResourceLibraryPage
 
 
 @hooks.register("portal_provides_featured_resources")
@@ -36,11 +41,6 @@ def protect_restricted_materials(document, request):
 def public_material_documents(queryset):
     """The content API lists a document that is a material only if a live, public page uses
     it (portal/api_content.py; the site's own rule is ``document_access``)."""
-    from django.db.models import Exists, OuterRef
-    from wagtail.models import Page
-
-    from .models import Material
-
     used = Material.objects.filter(document=OuterRef("pk"))
     readable = used.filter(page__in=Page.objects.live().public().values("pk"))
     return queryset.filter(~Exists(used) | Exists(readable))
@@ -48,8 +48,4 @@ def public_material_documents(queryset):
 
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
-    from portal.providers import section_link
-
-    from .models import ResourceLibraryPage
-
     return section_link(ResourceLibraryPage, language, request)

@@ -1,13 +1,17 @@
 """StreamField blocks shared by every page type. Blocks whose content belongs to another app
 (resources, discussions, compliance) ask for it through ``portal.providers``."""
 
+from django.conf import settings
+from django.db.models import Q
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock, ImageChooserBlock
+from wagtail.models import Locale, Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .fragments import cached
 from .providers import provide
 
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -118,8 +122,6 @@ class FeaturedResourcesBlock(ProvidedListBlock):
     def get_context(self, value, parent_context=None):
         """The chosen pages in the reader's language, else in the language they exist in
         (``language`` says which, so the card can carry its ``lang`` and a note)."""
-        from .fragments import cached
-
         context = super().get_context(value, parent_context)
         chosen = [page for page in value.get("pages") or [] if page is not None]
         request = (parent_context or {}).get("request")
@@ -140,10 +142,6 @@ def _chosen_cards(chosen, request):
     """[{"title", "intro", "url", "language", "language_name"}] of the live version of each
     chosen page in the active language (``Page.localized``: the translation, else the page
     itself): one query for all of them (and one per page type)."""
-    from django.conf import settings
-    from django.db.models import Q
-    from wagtail.models import Locale, Page
-
     active = Locale.get_active()
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     pages = Page.objects.filter(
@@ -228,8 +226,7 @@ class ComplianceSummaryBlock(ProvidedListBlock):
 def compliance_indicator_choices():
     """Indicators of the cross-country comparison: overall, each cluster, each compliance point
     (keys as the compliance page's ``?indicator=``; slugs are the same in every language)."""
-    from wagtail.models import Locale
-
+    # Cycle: portal.models.pages imports these blocks.
     from .models import Cluster, CompliancePoint
 
     locale = Locale.get_default()

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from django.conf import settings
 from django.core.checks import Error, register
+from ninja.throttling import SimpleRateThrottle
 
 
 @register()
@@ -32,8 +33,6 @@ def private_media_is_not_served(app_configs, **kwargs):
 def api_write_rates_are_valid(app_configs, **kwargs):
     """The API's write throttles (portal/api_throttling.py) parse their rates on every write: a
     malformed one would fail every write, so refuse to start with it."""
-    from ninja.throttling import SimpleRateThrottle
-
     errors = []
     for name in ("API_WRITE_RATE_PER_TOKEN", "API_WRITE_RATE_PER_IP"):
         rate = getattr(settings, name, None)

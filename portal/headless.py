@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.signing import BadSignature
 from django.shortcuts import redirect
+from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessPreviewMixin, PagePreview
 from wagtail_headless_preview.signals import preview_update
 
@@ -35,8 +36,6 @@ class HeadlessPreviewSwitch(HeadlessPreviewMixin):
 def page_from_preview_token(content_type, token):
     """The draft a valid preview token stands for, or None (unknown type, tampered or expired
     token, no stored preview)."""
-    from wagtail.models import Page
-
     app_label, _dot, model = (content_type or "").partition(".")
     try:
         ctype = ContentType.objects.get_by_natural_key(app_label, model)

@@ -8,7 +8,9 @@ in your language.", offering the language versions the text exists in.
 
 from dataclasses import dataclass, field
 
-from wagtail.models import Page
+from django.conf import settings
+from django.utils.translation import get_language_from_path
+from wagtail.models import Page, Site
 from wagtail_localize.models import Translation
 
 from . import fragments
@@ -37,8 +39,6 @@ class Fallback:
 
     @property
     def language_name(self):
-        from django.conf import settings
-
         return settings.LANGUAGE_NAMES_TRANSLATED.get(self.language, self.language)
 
 
@@ -99,9 +99,6 @@ def versions_elsewhere(request):
     matched by its path under each language's home page, then by its ``translation_key`` (so
     versions whose slug was translated are found too). ("", []) when there is none.
     Three queries (four with a page found)."""
-    from django.utils.translation import get_language_from_path
-    from wagtail.models import Site
-
     language = get_language_from_path(request.path_info)
     if not language:
         return "", []

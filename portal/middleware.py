@@ -8,6 +8,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 
 from .api_errors import error_response
+from .views import bad_request
 
 # Paths outside i18n_patterns: a 404 there is final, not a hint to retry under /<lang>/.
 UNPREFIXED_PATHS = (
@@ -70,8 +71,6 @@ class MalformedInputMiddleware:
 
 
 def _bad_request(request):
-    from .views import bad_request
-
     language = translation.get_language_from_path(request.path_info) or settings.LANGUAGE_CODE
     with translation.override(language):
         return bad_request(request)

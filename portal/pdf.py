@@ -9,6 +9,7 @@ warning, never an error: without a script's font its letters print blank, withou
 unshaped, and without any Unicode font the PDF core font prints what Latin-1 holds."""
 
 import logging
+from importlib.util import find_spec
 from pathlib import Path
 
 from django.conf import settings
@@ -66,11 +67,7 @@ def font_faces():
 
 
 def shaping_available():
-    try:
-        import uharfbuzz  # noqa: F401
-    except ImportError:
-        return False
-    return True
+    return find_spec("uharfbuzz") is not None
 
 
 class PortalPDF(FPDF):

@@ -7,7 +7,9 @@ owns that content registers a Wagtail hook ``portal_provides_<name>`` returning 
 
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from wagtail import hooks
+from wagtail.coreutils import get_supported_content_language_variant
 
 
 @dataclass(frozen=True)
@@ -29,9 +31,6 @@ def provide(name, **context):
 def section_link(page_model, language, request=None):
     """The live page of `page_model` in `language` (else in the default language) as a
     navigation item; an empty list when the site has none. One query for both languages."""
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
     pages = list(
         page_model.objects.live()

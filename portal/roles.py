@@ -4,7 +4,10 @@ that language's home page. Called by a data migration (with its historical `apps
 signals when a locale or a locale's home page appears later (with the live app registry).
 Every step looks before it creates, so running it again changes nothing."""
 
+from django.apps import apps as live_apps
 from django.conf import settings
+from django.db.models.signals import post_save
+from wagtail.models import Locale, Page
 
 EDITORS = "Editors"
 MODERATORS = "Moderators"
@@ -156,23 +159,15 @@ def ensure_roles(apps):
 
 
 def _home_page_created(sender, instance, created, raw=False, **kwargs):
-    from django.apps import apps as live_apps
-    from wagtail.models import Page
-
     if created and not raw and isinstance(instance, Page) and instance.depth == 2:
         ensure_home_page_rights(live_apps, instance)
 
 
 def _locale_created(sender, instance, created, raw=False, **kwargs):
-    from django.apps import apps as live_apps
-
     if created and not raw and instance.language_code in translator_languages():
         ensure_translator_group(live_apps, instance.language_code)
 
 
 def connect_signals():
-    from django.db.models.signals import post_save
-    from wagtail.models import Locale
-
     post_save.connect(_home_page_created, dispatch_uid="portal.roles.home_page_created")
     post_save.connect(_locale_created, sender=Locale, dispatch_uid="portal.roles.locale_created")

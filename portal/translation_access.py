@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from wagtail.models import GroupPagePermission, Locale, TranslatableMixin
+from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.views.edit_translation import user_can_edit_instance
 
 from .machine_translation import unreviewed_machine_strings
 
@@ -48,8 +50,6 @@ def may_edit_instance(user, instance):
 
 def may_edit_translation_target(user, instance):
     """wagtail-localize's own check (page rights; for snippets only the type) and the language."""
-    from wagtail_localize.views.edit_translation import user_can_edit_instance
-
     return user_can_edit_instance(user, instance) and may_edit_instance(user, instance)
 
 
@@ -72,7 +72,6 @@ class TranslationLanguageMiddleware:
         match = request.resolver_match
         if match is None or match.namespace != "wagtail_localize":
             return None
-        from wagtail_localize.models import Translation, TranslationSource
 
         user = request.user
         if "translation_id" in view_kwargs:

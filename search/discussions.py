@@ -19,6 +19,8 @@ from django.db.models.functions import Substr
 
 from communities.models import Community, Post, Thread
 
+from .highlight import plain_text
+
 MAX_POST_CHARS = 4000
 DISCUSSION = "discussion"
 
@@ -104,8 +106,6 @@ class ThreadCounts:
 
 def visible_texts(threads):
     """{thread id: [plain text of each visible post, oldest first]} for a page of results."""
-    from .highlight import plain_text
-
     texts = {thread.pk: [] for thread in threads}
     posts = (
         Post.objects.filter(thread_id__in=list(texts), hidden=False)

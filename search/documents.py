@@ -25,6 +25,7 @@ from django.apps import apps
 from django.db import connections, transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from knowledge import signals as knowledge_signals
@@ -40,8 +41,6 @@ def _connection():
 
 def enabled():
     """Whether the default search backend keeps documents (the PostgreSQL database backend)."""
-    from wagtail.search.backends import get_search_backend
-
     return getattr(get_search_backend(), "page_documents", False)
 
 

@@ -16,6 +16,7 @@ cost of one regular-expression scan.
 
 import re
 import threading
+from importlib import import_module
 
 import icu
 
@@ -79,8 +80,6 @@ def segment_database_indexing():
     choose another, so that name is pointed at a subclass whose ``prepare_value`` (the one
     place every indexed value, title, body and autocomplete, passes through) segments the text.
     Called once from ``SearchConfig.ready``."""
-    from importlib import import_module
-
     for name in ("postgres.postgres", "sqlite.sqlite"):
         try:
             module = import_module(f"modelsearch.backends.database.{name}")

@@ -15,6 +15,7 @@ from wagtail.models import Page
 
 from portal import cache_versions
 from portal.cache_versions import CONTENT
+from portal.models import Country, Industry, Topic
 
 from .highlight import words
 from .segmentation import segment
@@ -31,8 +32,6 @@ def vocabulary(language):
 
 @functools.lru_cache(maxsize=16)
 def _vocabulary(language, content_version):
-    from portal.models import Country, Industry, Topic
-
     titles = list(
         Page.objects.live()
         .public()

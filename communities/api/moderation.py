@@ -1,6 +1,7 @@
 """Moderation, for a community's moderators and editors: flags, hiding, pinning and locking,
 join requests, members, the log, post history, moving threads, invitations."""
 
+from django.db import IntegrityError
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from ninja import Query, Router
@@ -10,6 +11,7 @@ from portal.api_errors import ApiError, ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
 
 from .. import permissions, services
+from ..forms import InvitationForm
 from ..models import Community, Flag, JoinRequest, Thread
 from .common import _author, _community, _post, _post_out, _posts_out, _refuse, _thread_summary
 from .schemas import (
@@ -341,7 +343,6 @@ def move_thread(request, thread_id: int, payload: MoveIn):
         raise ApiError(400, _("Choose a community to move the thread to."), code="invalid_target")
     if not permissions.can_moderate(user, target):
         raise ApiError(403, _("Only moderators can do this."))
-    from django.db import IntegrityError
 
     try:
         services.move_thread(thread, target, user)
@@ -365,7 +366,6 @@ def invite(request, slug: str, payload: InvitationIn):
     community = _community(slug)
     if not permissions.can_invite(user, community):
         _refuse(user, community, _("Only moderators can do this."))
-    from ..forms import InvitationForm
 
     form = InvitationForm({"email": payload.email})
     if not form.is_valid():

@@ -15,6 +15,7 @@ from .community import Community
 class ThreadQuerySet(models.QuerySet):
     def readable_by(self, user):
         """These threads as far as ``user`` may read them (communities.permissions decides)."""
+        # Cycle: communities.permissions imports communities.models.
         from communities.permissions import readable_threads
 
         return readable_threads(user, self)

@@ -14,7 +14,7 @@ from ims_bridge.models import PlanStatus
 from portal.file_checks import check_document, clean_filename, read_head
 
 from . import results
-from .models import ActionSource, Evidence, PlanAction, PlanActionEvent
+from .models import ActionSource, Evidence, PlanAction, PlanActionEvent, SelfAssessment
 
 EDITABLE = ("action", "owner", "due_date", "status", "notes")
 EVIDENCE_MAX_SIZE = 10 * 1024 * 1024
@@ -96,8 +96,6 @@ def create_action(factory, user, trainings=(), **fields):
 
 def noncompliant_lines(source):
     """{compliance point id: PointResult} of a SelfAssessment or an Assessment."""
-    from .models import SelfAssessment
-
     if isinstance(source, SelfAssessment):
         found = results.self_assessment_results(source)
     else:
@@ -110,8 +108,6 @@ def actions_from_results(factory, user, source, point_ids):
     """One action per chosen non-compliant point of ``source``; a point that already has an
     action from the same source is skipped. Returns (created, skipped); ValidationError for a
     point that is not a non-compliant line of the source."""
-    from .models import SelfAssessment
-
     lines = noncompliant_lines(source)
     unknown = [pk for pk in point_ids if pk not in lines]
     if unknown or not point_ids:

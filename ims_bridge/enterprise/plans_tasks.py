@@ -2,16 +2,14 @@
 
 from django_tasks import task
 
+from . import plans_mail
+
 
 @task()
 def send_plan_reminders():
-    from .plans_mail import send_plan_reminders as send
-
-    return send()
+    return plans_mail.send_plan_reminders()
 
 
 @task()
 def send_plan_digests():
-    from .plans_mail import send_plan_digests as send
-
-    return send()
+    return plans_mail.send_plan_digests()

@@ -15,7 +15,7 @@ from ims_bridge.reports import names_in
 from portal.models import Cluster, ClusterKind, CompliancePoint
 from portal.providers import provide
 
-from . import results
+from . import access, results
 from .models import Answer, QuestionGuidance, SelfAssessment, SelfAssessmentStatus
 
 MAX_TEXT = 2000
@@ -34,8 +34,6 @@ class Frozen(SelfAssessmentError):
 
 def factory_to_change(user, star_id):
     """(factory, role) for a write: nothing logged (see ``access.checked_factory``)."""
-    from . import access
-
     return access.checked_factory(user, star_id, access.Data.SELF_ASSESSMENT, change=True)
 
 

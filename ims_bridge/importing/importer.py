@@ -14,8 +14,10 @@ from pathlib import Path
 
 from django.db import connection, transaction
 
+from ..aggregation import mark_windows, refresh
 from ..models import Assessment, Factory, Finding, Question, RawRows
 from ..readers import FormatError, sniff
+from ..signals import batch_imported
 from . import batches, lease, sql
 from .rows import RowByRow
 from .session import Counts, Session
@@ -94,8 +96,6 @@ class Importer:
                 if not counts.rows_imported:
                     raise _AllRejected
                 if self.recompute:
-                    from ..aggregation import refresh
-
                     heartbeat.beat()
                     refresh()
                 heartbeat.close()
@@ -147,7 +147,6 @@ class Importer:
         session = Session(batch.pk, self.chunk_size, counts, Validator(), Writer(), report, beat)
         if not self._run_set_by_set(fileobj, session):
             RowByRow(session).run(fileobj)
-        from ..aggregation import mark_windows
 
         beat()
         mark_windows()
@@ -173,8 +172,6 @@ class Importer:
 def _announce(batch):
     """Tell listeners (``ims_bridge.signals.batch_imported``) which factories the committed
     batch touched; a failing listener is logged and never fails the import."""
-    from ..signals import batch_imported
-
     factory_ids = sorted(
         set(
             RawRows.objects.filter(batch=batch, factory__isnull=False).values_list(

@@ -6,6 +6,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_pat
 from portal import cache_versions
 from portal.models import BasePage
 
+from .. import views
+
 
 class ComplianceIndexPage(RoutablePageMixin, BasePage):
     """Aggregate compliance (public), the transparency list, and signed-in factory reports."""
@@ -23,60 +25,40 @@ class ComplianceIndexPage(RoutablePageMixin, BasePage):
 
     @path("")
     def comparison(self, request):
-        from .. import views
-
         return views.comparison(request, self)
 
     @path("comparison/csv/")
     def comparison_csv(self, request):
-        from .. import views
-
         return views.comparison_csv(request, self)
 
     @path("transparency/")
     def transparency(self, request):
-        from .. import views
-
         return views.transparency(request, self)
 
     @path("dashboard/")
     def dashboard(self, request):
-        from .. import views
-
         return views.dashboard(request, self)
 
     @re_path(r"^factories/(?P<star_id>[-\w]+)/$")
     def factory(self, request, star_id):
-        from .. import views
-
         return views.factory_report(request, self, star_id)
 
     @re_path(r"^factories/(?P<star_id>[-\w]+)/csv/$")
     def factory_csv(self, request, star_id):
-        from .. import views
-
         return views.factory_csv(request, self, star_id)
 
     @re_path(r"^factories/(?P<star_id>[-\w]+)/pdf/$")
     def factory_pdf(self, request, star_id):
-        from .. import views
-
         return views.factory_pdf(request, self, star_id)
 
     @re_path(r"^factories/(?P<star_id>[-\w]+)/access/$")
     def factory_access(self, request, star_id):
-        from .. import views
-
         return views.factory_access(request, self, star_id)
 
     @re_path(r"^countries/(?P<slug>[-\w]+)/$")
     def country(self, request, slug):
-        from .. import views
-
         return views.country_report(request, self, slug)
 
     @re_path(r"^countries/(?P<slug>[-\w]+)/(?P<table>clusters|points|questions|trend)/csv/$")
     def country_csv(self, request, slug, table):
-        from .. import views
-
         return views.country_csv(request, self, slug, table)

@@ -4,7 +4,14 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from .access import is_global_staff
+from .access import (
+    CountryDataSharing,
+    CountryStaff,
+    FactoryAccessGrant,
+    FactoryMembership,
+    LabourInspector,
+    is_global_staff,
+)
 
 
 class FactoryStatus(models.TextChoices):
@@ -29,13 +36,6 @@ class FactoryQuerySet(models.QuerySet):
             return self.none()
         if is_global_staff(user):
             return self
-        from .access import (
-            CountryDataSharing,
-            CountryStaff,
-            FactoryAccessGrant,
-            FactoryMembership,
-            LabourInspector,
-        )
 
         inspected = LabourInspector.objects.filter(
             user=user,

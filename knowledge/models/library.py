@@ -23,6 +23,7 @@ class ResourceLibraryPage(BasePage):
         verbose_name = _("resource library")
 
     def get_context(self, request, *args, **kwargs):
+        # Cycle: knowledge.views imports knowledge.models, which imports this module.
         from ..views import library_context
 
         context = super().get_context(request, *args, **kwargs)

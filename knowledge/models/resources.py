@@ -5,14 +5,12 @@ import uuid
 
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
-from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404
-from django.template.response import TemplateResponse
-from django.utils.translation import get_language
+from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.api.utils import get_full_url
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page
@@ -24,6 +22,7 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
 
 from ..blocks import ResourceStreamBlock, StepsStreamBlock
+from .index import MaterialDownloads
 
 
 class Licence(models.TextChoices):
@@ -202,8 +201,6 @@ class ResourcePage(RoutablePageMixin, BasePage):
     def api_materials(self, request=None):
         """The materials as the content API shows them, each with the page's own download URL
         (counted like a download from the page; a path, or absolute on WAGTAILAPI_BASE_URL)."""
-        from wagtail.api.utils import get_full_url
-
         parts = self.get_url_parts(request)
         base = parts[2] if parts else None
         materials = sorted(self.knowledge_materials.all(), key=lambda m: (m.sort_order, m.pk))
@@ -234,49 +231,24 @@ class ResourcePage(RoutablePageMixin, BasePage):
         return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views import resource_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(resource_context(self, request))
+        context.update(_views().resource_context(self, request))
         return context
 
     @path("download/<int:material_id>/", name="download")
     def download(self, request, material_id):
-        material = get_object_or_404(
-            Material.objects.select_related("document"), page=self, pk=material_id
-        )
-        from ..downloads import record_download
-
-        record_download(self, material)
-        document = material.document
-        try:
-            handle = document.file.open("rb")
-        except FileNotFoundError as exc:
-            raise Http404("The file is missing.") from exc
-        response = FileResponse(handle, as_attachment=True, filename=document.filename)
-        response["Cache-Control"] = "private, no-store"
-        return response
+        return _views().download(request, self, material_id)
 
     @path("bundle/", name="bundle")
     def bundle(self, request):
-        from ..bundles import bundle_status
+        return _views().bundle(request, self)
 
-        status, name = bundle_status(self)
-        if status == "empty":
-            raise Http404("This resource has no materials.")
-        if status == "ready":
-            from portal.storage import private_storage
 
-            response = FileResponse(
-                private_storage().open(name, "rb"),
-                as_attachment=True,
-                filename=f"{self.slug}-{get_language()}.zip",
-            )
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return TemplateResponse(
-            request, "knowledge/bundle_preparing.html", {"page": self}, status=202
-        )
+def _views():
+    # Cycle: knowledge.views imports Material and RESOURCE_TYPES (through indexing) from here.
+    from .. import views
+
+    return views
 
 
 DELIVERY_MODES = [
@@ -489,8 +461,6 @@ class SelfGuidedToolPage(ResourcePage):
     @path("progress/", name="progress")
     def progress(self, request):
         """POST step=<n>&done=1|0 marks a step; no JS needed, stored in the session only."""
-        from django.http import HttpResponseNotAllowed, HttpResponseRedirect
-
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         try:
@@ -530,8 +500,6 @@ def increment_material(material_id):
     """Add one download to a material's counter: one UPDATE, or one INSERT the first time.
     Another first download may insert the row between the two; the INSERT then fails inside
     its savepoint and the UPDATE, run again, counts this one."""
-    from .index import MaterialDownloads
-
     counter = MaterialDownloads.objects.filter(material_id=material_id)
     if counter.update(count=F("count") + 1):
         return

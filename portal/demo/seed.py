@@ -3,6 +3,7 @@ Every step looks before it creates, so a second run changes nothing."""
 
 import json
 
+from django.apps import apps as live_apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -22,7 +23,7 @@ from ..models import (
     StandardPage,
     Topic,
 )
-from ..roles import BUYERS
+from ..roles import BUYERS, ensure_roles, translator_group_name
 from .country_intros import COUNTRY_INTROS
 from .localize import translate
 from .taxonomy_data import AUDIENCES, CLUSTERS, COUNTRIES, INDUSTRIES, TOPICS
@@ -230,9 +231,6 @@ def seed_pages(stdout):
 def seed_accounts(stdout):
     # The editorial groups and their rights come from the migrations (portal/roles.py); the
     # demo translator works in French and Khmer.
-    from django.apps import apps as live_apps
-
-    from ..roles import ensure_roles, translator_group_name
 
     ensure_roles(live_apps)
     translator_groups = [translator_group_name("fr"), translator_group_name("km")]

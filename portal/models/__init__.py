@@ -1,4 +1,7 @@
+# First: pages import portal.fragments, which imports CacheVersion through portal.cache_versions.
 from .cache_versions import CacheVersion
+
+# isort: split
 from .pages import BasePage, CountryIndexPage, CountryPage, HomePage, StandardPage
 from .site_settings import NavigationSettings
 from .taxonomy import (

@@ -10,7 +10,9 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import fragments
 from ..api_fields import TermField
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
+from ..fragments import cached
 from ..headless import HeadlessPreviewSwitch
+from ..localization import cached_page_fallback
 from ..text import fold_latin_diacritics
 from ..translation_admin.forms import LocalizedTermsPageForm
 from .mixins import IntroMixin
@@ -112,8 +114,6 @@ class FallbackMarkedMixin:
     fallback_fields = ("title", "intro", "body")
 
     def get_context(self, request, *args, **kwargs):
-        from ..localization import cached_page_fallback
-
         context = super().get_context(request, *args, **kwargs)
         context["fallback"] = cached_page_fallback(
             request, self, [name for name in self.fallback_fields if hasattr(self, name)]
@@ -193,8 +193,6 @@ class CountryPage(FallbackMarkedMixin, BasePage):
     subpage_types = []
 
     def get_context(self, request, *args, **kwargs):
-        from ..fragments import cached
-
         context = super().get_context(request, *args, **kwargs)
         # The country's facts in the reader's language (else the page's own term).
         context["country_facts"] = cached(

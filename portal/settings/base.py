@@ -3,6 +3,7 @@ environment, parsed once in the block below; dev and test only loosen what they 
 
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import environ
 from csp.constants import NONCE, NONE, SELF
@@ -433,8 +434,6 @@ CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOW_CREDENTIALS = False
 if HEADLESS_PREVIEW_URL:
     # The admin's preview panel frames the front end's preview page.
-    from urllib.parse import urlsplit
-
     _preview = urlsplit(HEADLESS_PREVIEW_URL)
     CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"].append(
         f"{_preview.scheme}://{_preview.netloc}"

@@ -26,3 +26,18 @@ def committed(django_capture_on_commit_callbacks):
     """Run a change as if its transaction committed (the test's never does): the cache
     versions are bumped on commit."""
     return lambda: django_capture_on_commit_callbacks(execute=True)
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client
+
+
+@pytest.fixture
+def about():
+    from wagtail.models import Locale
+
+    from portal.models import StandardPage
+
+    return StandardPage.objects.get(locale=Locale.get_default(), slug="about")

@@ -6,31 +6,14 @@ nothing. Without the setting, Wagtail's own preview is unchanged."""
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from django.contrib.auth.models import Group
 from django.test import override_settings
-from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 from wagtail_headless_preview.models import PagePreview
-
-from portal.models import StandardPage
 
 pytestmark = pytest.mark.django_db
 
 FRONT = "https://front.example/preview"
 PREVIEW_API = "/api/v2/page_preview/"
-
-
-@pytest.fixture
-def about():
-    return StandardPage.objects.get(locale=Locale.get_default(), slug="about")
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("prev-ed", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def preview(client, page, title):

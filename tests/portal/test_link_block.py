@@ -1,28 +1,13 @@
 """A link (a hero's or a call to action's button) goes somewhere: a page or an external URL."""
 
 import pytest
-from django.contrib.auth.models import Group
 from wagtail.blocks import StructBlockValidationError
-from wagtail.models import Locale
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from portal.blocks import CallToActionBlock, HeroBlock, LinkBlock
-from portal.models import HomePage, StandardPage
+from portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def about():
-    return StandardPage.objects.get(locale=Locale.get_default(), slug="about")
-
-
-@pytest.fixture
-def editor_client(client, django_user_model):
-    user = django_user_model.objects.create_user("link-ed", password="x")
-    user.groups.add(Group.objects.get(name="Editors"))
-    client.force_login(user)
-    return client
 
 
 def is_valid(client, page, link):

@@ -12,6 +12,7 @@ Only text for people goes through here: values for machines (data attributes, CS
 ``datetime`` of <time>, URLs) stay Latin and ISO.
 """
 
+from contextlib import nullcontext
 from decimal import Decimal, InvalidOperation
 
 from django.template.defaultfilters import date as date_filter
@@ -36,6 +37,12 @@ def _language(language):
     return (language or get_language() or "en").split("-")[0]
 
 
+def _in(language):
+    """Django's formats in ``language``: the active one as it is (switching the translation
+    costs more than most of what is formatted with it)."""
+    return nullcontext() if language == _language(None) else override(language)
+
+
 def digits(text, language=None):
     """`text` with its ASCII digits written in the language's own digits (if it has any)."""
     native = NATIVE_DIGITS.get(_language(language))
@@ -56,7 +63,7 @@ def format_number(value, decimal_pos=None, language=None):
     elif isinstance(value, float):
         value = Decimal(repr(value))
     grouping = abs(value) >= MIN_GROUPED.get(language, 0)
-    with override(language):
+    with _in(language):
         text = formats.number_format(value, decimal_pos, use_l10n=True, force_grouping=grouping)
     return digits(text, language)
 
@@ -77,7 +84,7 @@ def format_date(value, format_name="DATE_FORMAT", language=None):
     if value in (None, ""):
         return ""
     language = _language(language)
-    with override(language):
+    with _in(language):
         text = date_filter(template_localtime(value), format_name)
     return digits(text, language)
 

@@ -4,6 +4,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
@@ -146,7 +147,10 @@ def thread_detail(request, thread):
             "can_reply": permissions.can_reply(user, thread),
             "following": following,
             "form": PostForm(initial=initial),
-            "flag_form": FlagForm(),
+            # The reasons' <option>s once for every post's flag form.
+            "flag_options": format_html_join(
+                "", '<option value="{}">{}</option>', FlagForm().fields["reason"].choices
+            ),
             "move_form": MoveForm(communities=Community.objects.exclude(pk=community.pk))
             if moderator
             else None,

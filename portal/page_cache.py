@@ -12,9 +12,10 @@ anonymous reader gets.
 Each copy is stored with the tokens of the kinds of content it was built from
 (``portal/cache_versions.py``: ``CONTENT`` always, plus what its views named), read before the
 rendering read the data; it is served while those tokens are unchanged, so a publish, an import
-or a post shows on the next request, in every process, whatever the cache backend. A hit reads
-the tokens from the database (one query), or from Redis beside the copy when the cache is
-shared (``CACHE_VERSIONS_SHARED``, on with ``REDIS_URL``). A view whose
+or a post shows on the next request in the process that made it, and within
+``CACHE_VERSIONS_LOCAL_SECONDS`` in every other, whatever the cache backend: a hit compares the
+copy's tokens with this process's copy of them, read again from the database (or Redis, when
+``CACHE_VERSIONS_SHARED``) once that is older. A view whose
 response has side effects a cached copy would skip (the search statistics) names them with
 ``on_hit``; they run again on each hit.
 

@@ -25,12 +25,9 @@ def serve(request, path):
 def _route(request, path):
     if hasattr(request, "_wagtail_route_for_request"):
         return
+    # The fragment's key holds the host already; the port chooses between sites too.
     site = fragments.cached(
-        request,
-        "site",
-        lambda: Site._find_for_request(request),
-        request._get_raw_host(),
-        request.get_port(),
+        request, "site", lambda: Site._find_for_request(request), request.get_port()
     )
     request._wagtail_site = site
     if site is None:

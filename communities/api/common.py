@@ -11,7 +11,7 @@ from portal.api_pagination import page_of
 from portal.api_params import reader_language
 
 from .. import permissions, services
-from ..models import Community, Post, Thread
+from ..models import Community, Post, Thread, member_name
 from ..ratelimits import posting_limited
 
 # --- helpers ------------------------------------------------------------------------------------
@@ -20,9 +20,7 @@ from ..ratelimits import posting_limited
 def _author(user):
     if user is None:
         return None
-    profile = getattr(user, "community_profile", None)
-    name = (profile.display_name if profile else "") or user.get_full_name() or user.get_username()
-    return {"username": user.get_username(), "display_name": name}
+    return {"username": user.get_username(), "display_name": member_name(user)}
 
 
 def _reader_language(lang):

@@ -1,6 +1,6 @@
 """Communities of practice: spaces, people, discussions, moderation and notifications."""
 
-from .accounts import ApiToken, EmailMode, Profile
+from .accounts import ApiToken, EmailMode, Profile, member_name
 from .community import (
     Community,
     CommunityTranslation,
@@ -29,6 +29,7 @@ __all__ = [
     "Post",
     "PostRevision",
     "Profile",
+    "member_name",
     "Role",
     "Status",
     "Subscription",

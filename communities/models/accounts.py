@@ -13,6 +13,13 @@ class EmailMode(models.TextChoices):
     OFF = "off", _("Never (notifications stay on the site)")
 
 
+def member_name(user):
+    """How the communities name a member: the name they chose, else their full name, else
+    their username."""
+    profile = getattr(user, "community_profile", None)  # None when they have no profile
+    return (profile.display_name if profile else "") or user.get_full_name() or user.get_username()
+
+
 class Profile(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="community_profile"

@@ -4,21 +4,13 @@ page shows people (a thread page shows a hundred), in Python rather than an incl
 from functools import lru_cache
 
 from django import template
-from django.core.exceptions import ObjectDoesNotExist
 from django.urls import get_script_prefix, reverse
 from django.utils.html import format_html
 from django.utils.translation import get_language, gettext
 
+from ..models import member_name
+
 register = template.Library()
-
-
-def display_name(user):
-    """The name a member chose for the communities, else their full name, else their username."""
-    try:
-        chosen = user.community_profile.display_name
-    except ObjectDoesNotExist:
-        chosen = ""
-    return chosen or user.get_full_name() or user.get_username()
 
 
 @lru_cache(maxsize=4096)
@@ -32,4 +24,7 @@ def author_link(author):
         return gettext("a former member")
     username = author.get_username()
     url = _person_url(username, get_language(), get_script_prefix())
-    return format_html('<a href="{}">{}</a>', url, display_name(author))
+    return format_html('<a href="{}">{}</a>', url, member_name(author))
+
+
+register.filter("member_name", member_name)

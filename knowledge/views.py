@@ -5,11 +5,14 @@ from django.conf import settings
 from django.db.models import CharField, QuerySet, Value
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404
+from django.template.defaultfilters import filesizeformat
 from django.template.response import TemplateResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from portal import formatting
+from portal.components import Card, Download, LanguageLink
 from portal.facets import facet_list, filter_panel
 from portal.fragments import cached, is_public, locale_codes, restricted_paths
 from portal.localization import cached_page_fallback
@@ -47,30 +50,27 @@ def library_context(page, request):
     entries = list(page_obj.object_list)
     versions = languages_for(entries)
     types = dict(resource_type_choices())
-    items = []
-    for entry in entries:
-        items.append(
-            {
-                "entry": entry,
-                "type_label": types.get(entry.resource_type, entry.resource_type),
-                "in_reader_language": entry.language == language,
-                "versions": [
-                    {
-                        "code": code,
-                        "name": language_name(code),
-                        "url": url,
-                        "current": code == entry.language,
-                    }
-                    for code, url in versions.get(entry.translation_key, [])
-                ],
-            }
+    cards = [
+        Card(
+            title=entry.title,
+            url=entry.url,
+            summary=entry.summary,
+            language=entry.language,
+            kicker=str(types.get(entry.resource_type, entry.resource_type)),
+            versions=[
+                LanguageLink(code, language_name(code), url, current=code == entry.language)
+                for code, url in versions.get(entry.translation_key, [])
+            ],
+            css="resource-card",
         )
+        for entry in entries
+    ]
     return {
         "filter": filterset,
         **filter_panel(facet_list(filterset.facets()), request.GET),
         "invalid_fields": filterset.invalid_fields(),
         "page_obj": page_obj,
-        "items": items,
+        "cards": cards,
         "result_count": paginator.count,
     }
 
@@ -213,6 +213,7 @@ def resource_context(page, request):
     _mark_untranslated_labels(materials, fallback)
     return {
         "materials": materials,
+        "downloads": [_download(material) for material in materials],
         "translations": [
             {"name": language_name(t["code"]), "code": t["code"], "url": t["url"]}
             for t in translations
@@ -246,6 +247,23 @@ def resource_context(page, request):
             if t["code"] == fallback.language
         ],
     }
+
+
+def _download(material):
+    size = filesizeformat(material.size) if material.size is not None else "—"
+    return Download(
+        url=material.download_url,
+        label=material.label,
+        label_language=material.label_lang,
+        file_format=material.extension or "?",
+        facts=[
+            (_("Type"), material.get_kind_display()),
+            (_("Language"), material.language_name),
+            (_("Size"), formatting.digits(size)),
+            (_("Downloads"), formatting.format_number(material.download_count)),
+        ],
+        also=[LanguageLink(o["code"], o["name"], o["url"]) for o in material.other_languages],
+    )
 
 
 def _mark_untranslated_labels(materials, fallback):

@@ -11,6 +11,7 @@ from wagtail.images.blocks import ImageBlock, ImageChooserBlock
 from wagtail.models import Locale, Page
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from .components import Card, LanguageLink
 from .fragments import cached
 from .providers import provide
 
@@ -139,9 +140,9 @@ class FeaturedResourcesBlock(ProvidedListBlock):
 
 
 def _chosen_cards(chosen, request):
-    """[{"title", "intro", "url", "language", "language_name"}] of the live version of each
-    chosen page in the active language (``Page.localized``: the translation, else the page
-    itself): one query for all of them (and one per page type)."""
+    """A card of the live version of each chosen page in the active language (``Page.localized``:
+    the translation, else the page itself, with a link naming its language): one query for all
+    of them (and one per page type)."""
     active = Locale.get_active()
     codes = dict(Locale.objects.values_list("pk", "language_code"))
     pages = Page.objects.filter(
@@ -156,14 +157,16 @@ def _chosen_cards(chosen, request):
         if localized is None or not localized.live:
             continue
         code = codes.get(localized.locale_id, "")
+        url = localized.get_url(request)
+        name = settings.LANGUAGE_NAMES_TRANSLATED.get(code, code)
         cards.append(
-            {
-                "title": localized.title,
-                "intro": getattr(localized, "intro", ""),
-                "url": localized.get_url(request),
-                "language": code,
-                "language_name": settings.LANGUAGE_NAMES_TRANSLATED.get(code, code),
-            }
+            Card(
+                title=localized.title,
+                url=url,
+                summary=getattr(localized, "intro", ""),
+                language=code,
+                versions=[] if code == active.language_code else [LanguageLink(code, name, url)],
+            )
         )
     return cards
 

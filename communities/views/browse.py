@@ -5,10 +5,12 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, render
 from django.utils.html import format_html_join
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal import cache_versions
+from portal import cache_versions, formatting
+from portal.components import Card
 
 from .. import permissions
 from ..forms import FlagForm, JoinRequestForm, MoveForm, PostForm
@@ -39,7 +41,31 @@ def community_list(request):
             )
         )
     return render(
-        request, "communities/community_list.html", {"communities": communities, "mine": mine}
+        request,
+        "communities/community_list.html",
+        {"cards": [_community_card(community, community.pk in mine) for community in communities]},
+    )
+
+
+def _community_card(community, mine):
+    local = community.local
+    reader_language = get_language()
+    threads = community.thread_total
+    return Card(
+        title=local.name,
+        url=community.get_absolute_url(),
+        summary=local.description,
+        language=local.name_lang,
+        summary_language=local.description_lang or reader_language,
+        meta=[
+            str(community.get_visibility_display()),
+            ngettext("%(counter)s thread", "%(counter)s threads", threads)
+            % {"counter": formatting.format_number(threads)},
+        ],
+        badges=[gettext("You are a member")] if mine else [],
+        chips=[locale.get_display_name() for locale in community.languages.all()],
+        chips_label=gettext("Languages"),
+        css="community-card community-card-mine" if mine else "community-card",
     )
 
 

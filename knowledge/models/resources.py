@@ -19,6 +19,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.api_fields import MethodField, TermsField
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.components import Card
 from portal.models import BasePage
 
 from ..blocks import ResourceStreamBlock, StepsStreamBlock
@@ -312,7 +313,10 @@ class TrainingProgrammePage(ResourcePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["modules"] = self.modules()
+        context["module_cards"] = [
+            Card(title=module.title, url=module.get_url(request), summary=module.summary)
+            for module in self.modules()
+        ]
         return context
 
 

@@ -10,6 +10,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from .. import fragments
 from ..api_fields import TermField
 from ..blocks import BaseStreamBlock, CountryStreamBlock, HomeStreamBlock
+from ..components import Card
 from ..fragments import cached
 from ..headless import HeadlessPreviewSwitch
 from ..localization import cached_page_fallback
@@ -161,9 +162,17 @@ class CountryIndexPage(FallbackMarkedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["country_pages"] = (
-            CountryPage.objects.child_of(self).live().public().select_related("country")
-        )
+        context["cards"] = [
+            Card(
+                title=country_page.title,
+                url=country_page.get_url(request),
+                meta=[str(country_page.country.get_programme_status_display())],
+            )
+            for country_page in CountryPage.objects.child_of(self)
+            .live()
+            .public()
+            .select_related("country")
+        ]
         return context
 
 

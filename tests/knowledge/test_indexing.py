@@ -24,8 +24,7 @@ def test_deleting_the_primary_version_promotes_another(client, dataset):
     guide.delete()
     assert ResourceEntry.objects.get(page=khmer).is_primary
     response = client.get("/en/resources/?country=cambodia&type=good-practice-guide")
-    assert [i["entry"].language for i in response.context["items"]] == ["km"]
-    assert response.context["items"][0]["in_reader_language"] is False
+    assert [card.language for card in response.context["cards"]] == ["km"]
 
 
 def test_slug_change_updates_child_urls(dataset, django_capture_on_commit_callbacks):

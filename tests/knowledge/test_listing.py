@@ -3,6 +3,7 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from wagtail.models import Locale
 
 from knowledge.models import GoodPracticeGuidePage
 
@@ -16,7 +17,7 @@ def facets(response):
 
 
 def titles(response):
-    return sorted(item["entry"].title for item in response.context["items"])
+    return sorted(card.title for card in response.context["cards"])
 
 
 def test_no_filter_lists_everything_with_counts(client, dataset):
@@ -84,12 +85,12 @@ def test_facet_counts_are_what_selecting_the_option_would_give(client, dataset):
 def test_untranslated_resources_are_listed_and_marked(client, dataset):
     response = client.get("/km/resources/")
     assert response.context["result_count"] == 6
-    items = {item["entry"].translation_key: item for item in response.context["items"]}
-    guide = items[dataset["A"].translation_key]
-    assert guide["in_reader_language"] and guide["entry"].language == "km"
-    poster = items[dataset["D"].translation_key]
-    assert not poster["in_reader_language"] and poster["entry"].language == "en"
-    assert [v["code"] for v in guide["versions"]] == ["en", "km"]
+    cards = {card.title: card for card in response.context["cards"]}
+    guide = cards[dataset["A"].get_translation(Locale.objects.get(language_code="km")).title]
+    assert guide.language == "km"
+    poster = cards[dataset["D"].title]
+    assert poster.language == "en"
+    assert [v.code for v in guide.versions] == ["en", "km"]
     html = response.content.decode()
     assert html.count('class="meta not-translated"') == 5
     assert 'href="/km/resources/guide-a-' in html
@@ -100,11 +101,11 @@ def test_untranslated_resources_are_listed_and_marked(client, dataset):
 
 def test_sort_orders(client, dataset):
     by_title = client.get("/en/resources/?sort=title")
-    assert [i["entry"].title for i in by_title.context["items"]] == sorted(
-        [i["entry"].title for i in by_title.context["items"]], key=str.lower
+    assert [c.title for c in by_title.context["cards"]] == sorted(
+        [c.title for c in by_title.context["cards"]], key=str.lower
     )
     newest = client.get("/en/resources/?sort=newest")
-    assert newest.context["items"][0]["entry"].title == "Module M"
+    assert newest.context["cards"][0].title == "Module M"
     assert client.get("/en/resources/?sort=downloads").status_code == 200
 
 
@@ -126,7 +127,7 @@ def test_bad_values_give_a_normal_page(client, dataset):
     for query in BAD_QUERIES:
         response = client.get(f"/en/resources/?{query}")
         assert response.status_code == 200, query
-        assert "items" in response.context, query
+        assert "cards" in response.context, query
 
 
 def test_unknown_value_is_reported_and_ignored(client, dataset):
@@ -139,11 +140,11 @@ def test_pagination_keeps_filters(client, library):
     for n in range(14):
         make_resource(library, GoodPracticeGuidePage, f"Bulk {n:02}", industries=["apparel"])
     response = client.get("/en/resources/?industry=apparel&sort=title")
-    assert len(response.context["items"]) == 12
+    assert len(response.context["cards"]) == 12
     html = response.content.decode()
     assert "?industry=apparel&amp;sort=title&amp;page=2" in html
     second = client.get("/en/resources/?industry=apparel&sort=title&page=2")
-    assert [i["entry"].title for i in second.context["items"]] == ["Bulk 12", "Bulk 13"]
+    assert [c.title for c in second.context["cards"]] == ["Bulk 12", "Bulk 13"]
 
 
 def _queries(client, url):

@@ -33,7 +33,7 @@ def test_material_sizes_and_facts_in_khmer_digits(
         translate(policy, [khmer])
     page = policy.get_translation(khmer)
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
-    sizes = [dd.get_text(strip=True) for dd in soup.select(".material-facts div:nth-child(3) dd")]
+    sizes = [dd.get_text(strip=True) for dd in soup.select(".download-facts div:nth-child(3) dd")]
     assert sizes
     for size in sizes:
         assert not any(char.isascii() and char.isdigit() for char in size), size

@@ -178,10 +178,10 @@ def _soup(response):
 def test_materials_list_bundle_and_taxonomy_links(client, dataset):
     policy = dataset["B"]
     soup = _soup(client.get(policy.url))
-    material = soup.select_one(".material-list .material")
-    link = material.select_one("a.material-link")
+    material = soup.select_one(".download-list .download")
+    link = material.select_one("a.download-link")
     assert link["href"].startswith(f"{policy.url}download/")
-    assert material.select_one(".material-format").get_text(strip=True) == "PDF"
+    assert material.select_one(".download-format").get_text(strip=True) == "PDF"
     facts = {
         dt.get_text(strip=True): dd.get_text(strip=True)
         for dt, dd in zip(material.select("dt"), material.select("dd"), strict=True)
@@ -287,9 +287,9 @@ def test_chosen_featured_page_without_translation_is_marked(client, dataset):
     soup = _soup(client.get(home.url))
     link = soup.find("a", string="Policy B")
     assert link["lang"] == "en" and link["href"] == policy.url
-    note = link.find_parent("li").select_one(".not-translated")
-    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in note.get_text()
-    assert note.select_one('a[hreflang="en"]')["href"] == policy.url
+    card = link.find_parent("li")
+    assert "មិនទាន់មានជាភាសារបស់អ្នកនៅឡើយទេ។" in card.select_one(".not-translated").get_text()
+    assert card.select_one('.languages a[hreflang="en"]')["href"] == policy.url
 
 
 def test_untranslated_material_labels_carry_the_source_language(
@@ -312,10 +312,10 @@ def test_untranslated_material_labels_carry_the_source_language(
     poster.title = "ផ្ទាំងរូបភាព"
     poster.save()
     soup = _soup(client.get(km.url))
-    labels = {s.get_text(strip=True): s.get("lang") for s in soup.select(".material-label")}
+    labels = {s.get_text(strip=True): s.get("lang") for s in soup.select(".download-label")}
     assert labels == {"Checklist": "en", "ផ្ទាំងរូបភាព": None}
     soup = _soup(client.get(guide.url))
-    assert all(not s.has_attr("lang") for s in soup.select(".material-label"))
+    assert all(not s.has_attr("lang") for s in soup.select(".download-label"))
 
 
 def test_resource_and_library_pages_have_alternates_that_answer(client, dataset):

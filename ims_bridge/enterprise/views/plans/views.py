@@ -7,6 +7,8 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -14,6 +16,8 @@ from wagtail.models import Locale
 
 from ims_bridge.models import Assessment, PlanStatus
 from ims_bridge.reports import names_in
+from portal import formatting
+from portal.components import Download
 from portal.models import CompliancePoint
 
 from ... import access, plans_actions
@@ -157,8 +161,24 @@ def plan_action(request, star_id, pk):
         today=timezone.localdate(),
     )
     if context["can_read_evidence"]:
-        context["evidence"] = action.evidence.select_related("uploaded_by")
+        context["evidence"] = [
+            _evidence_download(factory, file)
+            for file in action.evidence.select_related("uploaded_by")
+        ]
     return render(request, "enterprise/plans/action.html", context)
+
+
+def _evidence_download(factory, file):
+    name = file.original_name
+    return Download(
+        url=reverse("enterprise:plan_evidence_download", args=[factory.star_id, file.pk]),
+        label=name,
+        file_format=name.rpartition(".")[2] if "." in name else "",
+        facts=[
+            (_("Size"), formatting.digits(filesizeformat(file.size))),
+            (_("Date"), formatting.format_date(file.uploaded_at, "SHORT_DATE_FORMAT")),
+        ],
+    )
 
 
 @login_required

@@ -12,6 +12,7 @@ import hashlib
 
 from django.core.cache import cache
 from django.utils.translation import get_language
+from wagtail.models import Locale, PageViewRestriction
 
 from .cache_versions import CONTENT, depend_on
 
@@ -88,8 +89,6 @@ def per_request(request, name, build):
 def restricted_paths(request):
     """Tree paths of the pages with a view restriction (any kind): a page is public when no
     path here starts its own. Cached until the content changes (restrictions bump it)."""
-    from wagtail.models import PageViewRestriction
-
     return per_request(
         request,
         "restricted_paths",
@@ -108,8 +107,6 @@ def is_public(path, restricted):
 
 def locale_codes(request):
     """{locale id: language code} of every locale, cached until the content changes."""
-    from wagtail.models import Locale
-
     return per_request(
         request,
         "locale_codes",

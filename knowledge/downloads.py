@@ -5,7 +5,7 @@ from django.db.models import F
 from wagtail.models import PageViewRestriction
 
 from .models import Material, ResourceEntry
-from .models.resources import increment_material
+from .models.materials import increment_material
 
 
 def record_download(page, material):

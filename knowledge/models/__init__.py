@@ -1,11 +1,10 @@
 from .index import MaterialDownloads, ResourceEntry, ResourceFacet
 from .library import ResourceLibraryPage
+from .materials import Licence, Material, MaterialKind
 from .resources import (
     RESOURCE_TYPES,
     AwarenessMaterialPage,
     GoodPracticeGuidePage,
-    Material,
-    MaterialKind,
     ModelPolicyPage,
     ResourcePage,
     SelfGuidedToolPage,
@@ -19,6 +18,7 @@ __all__ = [
     "RESOURCE_TYPES",
     "AwarenessMaterialPage",
     "GoodPracticeGuidePage",
+    "Licence",
     "Material",
     "MaterialDownloads",
     "MaterialKind",

@@ -13,7 +13,7 @@ from knowledge.models import (
     MaterialKind,
     ResourceEntry,
 )
-from knowledge.models.resources import increment_material
+from knowledge.models.materials import increment_material
 from portal.demo.localize import translate
 
 from .conftest import make_document, make_resource

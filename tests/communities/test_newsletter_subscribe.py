@@ -33,6 +33,18 @@ def test_form_defaults_to_the_page_language(client):
     assert b'value="cambodia"' in response.content
 
 
+def test_form_speaks_the_page_language(client):
+    from django.utils import translation
+
+    for language in ("ar", "km"):
+        response = client.get(f"/{language}/newsletter/")
+        with translation.override(language):
+            heading = translation.gettext("Subscribe to the newsletter")
+        assert heading != "Subscribe to the newsletter"
+        assert heading in response.content.decode()
+        assert (f'lang="{language}" dir="rtl"' in response.content.decode()) == (language == "ar")
+
+
 def test_subscribe_then_confirm(client):
     response = _post(client, countries=["cambodia", "vietnam"])
     assert response.status_code == 200

@@ -7,9 +7,12 @@ run *claims* the current period of every due subscription by inserting a ``Newsl
 at the same time, finds nothing left to send. A digest lists what the registered sources
 (``portal.digest``) first published since the reader's previous digest (else since they
 confirmed), in their language, for their countries and global content; an empty one is recorded
-but not sent. Subscriptions are read in batches of ``BATCH``; each batch costs a fixed number of
-queries plus two per language and source, whatever its size."""
+but not sent. An e-mail the mail server refuses is logged and its claim dropped, so the next run
+tries that reader again, from the same date. Subscriptions are read in batches of ``BATCH``;
+each batch costs a fixed number of queries plus two per language and source, whatever its
+size."""
 
+import logging
 import uuid
 from collections import defaultdict
 
@@ -26,6 +29,8 @@ from portal.models import Country
 
 from ..models import Frequency, NewsletterDigest, NewsletterSubscription
 from .tokens import unsubscribe_token
+
+logger = logging.getLogger(__name__)
 
 BATCH = 200
 MAX_ITEMS_PER_SECTION = 15
@@ -85,7 +90,7 @@ def _send_batch(subscriptions, current, run, now, connection):
     by_language = defaultdict(list)
     for subscription in mine:
         by_language[subscription.language].append(subscription)
-    done = []
+    done, failed = [], []
     for language, readers in by_language.items():
         wanted = [_countries(s) for s in readers]
         everywhere = any(c is None for c in wanted)
@@ -100,13 +105,21 @@ def _send_batch(subscriptions, current, run, now, connection):
                 sections = _sections(found, countries, subscription.content_since)
                 digest = claimed[subscription.pk]
                 if sections:
-                    _send(subscription, sections, connection)
+                    try:
+                        _send(subscription, sections, connection)
+                    except Exception:  # a refused address or a mail server hiccup: go on
+                        logger.exception("Newsletter to subscription %s not sent", subscription.pk)
+                        failed.append(subscription.pk)
+                        continue
                     digest.sent_at = now
                     digest.urls = [item.url for _label, items in sections for item in items]
                     done.append(digest)
     if done:
         NewsletterDigest.objects.bulk_update(done, ["sent_at", "urls"])
-    NewsletterSubscription.objects.filter(pk__in=[s.pk for s in mine]).update(last_digest_at=now)
+    if failed:  # given up: the next run tries again, from the same date
+        NewsletterDigest.objects.filter(run=run, subscription_id__in=failed).delete()
+    considered = [s.pk for s in mine if s.pk not in failed]
+    NewsletterSubscription.objects.filter(pk__in=considered).update(last_digest_at=now)
     return len(done)
 
 

@@ -3,7 +3,9 @@ publication date, subscriptions, and a fake digest source (as the events app wil
 
 from contextlib import contextmanager
 from datetime import timedelta
+from smtplib import SMTPRecipientsRefused
 
+from django.core.mail.backends import locmem
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
@@ -87,3 +89,12 @@ def events_source():
         yield source
     finally:
         unregister_digest_source("events")
+
+
+class RefusingBackend(locmem.EmailBackend):
+    """The test mail backend, except that the mail server refuses ``refused@example.org``."""
+
+    def send_messages(self, messages):
+        if any("refused@example.org" in message.to for message in messages):
+            raise SMTPRecipientsRefused({"refused@example.org": (550, b"No such user")})
+        return super().send_messages(messages)

@@ -8,6 +8,7 @@ from datetime import timedelta
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import override_settings
 from django.utils import timezone, translation
 from wagtail.models import Locale, Page, PageViewRestriction
 
@@ -113,6 +114,21 @@ def test_a_second_run_sends_nothing(publish):
     assert all(d.sent_at and len(d.urls) == 1 for d in digests)
 
 
+@override_settings(EMAIL_BACKEND="tests.communities.newsletter_support.RefusingBackend")
+def test_a_refused_address_does_not_stop_the_run_and_is_tried_again(publish):
+    refused = subscribe("refused@example.org", days_ago=10)
+    subscribe("fine@example.org", days_ago=10)
+    publish("Fire safety", days_ago=1)
+    assert "Sent 1" in _send()
+    assert [m.to for m in mail.outbox] == [["fine@example.org"]]
+    refused.refresh_from_db()
+    assert refused.last_digest_at is None
+    assert not NewsletterDigest.objects.filter(subscription=refused).exists()
+    NewsletterSubscription.objects.filter(pk=refused.pk).update(email="repaired@example.org")
+    assert "Sent 1" in _send()  # the next run tries again; the other reader is done
+    assert [m.to for m in mail.outbox] == [["fine@example.org"], ["repaired@example.org"]]
+
+
 def test_empty_digests_are_not_sent(publish):
     subscribe("kh@example.org", countries=["cambodia"], days_ago=10)
     publish("Only for Vietnam", countries=["vietnam"], days_ago=1)
@@ -175,6 +191,8 @@ def test_the_email_speaks_the_readers_language(fake_events, language):
         assert subject != "New on the Better Work knowledge portal"
         assert ('dir="rtl"' in html) == (language == "ar")
     assert fake_events.calls[0][0] == language
+    if language == "km":  # dates in the reader's digits
+        assert any("\u17e0" <= character <= "\u17e9" for character in html)
 
 
 def test_query_budget_does_not_grow_with_readers(fake_events, django_assert_max_num_queries):

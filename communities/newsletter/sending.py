@@ -18,6 +18,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -47,45 +48,55 @@ def send_due(now=None):
     """Send every due digest; returns how many e-mails were sent."""
     now = now or timezone.now()
     run = uuid.uuid4()
-    connection = get_connection()
     sent = 0
-    for frequency in Frequency.values:
-        current = period(frequency, now)
-        due = NewsletterSubscription.objects.filter(frequency=frequency).exclude(
-            digests__period=current
-        )
-        last_pk = 0
-        while True:
-            batch = list(
-                due.filter(pk__gt=last_pk)
-                .order_by("pk")
-                .prefetch_related(
-                    Prefetch("countries", queryset=Country.objects.only("pk", "slug"))
-                )[:BATCH]
-            )
-            if not batch:
-                break
-            last_pk = batch[-1].pk
-            sent += _send_batch(batch, current, run, now, connection)
+    with get_connection() as connection:  # one connection to the mail server for the run
+        for frequency in Frequency.values:
+            sent += _send_frequency(frequency, now, run, connection)
     return sent
 
 
-def _send_batch(subscriptions, current, run, now, connection):
-    NewsletterDigest.objects.bulk_create(
-        [
-            NewsletterDigest(
-                subscription=s, period=current, since=s.content_since, until=now, run=run
-            )
-            for s in subscriptions
-        ],
-        ignore_conflicts=True,  # claimed by another run meanwhile
+def _send_frequency(frequency, now, run, connection):
+    """The due readers of one frequency, ``BATCH`` at a time (keyset paging on the id)."""
+    current = period(frequency, now)
+    due = NewsletterSubscription.objects.filter(frequency=frequency).exclude(
+        digests__period=current
     )
-    claimed = {
+    countries = Prefetch("countries", queryset=Country.objects.only("pk", "slug"))
+    sent, last_pk = 0, 0
+    while batch := list(
+        due.filter(pk__gt=last_pk).order_by("pk").prefetch_related(countries)[:BATCH]
+    ):
+        last_pk = batch[-1].pk
+        sent += _send_batch(batch, current, run, now, connection)
+    return sent
+
+
+def _claim(subscriptions, current, run, now):
+    """Insert this run's digest of each subscription for the period; {subscription id: digest}
+    of those this run got (another run may have claimed some, a reader may have left)."""
+    digests = [
+        NewsletterDigest(subscription=s, period=current, since=s.content_since, until=now, run=run)
+        for s in subscriptions
+    ]
+    try:
+        with transaction.atomic():
+            NewsletterDigest.objects.bulk_create(digests, ignore_conflicts=True)
+    except IntegrityError:  # a reader unsubscribed since the batch was read
+        ids = [s.pk for s in subscriptions]
+        still = set(NewsletterSubscription.objects.filter(pk__in=ids).values_list("pk", flat=True))
+        NewsletterDigest.objects.bulk_create(
+            [d for d in digests if d.subscription_id in still], ignore_conflicts=True
+        )
+    return {
         d.subscription_id: d
         for d in NewsletterDigest.objects.filter(
             run=run, subscription_id__in=[s.pk for s in subscriptions]
         )
     }
+
+
+def _send_batch(subscriptions, current, run, now, connection):
+    claimed = _claim(subscriptions, current, run, now)
     mine = [s for s in subscriptions if s.pk in claimed]
     by_language = defaultdict(list)
     for subscription in mine:

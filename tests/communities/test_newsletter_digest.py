@@ -3,6 +3,7 @@ run never sends the same digest twice, the query budget, and the languages of th
 
 import functools
 import io
+import uuid
 from datetime import timedelta
 
 import pytest
@@ -207,3 +208,27 @@ def test_query_budget_does_not_grow_with_readers(fake_events, django_assert_max_
     with django_assert_max_num_queries(25):
         _send()
     assert len(mail.outbox) == 60
+
+
+def test_readers_beyond_one_batch_are_all_served(fake_events, monkeypatch):
+    monkeypatch.setattr(sending, "BATCH", 4)
+    for i in range(10):
+        subscribe(f"reader{i}@example.org", days_ago=10)
+    assert "Sent 10" in _send()
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(
+        f"reader{i}@example.org" for i in range(10)
+    )
+
+
+def test_a_reader_who_left_while_the_batch_was_read_does_not_stop_the_claim():
+    """The foreign key is checked at once here (as at the end of a run's own transaction)."""
+    from django.db import connection
+
+    leaving = subscribe("leaving@example.org", days_ago=10)
+    staying = subscribe("staying@example.org", days_ago=10)
+    batch = list(NewsletterSubscription.objects.order_by("pk"))
+    leaving.delete()
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+    claimed = sending._claim(batch, "2026-W49", uuid.uuid4(), timezone.now())
+    assert list(claimed) == [staying.pk]

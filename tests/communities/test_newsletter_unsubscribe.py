@@ -66,6 +66,8 @@ def test_get_asks_and_changes_nothing(browser):
     assert response.status_code == 200
     assert b"reader@example.org" in response.content
     assert b'<form method="post">' in response.content
+    assert b'<meta name="robots" content="noindex">' in response.content
+    assert b'rel="alternate"' not in response.content  # no alternates for search engines
     assert "no-cache" in response["Cache-Control"] or "private" in response["Cache-Control"]
     assert NewsletterSubscription.objects.filter(pk=subscription.pk).exists()
 

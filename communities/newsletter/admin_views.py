@@ -2,9 +2,12 @@
 no addresses). Shown to superusers and holders of ``communities.view_newslettersubscription``
 (the Editors group, by migration). Registered by ``communities/wagtail_hooks.py``."""
 
+import csv
+
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import path, reverse
 from django.utils.translation import gettext as _
@@ -13,6 +16,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.models import Locale
 
+from portal.csv_safety import neutralise
 from portal.models import Country
 
 from ..models import Frequency, NewsletterSubscription
@@ -24,9 +28,7 @@ def can_view(user):
     return user.is_active and (user.is_superuser or user.has_perm(PERMISSION))
 
 
-def report(request):
-    if not can_view(request.user):
-        raise PermissionDenied
+def _counts():
     languages = dict(settings.LANGUAGE_NAMES_TRANSLATED)
     frequencies = dict(Frequency.choices)
     by_language = [
@@ -52,21 +54,48 @@ def report(request):
         ),
         key=lambda row: (-row[1], row[0].casefold()),
     )
-    context = {
-        "page_title": _("Newsletter subscribers"),
-        "header_icon": "mail",
+    return {
         "total": NewsletterSubscription.objects.count(),
         "every_country": NewsletterSubscription.objects.filter(countries__isnull=True).count(),
         "by_language": by_language,
         "by_frequency": by_frequency,
         "by_country": by_country,
     }
+
+
+def report(request):
+    if not can_view(request.user):
+        raise PermissionDenied
+    context = {"page_title": _("Newsletter subscribers"), "header_icon": "mail", **_counts()}
     return render(request, "communities/newsletter/admin_report.html", context)
+
+
+def export(request):
+    """The same counts as CSV (one row per language, frequency and country). Cells are
+    neutralised here, and again by ``portal.csv_safety``'s middleware for every CSV."""
+    if not can_view(request.user):
+        raise PermissionDenied
+    counts = _counts()
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="newsletter-subscribers.csv"'
+    writer = csv.writer(response)
+    writer.writerow([_("Grouped by"), _("Name"), _("Subscribers")])
+    for group, rows in (
+        (_("Language"), counts["by_language"]),
+        (_("How often"), counts["by_frequency"]),
+        (_("Country"), counts["by_country"]),
+    ):
+        for name, count in rows:
+            writer.writerow([neutralise(group), neutralise(name), count])
+    return response
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
-    return [path("newsletter/", report, name="newsletter_report")]
+    return [
+        path("newsletter/", report, name="newsletter_report"),
+        path("newsletter/export/", export, name="newsletter_export"),
+    ]
 
 
 class NewsletterMenuItem(MenuItem):

@@ -1,6 +1,7 @@
 """The admin report of newsletter subscribers (counts only, permission-checked) and the demo
 readers."""
 
+import csv
 import io
 
 import pytest
@@ -87,3 +88,23 @@ def test_demo_readers_only_with_demo_accounts_and_idempotent(make_user):
 def test_preferences_page_links_to_the_newsletter(client, make_user):
     client.force_login(make_user("reader"))
     assert b'href="/en/newsletter/mine/"' in client.get("/en/accounts/preferences/").content
+
+
+def test_csv_export_counts_and_guards_spreadsheet_formulas(client, editor, admin_only):
+    from portal.models import Country
+
+    Country.objects.filter(slug="haiti").update(name='=HYPERLINK("http://evil.example","Haiti")')
+    subscribe("a@example.org", language="km", countries=["haiti"])
+    client.force_login(editor)
+    response = client.get("/admin/newsletter/export/")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    assert rows[0] == ["Grouped by", "Name", "Subscribers"]
+    assert ["Language", "Khmer", "1"] in rows
+    assert ["Country", '\'=HYPERLINK("http://evil.example","Haiti")', "1"] in rows
+    assert not any(cell.startswith("=") for row in rows for cell in row)
+    assert "a@example.org" not in response.content.decode()
+    client.force_login(admin_only)
+    refused = client.get("/admin/newsletter/export/")
+    assert (refused.status_code, refused.url) == (302, "/admin/")

@@ -19,6 +19,7 @@ from portal.models import Country, Industry
 from . import attachments, services
 from .demo_translations import TRANSLATIONS
 from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
+from .newsletter import demo as newsletter_demo
 
 # 1×1 transparent PNG
 PNG = base64.b64decode(
@@ -349,6 +350,7 @@ def seed(context):
             Thread.objects.filter(community=community, title__startswith="Running").update(
                 pinned=True
             )
+    newsletter_demo.seed(context)
     context.stdout.write(
         f"  communities: {Community.objects.count()} communities, "
         f"{Thread.objects.count()} threads ({created} new)"

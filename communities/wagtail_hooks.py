@@ -120,3 +120,7 @@ def country_communities(language=None, limit=4, country=None, **kwargs):
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, **context):
     return [ProvidedItem(title=gettext("Communities"), url=reverse("communities:list"))]
+
+
+# The newsletter's admin report and its menu item register their own hooks.
+from .newsletter import admin_views as newsletter_admin  # noqa: E402, F401

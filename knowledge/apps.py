@@ -9,6 +9,7 @@ class KnowledgeConfig(AppConfig):
 
     def ready(self):
         # Here, not above: signals imports models, not loaded when the app config is.
-        from . import signals
+        from . import digest, signals
 
         signals.connect()
+        digest.register()

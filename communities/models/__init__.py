@@ -12,6 +12,7 @@ from .community import (
     Visibility,
 )
 from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
+from .newsletter import Frequency, NewsletterDigest, NewsletterSubscription
 from .notifications import Notification, Subscription
 
 __all__ = [
@@ -21,10 +22,13 @@ __all__ = [
     "CommunityTranslation",
     "EmailMode",
     "Flag",
+    "Frequency",
     "Invitation",
     "JoinRequest",
     "Membership",
     "ModerationLog",
+    "NewsletterDigest",
+    "NewsletterSubscription",
     "Notification",
     "Post",
     "PostRevision",

@@ -581,6 +581,28 @@ TABLE = {
         # The signed token is the credential (the link in an e-mail), whoever follows it.
         "": Case({"token": "@unsubscribe_token"}, GET=PUBLIC, POST=PUBLIC, data={})
     },
+    # The newsletter: anyone subscribes (the answer is the same for every address); the signed
+    # links are the credential, whoever follows them; a reader's own subscription needs sign-in.
+    "newsletter:subscribe": {
+        "": Case(
+            GET=PUBLIC,
+            POST=PUBLIC,
+            data={"email": "sec-someone@example.org", "language": "en", "frequency": "weekly"},
+        )
+    },
+    "newsletter:confirm": {
+        "": Case({"token": "@newsletter_confirm_token"}, GET=PUBLIC, POST=PUBLIC, data={})
+    },
+    "newsletter:unsubscribe": {
+        "": Case({"token": "@newsletter_unsubscribe_token"}, GET=PUBLIC, POST=PUBLIC, data={})
+    },
+    "newsletter:account": {
+        "": Case(
+            GET=SIGNED_IN_ONLY,
+            POST=every(OK).but(LOGIN, *ANONYMOUS),
+            data={"language": "en", "frequency": "weekly"},
+        )
+    },
     "communities:person": {"": Case({"username": "@author"}, GET=PUBLIC)},
     "communities:attachment": per_visibility(
         lambda v: Case(

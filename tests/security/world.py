@@ -32,8 +32,10 @@ from communities.models import (
     Invitation,
     JoinRequest,
     Membership,
+    NewsletterSubscription,
     Role,
 )
+from communities.newsletter import tokens as newsletter_tokens
 from communities.notifications import unsubscribe_token
 from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
@@ -160,12 +162,21 @@ def _communities(world):
         community=private, email="guest@example.org", invited_by=u["moderator"]
     ).token
     ids["unsubscribe_token"] = unsubscribe_token(u["member"])
+    _newsletter(ids)
     ids["member_api_token"] = ApiToken.issue(u["member"], "A script of the member's")[0].pk
     pending = _make_user("sec-pending", is_active=False)
     ids["verify_token"] = signing.dumps({"u": pending.pk, "e": pending.email}, salt=VERIFY_SALT)
     # For a user no test signs in as (signing in changes last_login, which voids the token).
     ids["reset_uid"] = urlsafe_base64_encode(force_bytes(author.pk))
     ids["reset_token"] = default_token_generator.make_token(author)
+
+
+def _newsletter(ids):
+    reader = NewsletterSubscription.objects.create(email="sec-reader@example.org", language="en")
+    ids["newsletter_unsubscribe_token"] = newsletter_tokens.unsubscribe_token(reader)
+    ids["newsletter_confirm_token"] = newsletter_tokens.confirmation_token(
+        "sec-new-reader@example.org", "fr", ["cambodia"], "weekly"
+    )
 
 
 RESOURCE_MODELS = (

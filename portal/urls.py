@@ -66,6 +66,7 @@ urlpatterns += i18n_patterns(
     path("search/", include("search.urls")),
     path("communities/", include("communities.urls")),
     path("accounts/", include("communities.accounts_urls")),
+    path("trainers/", include("communities.trainer_urls")),
     path("factory/", include("ims_bridge.enterprise.urls")),
     path("", include(_wagtail_urls_served_here)),
     prefix_default_language=True,

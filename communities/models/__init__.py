@@ -13,10 +13,12 @@ from .community import (
 )
 from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
 from .notifications import Notification, Subscription
+from .trainers import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
 
 __all__ = [
     "ApiToken",
     "Attachment",
+    "Certificate",
     "Community",
     "CommunityTranslation",
     "EmailMode",
@@ -28,11 +30,14 @@ __all__ = [
     "Notification",
     "Post",
     "PostRevision",
+    "ProgrammeRecord",
+    "ProgrammeStatus",
     "Profile",
     "member_name",
     "Role",
     "Status",
     "Subscription",
     "Thread",
+    "TrainerProfile",
     "Visibility",
 ]

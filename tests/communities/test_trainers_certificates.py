@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from trainer_fixtures are parameters here
 """Certificates (issue 18): issued by trainer coordinators only, for a completed programme;
 a public verification page (and API) says valid or revoked, for whom, which programme and
 when; the PDF, in the certificate's language with Khmer shaped, only for its trainer and

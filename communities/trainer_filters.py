@@ -10,10 +10,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from portal.models import Country, Topic
-
 from .models import Certificate
-from .trainer_records import directory, term_names
+from .trainer_records import directory, taxonomy_names
 
 MAX_QUERY = 200
 
@@ -34,8 +32,8 @@ class TrainerFilter(django_filters.FilterSet):
 
     def __init__(self, data=None, *, language, **kwargs):
         super().__init__(data, queryset=directory(), **kwargs)
-        for name, model in (("country", Country), ("topic", Topic)):
-            names = term_names(model, language)
+        self.names = taxonomy_names(language)  # the entries' names too
+        for name, names in self.names.items():
             self.filters[name].extra["choices"] = sorted(
                 names.items(), key=lambda item: item[1].lower()
             )

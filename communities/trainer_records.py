@@ -8,7 +8,7 @@ import re
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, F, OuterRef, Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
@@ -120,18 +120,24 @@ def with_entry_data(queryset):
         "topics",
         Prefetch(
             "certificates",
-            queryset=Certificate.objects.filter(revoked_at__isnull=True).order_by("issued_at"),
+            queryset=Certificate.objects.filter(revoked_at__isnull=True)
+            .annotate(programme_key=F("programme__translation_key"))
+            .order_by("issued_at"),
             to_attr="valid_certificates",
         ),
     )
 
 
-def term_names(model, language):
-    """{slug: name} of a taxonomy in ``language``, else the default language's (one query)."""
+def reader_locales(language):
+    """{locale id: language code} of ``language`` and the default language (one query)."""
     codes = {language, settings.LANGUAGE_CODE}
-    locales = dict(
-        Locale.objects.filter(language_code__in=codes).values_list("pk", "language_code")
-    )
+    return dict(Locale.objects.filter(language_code__in=codes).values_list("pk", "language_code"))
+
+
+def term_names(model, language, locales=None):
+    """{slug: name} of a taxonomy in ``language``, else the default language's (one query,
+    and one for ``locales`` when not given)."""
+    locales = reader_locales(language) if locales is None else locales
     names = {}
     rows = model.objects.filter(locale_id__in=list(locales)).values_list(
         "slug", "name", "locale_id"
@@ -142,34 +148,41 @@ def term_names(model, language):
     return names
 
 
+def taxonomy_names(language):
+    """{"country": {slug: name}, "topic": {slug: name}} in ``language`` (three queries)."""
+    locales = reader_locales(language)
+    return {
+        "country": term_names(Country, language, locales),
+        "topic": term_names(Topic, language, locales),
+    }
+
+
 def localized_titles(certificates, language):
-    """{programme id: title in ``language``} for the certificates' programmes (one query)."""
-    pages = {c.programme_id: c for c in certificates if c.programme_id}
-    if not pages:
+    """{translation key: title in ``language``} of the programmes of ``with_entry_data``'s
+    certificates (one query)."""
+    keys = {c.programme_key for c in certificates if c.programme_key}
+    if not keys:
         return {}
-    originals = dict(Page.objects.filter(pk__in=list(pages)).values_list("pk", "translation_key"))
-    translated = dict(
+    return dict(
         Page.objects.filter(
-            translation_key__in=list(originals.values()),
-            locale__language_code=language,
-            live=True,
+            translation_key__in=keys, locale__language_code=language, live=True
         ).values_list("translation_key", "title")
     )
-    return {pk: translated[key] for pk, key in originals.items() if key in translated}
 
 
-def entries(trainers, language):
-    """Plain dicts for a page of ``with_entry_data`` trainers, names in ``language``."""
-    countries = term_names(Country, language)
-    topics = term_names(Topic, language)
+def entries(trainers, language, names=None):
+    """Plain dicts for a page of ``with_entry_data`` trainers, names in ``language``
+    (``names``: ``taxonomy_names(language)`` when the caller has them already)."""
+    names = names or taxonomy_names(language)
+    countries, topics = names["country"], names["topic"]
     certificates = [c for t in trainers for c in t.valid_certificates]
     titles = localized_titles(certificates, language)
-    names = settings.LANGUAGE_NAMES_TRANSLATED
+    language_names = settings.LANGUAGE_NAMES_TRANSLATED
     out = []
     for trainer in trainers:
         programmes, seen = [], set()
         for certificate in trainer.valid_certificates:
-            title = titles.get(certificate.programme_id, certificate.programme_title)
+            title = titles.get(certificate.programme_key, certificate.programme_title)
             if title not in seen:
                 seen.add(title)
                 programmes.append(
@@ -187,7 +200,7 @@ def entries(trainers, language):
                 "languages": [
                     {
                         "code": lc.language_code,
-                        "name": str(names.get(lc.language_code, lc.language_code)),
+                        "name": str(language_names.get(lc.language_code, lc.language_code)),
                     }
                     for lc in trainer.languages.all()
                 ],

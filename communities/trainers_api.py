@@ -89,7 +89,7 @@ def directory(request, params: Query[DirectoryParams]):
         request,
         with_entry_data(filterset.results()),
         params,
-        convert=lambda trainers: entries(trainers, language),
+        convert=lambda trainers: entries(trainers, language, filterset.names),
     )
 
 

@@ -45,7 +45,7 @@ def directory(request):
     page_obj = paginator.get_page(request.GET.get("page"))
     context.update(
         page_obj=page_obj,
-        trainers=entries(list(page_obj.object_list), language),
+        trainers=entries(list(page_obj.object_list), language, filterset.names),
         result_count=paginator.count,
     )
     return render(request, "communities/trainers/directory.html", context)

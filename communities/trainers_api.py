@@ -19,7 +19,7 @@ from .trainer_records import entries, find_certificate, with_entry_data
 router = Router(tags=["trainers"])
 
 
-class DirectoryParams(PageParams):
+class TrainerDirectoryParams(PageParams):
     lang: str = Field("en", description=LANG_DESCRIPTION)
     q: str | None = Field(
         None,
@@ -31,17 +31,17 @@ class DirectoryParams(PageParams):
     topic: list[str] = Field([], description="Topic slugs (`social-dialogue`).")
 
 
-class TermOut(Schema):
+class TrainerTermOut(Schema):
     slug: str
     name: str
 
 
-class LanguageOut(Schema):
+class TrainerLanguageOut(Schema):
     code: str
     name: str
 
 
-class ProgrammeOut(Schema):
+class TrainerProgrammeOut(Schema):
     title: str = Field(description="In the reader's language where the programme has it.")
     certificate: str = Field(description="Number of the certificate, to verify it.")
     since: datetime.date = Field(description="When the programme was completed.")
@@ -51,13 +51,13 @@ class TrainerOut(Schema):
     id: int
     name: str
     bio: str
-    languages: list[LanguageOut]
-    countries: list[TermOut]
-    topics: list[TermOut]
-    programmes: list[ProgrammeOut]
+    languages: list[TrainerLanguageOut]
+    countries: list[TrainerTermOut]
+    topics: list[TrainerTermOut]
+    programmes: list[TrainerProgrammeOut]
 
 
-class CertificateOut(Schema):
+class CertificateCheckOut(Schema):
     number: str
     status: str = Field(description="`valid` or `revoked`.")
     valid: bool
@@ -80,7 +80,7 @@ class CertificateOut(Schema):
     "country, topic or language, or a `q` that is too long or holds control characters, is "
     "a 400 `invalid_filter`.",
 )
-def directory(request, params: Query[DirectoryParams]):
+def directory(request, params: Query[TrainerDirectoryParams]):
     language = reader_language(params.lang)
     filterset = TrainerFilter(request.GET, language=language)
     if not filterset.is_valid():
@@ -95,7 +95,7 @@ def directory(request, params: Query[DirectoryParams]):
 
 @router.get(
     "/certificates/{number}/",
-    response={200: CertificateOut, 404: ErrorOut},
+    response={200: CertificateCheckOut, 404: ErrorOut},
     summary="Verify a certificate by its number",
     description="Anyone may check a certificate: whether it is valid or revoked, for whom, "
     "which programme, issued when. A number nobody was given is a 404 `unknown_certificate`.",

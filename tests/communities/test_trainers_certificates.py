@@ -282,3 +282,43 @@ def test_a_record_must_name_a_training_programme(client, tola, coordinator):
     assert response.status_code == 200
     assert "Choose a training programme of the library." in response.content.decode()
     assert not ProgrammeRecord.objects.exists()
+
+
+def test_the_coordinators_admin_pages_open(client, tola, programme, certify, coordinator):
+    certificate = certify(tola, programme, "km")
+    login(client, coordinator)
+    base = "/admin/snippets/communities"
+    for path in (
+        f"{base}/trainerprofile/",
+        f"{base}/trainerprofile/add/",
+        f"{base}/trainerprofile/edit/{tola.pk}/",
+        f"{base}/programmerecord/",
+        f"{base}/programmerecord/add/",
+        f"{base}/certificate/",
+        f"{base}/certificate/add/",
+        f"{base}/certificate/edit/{certificate.pk}/",
+        f"{base}/certificate/inspect/{certificate.pk}/",
+    ):
+        response = client.get(path)
+        assert response.status_code == 200, path
+    listing = client.get(f"{base}/certificate/").content.decode()
+    assert certificate.number in listing
+    # nobody deletes a certificate but a superuser: revoking is how one is withdrawn
+    delete = client.get(f"{base}/certificate/delete/{certificate.pk}/")
+    assert delete.status_code in (302, 403)
+    assert Certificate.objects.filter(pk=certificate.pk).exists()
+
+
+@pytest.mark.parametrize("language", ["ar", "km"])
+def test_the_verification_page_speaks_the_readers_language(
+    client, tola, programme, certify, language
+):
+    from django.utils import translation
+
+    certificate = certify(tola, programme, "km")
+    with translation.override(language):
+        valid = translation.gettext("This certificate is valid.")
+    assert valid != "This certificate is valid."
+    html = client.get(verify_url(certificate.number, language)).content.decode()
+    assert valid in html and KHMER_NAME in html
+    assert f'<html lang="{language}"' in html

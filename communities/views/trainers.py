@@ -10,7 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -18,8 +18,10 @@ from django.views.decorators.cache import never_cache
 
 from portal import cache_versions
 
+from .. import trainer_records
 from ..models import TrainerProfile
 from ..trainer_certificates import certificate_pdf, verification_url
+from ..trainer_contact import ContactForm, contact_limited, send_contact
 from ..trainer_filters import TrainerFilter
 from ..trainer_forms import TrainerProfileForm
 from ..trainer_records import (
@@ -120,3 +122,23 @@ def download(request, number):
     response["Content-Disposition"] = f'attachment; filename="certificate-{certificate.number}.pdf"'
     response["Cache-Control"] = "private, no-store"
     return response
+
+
+@never_cache
+def contact(request, pk):
+    """Write to a trainer of the directory (only those it lists: anyone else is not found)."""
+    trainer = get_object_or_404(trainer_records.directory().select_related("user"), pk=pk)
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path(), reverse("accounts:login"))
+    form = ContactForm(request.POST or None)
+    context = {"trainer": trainer, "form": form}
+    if request.method != "POST":
+        return render(request, "communities/trainers/contact.html", context)
+    if contact_limited(request):
+        context["limited"] = True
+        return render(request, "communities/trainers/contact.html", context, status=429)
+    if not form.is_valid():
+        return render(request, "communities/trainers/contact.html", context, status=400)
+    send_contact(request, trainer, form.cleaned_data["message"])
+    messages.success(request, _("Your message is sent to %(name)s.") % {"name": trainer.name})
+    return redirect("trainers:directory")

@@ -153,3 +153,76 @@ def test_the_demo_seeds_trainers_idempotently(client, settings):
     assert "Lê Văn Minh" not in html  # listed, but their certificate was revoked
     revoked = Certificate.objects.get(trainer__user__username="minh")
     assert "revoked" in client.get(f"/en/trainers/verify/{revoked.number}/").content.decode()
+
+
+# --- writing to a trainer -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def listed(make_trainer, programme, certify):
+    trainer = make_trainer("listed", "Listed Trainer", languages=["km", "en"])
+    certify(trainer, programme)
+    return trainer
+
+
+def contact_url(trainer):
+    return f"/en/trainers/{trainer.pk}/contact/"
+
+
+MESSAGE = "We are a garment factory in Kampong Speu and need supervisor training in Khmer."
+
+
+def test_a_signed_in_reader_writes_to_a_listed_trainer(client, listed, make_user, mailoutbox):
+    assert contact_url(listed) in client.get("/en/trainers/").content.decode()
+    writer = make_user("factory-hr", email="hr@factory.example")
+    login(client, writer)
+    assert client.get(contact_url(listed)).status_code == 200
+    response = client.post(contact_url(listed), {"message": MESSAGE})
+    assert response.status_code == 302
+    [mail] = mailoutbox
+    assert mail.to == ["listed@example.org"] and mail.reply_to == ["hr@factory.example"]
+    assert MESSAGE in mail.body and "factory-hr" in mail.body
+    # written in a language the trainer trains in (Khmer before English)
+    assert "Better Work" in mail.subject and mail.subject.isascii() is False
+    page = client.get(contact_url(listed)).content.decode()
+    assert "listed@example.org" not in page
+
+
+def test_writing_needs_an_account(client, listed, mailoutbox):
+    response = client.post(contact_url(listed), {"message": MESSAGE})
+    assert response.status_code == 302 and "/accounts/login/" in response["Location"]
+    assert mailoutbox == []
+
+
+def test_only_listed_certified_trainers_can_be_written_to(
+    client, make_trainer, programme, certify, make_user, mailoutbox
+):
+    hidden = make_trainer("hidden", "Hidden Trainer", listed=False)
+    certify(hidden, programme)
+    uncertified = make_trainer("uncertified", "Uncertified Trainer")
+    login(client, make_user("writer"))
+    for trainer in (hidden, uncertified):
+        assert client.get(contact_url(trainer)).status_code == 404
+        assert client.post(contact_url(trainer), {"message": MESSAGE}).status_code == 404
+    assert client.get("/en/trainers/999999/contact/").status_code == 404
+    assert mailoutbox == []
+
+
+@pytest.mark.parametrize("message", ["", "Too short.", "x" * 2001, "a\x00" * 20])
+def test_a_bad_message_is_a_400(client, listed, make_user, mailoutbox, message):
+    login(client, make_user("writer"))
+    response = client.post(contact_url(listed), {"message": message})
+    assert response.status_code == 400
+    if "\x00" not in message:  # NUL bytes are refused by the portal's middleware first
+        assert "errorlist" in response.content.decode()
+    assert mailoutbox == []
+
+
+def test_writing_is_rate_limited(client, listed, make_user, mailoutbox, settings):
+    settings.TRAINERS_CONTACT_RATE = "2/h"
+    login(client, make_user("writer"))
+    statuses = [
+        client.post(contact_url(listed), {"message": MESSAGE}).status_code for _ in range(3)
+    ]
+    assert statuses == [302, 302, 429]
+    assert len(mailoutbox) == 2

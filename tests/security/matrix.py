@@ -596,6 +596,15 @@ TABLE = {
             GET=every(FORBIDDEN).but(LOGIN, *ANONYMOUS).but(OK, "member", "superuser"),
         )
     },
+    # Writing to a listed trainer: signed in (the message is e-mailed to them).
+    "trainers:contact": {
+        "": Case(
+            {"pk": "@trainer"},
+            GET=SIGNED_IN_ONLY,
+            POST=every(REDIRECT).but(LOGIN, *ANONYMOUS),
+            data={"message": "We need supervisor training for our factory in Phnom Penh."},
+        )
+    },
     # One's own trainer profile: an account without one is told so (404).
     "trainers:profile": {
         "": Case(

@@ -286,13 +286,16 @@ def _ims(world):
 
 def _trainers(world):
     """The member is a trainer (issue 18) with a certificate for the world's programme."""
-    trainer = TrainerProfile.objects.create(user=world.users["member"], name="Sec Trainer")
+    trainer = TrainerProfile.objects.create(
+        user=world.users["member"], name="Sec Trainer", listed=True
+    )
     programme = world.pages["knowledge.TrainingProgrammePage"]
     ProgrammeRecord.objects.create(
         trainer=trainer, programme=programme, status="completed", date="2024-01-15"
     )
     certificate = issue_certificate(trainer, programme, "en", world.users["superuser"])
     world.ids["certificate"] = certificate.number
+    world.ids["trainer"] = trainer.pk
 
 
 def build_world():

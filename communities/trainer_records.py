@@ -29,7 +29,8 @@ def can_see_certificate(user, certificate):
     """The certificate's PDF: its trainer and trainer coordinators only."""
     if not (user and user.is_authenticated):
         return False
-    return certificate.trainer.user_id == user.pk or user.has_perm("communities.view_certificate")
+    own = certificate.trainer is not None and certificate.trainer.user_id == user.pk
+    return own or user.has_perm("communities.view_certificate")
 
 
 def normalise_number(raw):

@@ -130,9 +130,11 @@ class Certificate(models.Model):
     same however the profile or the page changes later."""
 
     number = models.CharField(_("certificate number"), max_length=19, unique=True, editable=False)
+    # A deleted account leaves its certificates checkable: what they print was copied.
     trainer = models.ForeignKey(
         TrainerProfile,
-        on_delete=models.PROTECT,
+        null=True,
+        on_delete=models.SET_NULL,
         related_name="certificates",
         verbose_name=_("trainer"),
     )

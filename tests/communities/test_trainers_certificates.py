@@ -322,3 +322,14 @@ def test_the_verification_page_speaks_the_readers_language(
     html = client.get(verify_url(certificate.number, language)).content.decode()
     assert valid in html and KHMER_NAME in html
     assert f'<html lang="{language}"' in html
+
+
+def test_a_deleted_account_leaves_its_certificate_checkable(
+    client, tola, programme, certify, coordinator
+):
+    certificate = certify(tola, programme, "km")
+    tola.user.delete()
+    html = client.get(verify_url(certificate.number)).content.decode()
+    assert "This certificate is valid." in html and KHMER_NAME in html
+    login(client, coordinator)
+    assert client.get(pdf_url(certificate.number)).status_code == 200

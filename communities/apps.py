@@ -11,8 +11,10 @@ class CommunitiesConfig(AppConfig):
         # Here, not above: these modules import models, not loaded when the app config is.
         from portal import page_cache
 
-        from . import cache_signals
+        from . import cache_signals, trainer_signals
 
         cache_signals.connect()
+        trainer_signals.connect()
         # Every communities page names its community (or all of them) before it is cached.
         page_cache.require_dependency("communities", "communities", "community:")
+        page_cache.require_dependency("trainers", "communities")

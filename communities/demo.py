@@ -16,7 +16,7 @@ from wagtail.models import Locale, Page
 
 from portal.models import Country, Industry
 
-from . import attachments, services
+from . import attachments, services, trainer_demo
 from .demo_translations import TRANSLATIONS
 from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
 from .newsletter import demo as newsletter_demo
@@ -355,3 +355,4 @@ def seed(context):
         f"  communities: {Community.objects.count()} communities, "
         f"{Thread.objects.count()} threads ({created} new)"
     )
+    trainer_demo.seed(context)

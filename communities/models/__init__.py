@@ -14,10 +14,12 @@ from .community import (
 from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
 from .newsletter import Frequency, NewsletterDigest, NewsletterSubscription
 from .notifications import Notification, Subscription
+from .trainers import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
 
 __all__ = [
     "ApiToken",
     "Attachment",
+    "Certificate",
     "Community",
     "CommunityTranslation",
     "EmailMode",
@@ -32,11 +34,14 @@ __all__ = [
     "Notification",
     "Post",
     "PostRevision",
+    "ProgrammeRecord",
+    "ProgrammeStatus",
     "Profile",
     "member_name",
     "Role",
     "Status",
     "Subscription",
     "Thread",
+    "TrainerProfile",
     "Visibility",
 ]

@@ -250,6 +250,9 @@ TABLE = {
         "restricted": Case({"resource_id": "@private_resource_id"}, GET=every(NOT_FOUND)),
     },
     "api:communities_api_list_communities": {"": Case(GET=PUBLIC)},
+    # Trainer development (issue 18): the directory and certificate checks are public.
+    "api:communities_trainers_api_directory": {"": Case(query="country=cambodia", GET=PUBLIC)},
+    "api:communities_trainers_api_verify": {"": Case({"number": "@certificate"}, GET=PUBLIC)},
     # The reader's own notifications, re-checked against what they may read now.
     "api:communities_api_list_notifications": {
         "": Case(GET=every(OK).but(UNAUTHORISED, *ANONYMOUS))
@@ -604,6 +607,34 @@ TABLE = {
         )
     },
     "communities:person": {"": Case({"username": "@author"}, GET=PUBLIC)},
+    # --- trainer development (issue 18): the member is the world's trainer ----------------
+    "trainers:directory": {"": Case(query="language=en", GET=PUBLIC)},
+    "trainers:verify_lookup": {"": Case(GET=PUBLIC)},
+    "trainers:verify": {"": Case({"number": "@certificate"}, GET=PUBLIC)},
+    # Only its trainer and trainer coordinators (view_certificate) download the PDF.
+    "trainers:certificate_pdf": {
+        "": Case(
+            {"number": "@certificate"},
+            GET=every(FORBIDDEN).but(LOGIN, *ANONYMOUS).but(OK, "member", "superuser"),
+        )
+    },
+    # Writing to a listed trainer: signed in (the message is e-mailed to them).
+    "trainers:contact": {
+        "": Case(
+            {"pk": "@trainer"},
+            GET=SIGNED_IN_ONLY,
+            POST=every(REDIRECT).but(LOGIN, *ANONYMOUS),
+            data={"message": "We need supervisor training for our factory in Phnom Penh."},
+        )
+    },
+    # One's own trainer profile: an account without one is told so (404).
+    "trainers:profile": {
+        "": Case(
+            GET=every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(OK, "member"),
+            POST=every(NOT_FOUND).but(LOGIN, *ANONYMOUS).but(REDIRECT, "member"),
+            data={"name": "Sec Trainer", "bio": "Trains supervisors."},
+        )
+    },
     "communities:attachment": per_visibility(
         lambda v: Case(
             {"pk": f"@{v}_attachment", "token": f"@{v}_attachment_token"},

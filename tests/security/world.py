@@ -33,10 +33,13 @@ from communities.models import (
     JoinRequest,
     Membership,
     NewsletterSubscription,
+    ProgrammeRecord,
     Role,
+    TrainerProfile,
 )
 from communities.newsletter import tokens as newsletter_tokens
 from communities.notifications import unsubscribe_token
+from communities.trainer_records import issue_certificate
 from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
 from knowledge.models import (
@@ -292,6 +295,20 @@ def _ims(world):
     ids["table"] = "clusters"
 
 
+def _trainers(world):
+    """The member is a trainer (issue 18) with a certificate for the world's programme."""
+    trainer = TrainerProfile.objects.create(
+        user=world.users["member"], name="Sec Trainer", listed=True
+    )
+    programme = world.pages["knowledge.TrainingProgrammePage"]
+    ProgrammeRecord.objects.create(
+        trainer=trainer, programme=programme, status="completed", date="2024-01-15"
+    )
+    certificate = issue_certificate(trainer, programme, "en", world.users["superuser"])
+    world.ids["certificate"] = certificate.number
+    world.ids["trainer"] = trainer.pk
+
+
 def build_world():
     _groups()
     world = World()
@@ -299,5 +316,6 @@ def build_world():
     _communities(world)
     _knowledge(world)
     _ims(world)
+    _trainers(world)
     Page.fix_tree(fix_paths=False)
     return world

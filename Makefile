@@ -48,8 +48,11 @@ openapi: messages
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(BIN)/python manage.py export_openapi_schema \
 	  --api portal.api.api --output docs/openapi.json --indent 2 --sorted
 
+# One test process per core (pytest-xdist, each on its own copy of the test database);
+# TEST_WORKERS=0 runs them in this process.
+TEST_WORKERS ?= auto
 test: lint check
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup $(PYTEST_ARGS)
 
 clean:
 	rm -rf $(VENV) media db.sqlite3 staticfiles

@@ -10,6 +10,16 @@ import pytest
 pytest_plugins = ["tests.e2e.browser_fixtures"]
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(config, items):
+    """Under ``pytest -n`` (``make test``), the tests that drive the browser all run on one
+    worker: they share one gunicorn server over a seeded demo site, which takes a minute to
+    start. The others spread over every worker."""
+    for item in items:
+        if "portal_server" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.xdist_group("browser"))
+
+
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     from wagtail.models import Page

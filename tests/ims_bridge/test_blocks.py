@@ -226,7 +226,7 @@ def issues(html):
         summary_text = re.search(r"</h3>\s*<p>(.*?)</p>", item, re.S).group(1)
         titles = [
             re.sub(r"<[^>]+>", "", t).strip()
-            for t in re.findall(r'<li class="card"[^>]*><a [^>]*>(.*?)</a>', item)
+            for t in re.findall(r'<li class="card"[^>]*>\s*<a [^>]*>(.*?)</a>', item)
         ]
         found.append((title, summary_text, titles))
     return found

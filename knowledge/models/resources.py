@@ -22,7 +22,9 @@ from portal.blocks import RICH_TEXT_FEATURES
 from portal.models import BasePage
 
 from ..blocks import ResourceStreamBlock, StepsStreamBlock
+from ..forms import ResourcePageForm
 from .index import MaterialDownloads
+from .inventory import ToolInventory
 
 
 class Licence(models.TextChoices):
@@ -75,7 +77,7 @@ class Material(Orderable):
         return self.document.file_extension.upper()
 
 
-class ResourcePage(RoutablePageMixin, BasePage):
+class ResourcePage(RoutablePageMixin, ToolInventory, BasePage):
     resource_type = ""  # slug used in filters and the API; set on each concrete type
 
     summary = models.TextField(
@@ -136,7 +138,9 @@ class ResourcePage(RoutablePageMixin, BasePage):
             heading=_("Publication"),
         ),
         InlinePanel("knowledge_materials", label=_("Materials")),
+        *ToolInventory.inventory_panels,
     ]
+    base_form_class = ResourcePageForm
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("body"),
@@ -149,6 +153,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         SynchronizedField("last_reviewed"),
         SynchronizedField("version"),
         SynchronizedField("featured"),
+        *ToolInventory.inventory_translatable_fields,
         # Materials are deliberately not synchronised: each language version carries its own
         # files (a Khmer handout), linked to the others by ``Material.material_key``.
     ]
@@ -171,6 +176,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         APIField("version"),
         APIField("featured"),
         APIField("materials", serializer=MethodField("api_materials")),
+        *ToolInventory.inventory_api_fields,
     ]
     parent_page_types = ["knowledge.ResourceLibraryPage"]
     subpage_types = []

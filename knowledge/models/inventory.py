@@ -19,6 +19,17 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from portal.api_fields import MethodField
 
 MAX_CHAIN = 20  # adaptations of adaptations followed when looking for a cycle
+# The chooser offers resource pages only (the form checks it again: adaptation_error).
+RESOURCE_PAGE_TYPES = [
+    "knowledge.TrainingProgrammePage",
+    "knowledge.TrainingModulePage",
+    "knowledge.ModelPolicyPage",
+    "knowledge.GoodPracticeGuidePage",
+    "knowledge.WorkbookPage",
+    "knowledge.AwarenessMaterialPage",
+    "knowledge.SelfGuidedToolPage",
+    "knowledge.PublicationPage",
+]
 
 
 class ToolInventory(models.Model):
@@ -59,7 +70,7 @@ class ToolInventory(models.Model):
                 FieldPanel("contributing_unit"),
                 FieldPanel("coverage"),
                 FieldPanel("external_link"),
-                PageChooserPanel("adapted_from"),
+                PageChooserPanel("adapted_from", page_type=RESOURCE_PAGE_TYPES),
             ],
             heading=_("Tool inventory"),
         )

@@ -197,3 +197,10 @@ def test_valid_adaptation_saves(editor_client, library, tools):
 def test_admin_edit_view_needs_a_login(client, tools):
     response = client.get(f"/admin/pages/{tools['global'].pk}/edit/")
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_the_chooser_offers_every_resource_type():
+    from knowledge.models import RESOURCE_TYPES
+    from knowledge.models.inventory import RESOURCE_PAGE_TYPES
+
+    assert set(RESOURCE_PAGE_TYPES) == {model._meta.label for model in RESOURCE_TYPES.values()}

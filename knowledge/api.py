@@ -19,6 +19,7 @@ from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html, stream_data
 
+from .api_publications import InventoryOut, PublicationOut, inventory_data, publication_data
 from .filters import ResourceFilter, languages_for
 from .indexing import TAXONOMY_FACETS
 from .models import ResourceEntry, TrainingModulePage, TrainingProgrammePage
@@ -33,6 +34,7 @@ TYPE_FIELDS = (
     "delivery_mode",
     "sessions",
     "format",
+    "publication_kind",
 )
 
 
@@ -45,6 +47,11 @@ class ListingParams(PageParams):
     audience: list[str] = []
     compliance_point: list[str] = []
     type: list[str] = []
+    publication: list[str] = Field(
+        [],
+        description="Publication kinds: fact-sheet, research-brief, working-paper, "
+        "annual-report, country-synthesis.",
+    )
     language: list[str] = []
     sort: str = "newest"
 
@@ -131,7 +138,8 @@ class DetailOut(ResourceOut):
     facts: dict[str, str] = Field(description="Type-specific facts, labelled for a reader.")
     details: dict[str, str | int | None] = Field(
         description="The same type-specific fields as values: programme_kind, duration, "
-        "duration_minutes, delivery_mode, sessions, format (where the type has them)."
+        "duration_minutes, delivery_mode, sessions, format, publication_kind (where the type "
+        "has them)."
     )
     body: list[BlockOut] = Field(description="The body as a stream of {type, value, id}.")
     steps: list[BlockOut] | None = Field(
@@ -150,6 +158,13 @@ class DetailOut(ResourceOut):
     taxonomy: dict[str, list[TermOut]] = Field(
         description="country, industry, topic, audience, compliance_point: the terms as "
         "{slug, name}; no country means global material."
+    )
+    publication: PublicationOut | None = Field(
+        None, description="Publications: kind, series, authors, date, ISBN, DOI and citation."
+    )
+    inventory: InventoryOut = Field(
+        description="Who contributed the tool, what it covers, where else it is published, "
+        "the global tool it adapts and its country adaptations."
     )
     untranslated: UntranslatedOut | None = Field(
         None, description="Fields of a translation still in the source language."
@@ -304,6 +319,8 @@ def detail(
                 "body": stream_data(page.body),
                 **_type_content(page),
                 "taxonomy": _taxonomy(context["terms"]),
+                "publication": publication_data(page),
+                "inventory": inventory_data(page, context),
                 "untranslated": {"language": fallback.language, "fields": sorted(fallback.fields)}
                 if fallback.language and fallback.fields
                 else None,

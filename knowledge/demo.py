@@ -325,6 +325,9 @@ def seed(context):
     created = seed_resources(library, vocab, context.stdout)
     Page.fix_tree(fix_paths=False)
     translated = seed_translations()
+    from .demo_publications import seed_publications  # cycle: it reuses this module's helpers
+
+    seed_publications(library, vocab, context.stdout)
     scaled = seed_scale(library, vocab, context.scale, context.stdout) if context.scale > 1 else 0
     total = Page.objects.descendant_of(library).filter(locale=library.locale).count()
     context.stdout.write(

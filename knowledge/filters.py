@@ -35,7 +35,7 @@ from portal.facets import Option
 from portal.fragments import cached
 from portal.models import Audience, CompliancePoint, Country, Industry, Topic
 
-from .models import ResourceEntry, ResourceFacet, resource_type_choices
+from .models import PublicationKind, ResourceEntry, ResourceFacet, resource_type_choices
 from .models.index import GLOBAL
 
 TAXONOMY = {
@@ -45,7 +45,9 @@ TAXONOMY = {
     "audience": (Audience, _("Audience")),
     "compliance_point": (CompliancePoint, _("Compliance point")),
 }
-FACETS = [*TAXONOMY, "type", "language"]
+# Facets read from ``ResourceFacet`` rows: the taxonomies and a publication's kind.
+ROW_FACETS = [*TAXONOMY, "publication"]
+FACETS = [*TAXONOMY, "type", "publication", "language"]
 SORTS = {
     "newest": ("-published_at", Lower("title")),
     "title": (Lower("title"), "-published_at"),
@@ -125,6 +127,7 @@ class ResourceFilter(django_filters.FilterSet):
     audience = MultipleSlugFilter(method="filter_facet", label=_("Audience"))
     compliance_point = MultipleSlugFilter(method="filter_facet", label=_("Compliance point"))
     type = MultipleSlugFilter(field_name="resource_type", label=_("Type"))
+    publication = MultipleSlugFilter(method="filter_facet", label=_("Publication type"))
     language = MultipleSlugFilter(method="filter_language", label=_("Available in"))
     sort = django_filters.ChoiceFilter(
         choices=SORT_CHOICES, method="filter_noop", label=_("Sort by"), empty_label=None
@@ -154,6 +157,7 @@ class ResourceFilter(django_filters.FilterSet):
                 choices = [(GLOBAL, _("Global (all countries)")), *choices]
             self.filters[name].extra["choices"] = choices
         self.filters["type"].extra["choices"] = resource_type_choices()
+        self.filters["publication"].extra["choices"] = PublicationKind.choices
         self.filters["language"].extra["choices"] = [
             (code, settings.LANGUAGE_NAMES_TRANSLATED[code]) for code, _n in settings.LANGUAGES
         ]
@@ -244,7 +248,7 @@ class ResourceFilter(django_filters.FilterSet):
     def _count_facets(self):
         active = self.active_filters()
         counts = {name: {} for name in FACETS}
-        inactive = [name for name in TAXONOMY if name not in active]
+        inactive = [name for name in ROW_FACETS if name not in active]
         if inactive:
             rows = (
                 ResourceFacet.objects.filter(
@@ -256,7 +260,7 @@ class ResourceFilter(django_filters.FilterSet):
             )
             for facet, value, n in rows:
                 counts[facet][value] = n
-        for name in TAXONOMY:
+        for name in ROW_FACETS:
             if name in active:
                 rows = (
                     ResourceFacet.objects.filter(

@@ -80,6 +80,13 @@ def index_page(page):
         return None
     if not page.live:
         return remove_page(page)
+    adapted_from_key = (
+        Page.objects.filter(pk=page.adapted_from_id)
+        .values_list("translation_key", flat=True)
+        .first()
+        if page.adapted_from_id
+        else None
+    )
     downloads = (
         ResourceEntry.objects.filter(translation_key=page.translation_key).aggregate(
             n=Max("downloads")
@@ -100,6 +107,7 @@ def index_page(page):
             "featured": page.featured,
             "is_public": _is_public(page),
             "downloads": downloads,
+            "adapted_from_key": adapted_from_key,
         },
     )
     ResourceFacet.objects.filter(entry=entry).delete()
@@ -109,6 +117,12 @@ def index_page(page):
         if facet == "country" and not slugs:
             slugs = {GLOBAL}
         facets.extend(ResourceFacet(entry=entry, facet=facet, value=s) for s in sorted(slugs))
+    # Type-specific facets (a publication's kind), counted like the taxonomy ones.
+    facets.extend(
+        ResourceFacet(entry=entry, facet=facet, value=value)
+        for facet, value in getattr(page, "extra_facets", list)()
+        if value
+    )
     ResourceFacet.objects.bulk_create(facets)
     refresh_primary(page.translation_key)
     return entry

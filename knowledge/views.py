@@ -18,6 +18,7 @@ from portal.fragments import cached, is_public, locale_codes, restricted_paths
 from portal.localization import cached_page_fallback
 from portal.storage import private_storage
 
+from .adaptations import adaptations, adapted_from
 from .bundles import bundle_status
 from .downloads import record_download
 from .filters import ResourceFilter, languages_for, taxonomy_labels
@@ -211,6 +212,7 @@ def resource_context(page, request):
     )
     fallback = cached_page_fallback(request, page, [f for f in FALLBACK_FIELDS if hasattr(page, f)])
     _mark_untranslated_labels(materials, fallback)
+    labels = taxonomy_labels(request, language)
     return {
         "materials": materials,
         "downloads": [_download(material) for material in materials],
@@ -230,7 +232,7 @@ def resource_context(page, request):
         "terms": _term_links(
             page,
             language,
-            taxonomy_labels(request, language),
+            labels,
             library_url,
             cached(request, "knowledge_term_slugs", lambda: _page_term_slugs(page), page),
         ),
@@ -239,6 +241,8 @@ def resource_context(page, request):
         if library_url
         else "",
         "resource_downloads": downloads,
+        "adapted_from": adapted_from(page, language),
+        "adaptations": adaptations(page, language, labels["country"]),
         "bundle": _bundle(page, materials, request, base_url),
         "fallback": fallback,
         "fallback_versions": [
@@ -291,6 +295,9 @@ FALLBACK_FIELDS = [
     "policy_text",
     "learning_objectives",
     "steps",
+    "contributing_unit",
+    "coverage",
+    "citation_override",
 ]
 
 

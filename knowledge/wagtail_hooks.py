@@ -1,14 +1,28 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
+from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
+from wagtail.snippets.models import register_snippet
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from portal.providers import section_link
+from portal.wagtail_hooks import TaxonomyViewSet
 
 from . import providers
 from .downloads import document_access
-from .models import Material, ResourceLibraryPage
+from .models import Material, PublicationSeries, ResourceLibraryPage
+
+
+class PublicationSeriesViewSet(TaxonomyViewSet):
+    model = PublicationSeries
+    icon = "doc-full"
+    list_display = ["name", "slug"]
+    menu_label = _("Publication series")
+    add_to_admin_menu = False  # under Snippets, beside the portal's taxonomy
+
+
+register_snippet(PublicationSeriesViewSet)
 
 
 @hooks.register("portal_provides_featured_resources")

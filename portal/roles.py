@@ -28,6 +28,7 @@ TRANSLATABLE_SNIPPETS = [
     ("portal", "cluster"),
     ("portal", "compliancepoint"),
     ("enterprise", "questionguidance"),
+    ("knowledge", "publicationseries"),
 ]
 EDITOR_PAGE_RIGHTS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 TRANSLATOR_PAGE_RIGHTS = ["add_page", "change_page", "publish_page"]

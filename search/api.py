@@ -46,6 +46,7 @@ class FacetsOut(Schema):
     country: list[FacetOptionOut] = []
     industry: list[FacetOptionOut] = []
     topic: list[FacetOptionOut] = []
+    publication: list[FacetOptionOut] = []
 
 
 class DiscussionsOut(Schema):
@@ -74,7 +75,8 @@ class SearchOut(Paged[ResultOut]):
         [], description="Pages editors promote for this query, in the reader's language."
     )
     library_url: str = Field(
-        description="The resource library with the same country, industry and topic filters."
+        description="The resource library with the same country, industry, topic and publication "
+        "filters."
     )
 
 
@@ -121,11 +123,13 @@ def search(
     country: list[str] = Query([]),  # noqa: B008
     industry: list[str] = Query([]),  # noqa: B008
     topic: list[str] = Query([]),  # noqa: B008
+    publication: list[str] = Query([]),  # noqa: B008
 ):
     """`lang` is the reader's language (results default to it; `language` is its old name);
     `in_language` (repeatable) selects result languages instead; `all_languages=true` lifts the
     language filter. `type` (page model names or `discussion`), `country`, `industry` and
-    `topic` (taxonomy slugs; `country=global` for material with no country) are repeatable: OR
+    `topic` (taxonomy slugs; `country=global` for material with no country) and `publication`
+    (fact-sheet, research-brief, working-paper, annual-report, country-synthesis) are repeatable: OR
     within one, AND across them. Facet counts are disjunctive: each facet ignores its own
     selection. `results` are pages, or discussions when no page matched or `type=discussion`
     alone, paged with `page` and `page_size` (a page past the last is a 404); `discussions`
@@ -142,6 +146,7 @@ def search(
         "country": country,
         "industry": industry,
         "topic": topic,
+        "publication": publication,
     }
     filters = filters_from(facets, language, params.all_languages)
     # Facet labels, discussion URLs and picks in the reader's language, not the request's.

@@ -37,6 +37,7 @@ class Tags:
     country: set = field(default_factory=set)
     industry: set = field(default_factory=set)
     topic: set = field(default_factory=set)  # always empty: communities carry no topics
+    publication: set = field(default_factory=set)  # always empty: threads are no publications
 
 
 def community_tags(community_ids):
@@ -71,7 +72,7 @@ class ThreadCounts:
         if skip != "type" and filters.type and DISCUSSION not in filters.type:
             return False
         tags = self.tags[community_id]
-        for facet in ("language", "country", "industry", "topic"):
+        for facet in ("language", "country", "industry", "topic", "publication"):
             chosen = getattr(filters, facet)
             if facet == skip or not chosen:
                 continue

@@ -1,8 +1,9 @@
 """The reader's search and selection: the query text cleaned, and the facet values chosen.
 
 Facets are ``type`` (page model names, or ``discussion`` for community threads), ``language``
-(language codes; empty means every language) and the taxonomy facets of ``search.taxonomy``
-(country, industry and topic slugs). Options within one facet are OR-ed, facets are AND-ed."""
+(language codes; empty means every language) and the facets of ``search.taxonomy``
+(country, industry and topic slugs, and publication kinds). Options within one facet are
+OR-ed, facets are AND-ed."""
 
 from dataclasses import dataclass
 
@@ -35,6 +36,7 @@ class Filters:
     country: tuple = ()
     industry: tuple = ()
     topic: tuple = ()
+    publication: tuple = ()
 
     @classmethod
     def from_lists(cls, **lists):

@@ -1,5 +1,5 @@
-"""Country, industry and topic for site search: which pages carry a taxonomy slug, and how
-many of a search's matches carry each one.
+"""Country, industry, topic (and a publication's kind) for site search: which pages carry a
+taxonomy slug, and how many of a search's matches carry each one.
 
 Wagtail's ``.facet()`` counts one value per document, and only on a field of the model being
 searched (``Page`` for site search); a resource carries several countries, industries and topics
@@ -23,7 +23,7 @@ from django.conf import settings
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import ResourceFacet
+from knowledge.models import PublicationKind, ResourceFacet
 from knowledge.models.index import GLOBAL
 from portal.models import Country, CountryPage, Industry, Topic
 
@@ -31,7 +31,11 @@ FACETS = {
     "country": (Country, _("Country")),
     "industry": (Industry, _("Industry")),
     "topic": (Topic, _("Topic")),
+    # Not a taxonomy but read the same way (knowledge's facet rows): a publication's kind,
+    # whose options are fixed choices labelled by gettext instead of translated terms.
+    "publication": (PublicationKind, _("Publication type")),
 }
+CHOICE_FACETS = {"publication"}
 MAX_SLUG_LENGTH = 120
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
@@ -43,6 +47,8 @@ def known_slugs(facet, slugs):
     if not wanted:
         return []
     model = FACETS[facet][0]
+    if facet in CHOICE_FACETS:
+        return [s for s in wanted if s in model.values]
     found = set(model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     if facet == "country":
         found.add(GLOBAL)
@@ -113,6 +119,8 @@ def labels(facet, slugs, language):
 def labels_with_languages(facet, slugs, language):
     """{slug: (name, language code of the name)}, like ``labels``."""
     model = FACETS[facet][0]
+    if facet in CHOICE_FACETS:  # gettext labels, in the active (reader's) language
+        return {value: (str(label), language) for value, label in model.choices if value in slugs}
     names = {}
     if facet == "country":
         names[GLOBAL] = (str(_("Global (all countries)")), language)

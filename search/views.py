@@ -25,6 +25,7 @@ FACET_LABELS = {
     "country": _("Country"),
     "industry": _("Industry"),
     "topic": _("Topic"),
+    "publication": _("Publication type"),
 }
 
 
@@ -56,7 +57,7 @@ def search(request):
 
 
 def library_url(language, filters):
-    """The resource library with the same country, industry and topic filters."""
+    """The resource library with the same country, industry, topic and publication filters."""
     params = [(facet, slug) for facet in TAXONOMY_FACETS for slug in getattr(filters, facet)]
     return f"/{language}/resources/" + (f"?{urlencode(params)}" if params else "")
 

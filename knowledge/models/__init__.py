@@ -1,6 +1,12 @@
 from .index import MaterialDownloads, ResourceEntry, ResourceFacet
 from .library import ResourceLibraryPage
 from .materials import Licence, Material, MaterialKind
+from .publications import (
+    PublicationAuthor,
+    PublicationKind,
+    PublicationPage,
+    PublicationSeries,
+)
 from .resources import (
     RESOURCE_TYPES,
     AwarenessMaterialPage,
@@ -14,6 +20,10 @@ from .resources import (
     resource_type_choices,
 )
 
+# Publications live in their own module (it imports ResourcePage): registered here, so the
+# index, the filters, the signals and search see them like the other types.
+RESOURCE_TYPES[PublicationPage.resource_type] = PublicationPage
+
 __all__ = [
     "RESOURCE_TYPES",
     "AwarenessMaterialPage",
@@ -23,6 +33,10 @@ __all__ = [
     "MaterialDownloads",
     "MaterialKind",
     "ModelPolicyPage",
+    "PublicationAuthor",
+    "PublicationKind",
+    "PublicationPage",
+    "PublicationSeries",
     "ResourceEntry",
     "ResourceFacet",
     "ResourceLibraryPage",

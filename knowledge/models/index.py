@@ -39,6 +39,9 @@ class ResourceEntry(models.Model):
     # Public language versions of the whole resource, as "|en|km|": lets the listing pick the
     # reader's version and filter/count by language without correlated subqueries.
     languages = models.CharField(max_length=200, blank=True, default="")
+    # A country adaptation: the translation key of the global tool it was adapted from
+    # ("Adapted in Cambodia, Vietnam" on the global tool is one query on this column).
+    adapted_from_key = models.UUIDField(null=True, blank=True, db_index=True)
     # Downloads of every material of every language version of this resource.
     downloads = models.PositiveIntegerField(default=0)
 

@@ -16,6 +16,7 @@ class ResourceLibraryPage(BasePage):
         "knowledge.WorkbookPage",
         "knowledge.AwarenessMaterialPage",
         "knowledge.SelfGuidedToolPage",
+        "knowledge.PublicationPage",
     ]
     max_count_per_parent = 1
 

@@ -19,10 +19,12 @@ from portal.components import Card
 from portal.models import BasePage
 
 from ..blocks import ResourceStreamBlock, StepsStreamBlock
+from ..forms import ResourcePageForm
+from .inventory import ToolInventory
 from .materials import Licence, Material
 
 
-class ResourcePage(RoutablePageMixin, BasePage):
+class ResourcePage(RoutablePageMixin, ToolInventory, BasePage):
     resource_type = ""  # slug used in filters and the API; set on each concrete type
 
     summary = models.TextField(
@@ -83,7 +85,9 @@ class ResourcePage(RoutablePageMixin, BasePage):
             heading=_("Publication"),
         ),
         InlinePanel("knowledge_materials", label=_("Materials")),
+        *ToolInventory.inventory_panels,
     ]
+    base_form_class = ResourcePageForm
     translatable_fields = BasePage.translatable_fields + [
         TranslatableField("summary"),
         TranslatableField("body"),
@@ -96,6 +100,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         SynchronizedField("last_reviewed"),
         SynchronizedField("version"),
         SynchronizedField("featured"),
+        *ToolInventory.inventory_translatable_fields,
         # Materials are deliberately not synchronised: each language version carries its own
         # files (a Khmer handout), linked to the others by ``Material.material_key``.
     ]
@@ -118,6 +123,7 @@ class ResourcePage(RoutablePageMixin, BasePage):
         APIField("version"),
         APIField("featured"),
         APIField("materials", serializer=MethodField("api_materials")),
+        *ToolInventory.inventory_api_fields,
     ]
     parent_page_types = ["knowledge.ResourceLibraryPage"]
     subpage_types = []

@@ -11,6 +11,7 @@ from knowledge.models import (
     GoodPracticeGuidePage,
     MaterialKind,
     ModelPolicyPage,
+    PublicationPage,
     ResourceLibraryPage,
     SelfGuidedToolPage,
     TrainingModulePage,
@@ -37,8 +38,9 @@ TOP_LEVEL = [
 def test_parent_and_subpage_rules(library):
     home = HomePage.objects.get(locale=Locale.get_default())
     assert not ResourceLibraryPage.can_create_at(home)  # one library per home page
-    assert set(ResourceLibraryPage.allowed_subpage_models()) == set(TOP_LEVEL)
-    for model in TOP_LEVEL:
+    top_level = [*TOP_LEVEL, PublicationPage]  # publications: tests/knowledge/test_publications.py
+    assert set(ResourceLibraryPage.allowed_subpage_models()) == set(top_level)
+    for model in top_level:
         assert model.can_create_at(library)
         assert not model.can_create_at(home)
     programme = make_resource(library, TrainingProgrammePage, "Prog")

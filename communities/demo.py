@@ -16,10 +16,11 @@ from wagtail.models import Locale, Page
 
 from portal.models import Country, Industry
 
-from . import attachments, services, trainer_demo
+from . import attachments, services
 from .demo_translations import TRANSLATIONS
 from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
 from .newsletter import demo as newsletter_demo
+from .trainers import demo as trainer_demo
 
 # 1×1 transparent PNG
 PNG = base64.b64decode(

@@ -11,8 +11,8 @@ from portal import cache_versions
 from portal.fragments import cached_items
 from portal.providers import ProvidedItem
 
-from . import trainer_admin  # noqa: F401 - registers the Trainers admin menu
 from .models import Community, Membership, ModerationLog, Thread, Visibility
+from .trainers import admin as trainer_admin  # noqa: F401 - registers the Trainers admin menu
 
 
 class CommunityViewSet(SnippetViewSet):

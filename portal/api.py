@@ -44,7 +44,7 @@ MOUNTED_APPS = {
     "knowledge.api": "resources",
     "communities.api": "communities",
     "communities.accounts_api": "accounts",
-    "communities.trainers_api": "trainers",
+    "communities.trainers.api": "trainers",
     "ims_bridge.api": "compliance",
     "ims_bridge.enterprise.api": "enterprise",
     "search.api": "search",

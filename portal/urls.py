@@ -67,7 +67,7 @@ urlpatterns += i18n_patterns(
     path("communities/", include("communities.urls")),
     path("accounts/", include("communities.accounts_urls")),
     path("newsletter/", include("communities.newsletter.urls")),
-    path("trainers/", include("communities.trainer_urls")),
+    path("trainers/", include("communities.trainers.urls")),
     path("factory/", include("ims_bridge.enterprise.urls")),
     path("", include(_wagtail_urls_served_here)),
     prefix_default_language=True,

@@ -4,7 +4,7 @@ programme records, and issue and revoke certificates (none deletes a certificate
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-GROUP = "Trainer coordinators"  # communities.trainer_records.COORDINATORS
+GROUP = "Trainer coordinators"  # communities.trainers.records.COORDINATORS
 CODENAMES = [
     "add_trainerprofile", "change_trainerprofile", "view_trainerprofile",
     "add_programmerecord", "change_programmerecord", "delete_programmerecord",

@@ -18,13 +18,13 @@ from django.views.decorators.cache import never_cache
 
 from portal import cache_versions
 
-from .. import trainer_records
 from ..models import TrainerProfile
-from ..trainer_certificates import certificate_pdf, verification_url
-from ..trainer_contact import ContactForm, contact_limited, send_contact
-from ..trainer_filters import TrainerFilter
-from ..trainer_forms import TrainerProfileForm
-from ..trainer_records import (
+from ..trainers import records as trainer_records
+from ..trainers.certificates import certificate_pdf, verification_url
+from ..trainers.contact import ContactForm, contact_limited, send_contact
+from ..trainers.filters import TrainerFilter
+from ..trainers.forms import TrainerProfileForm
+from ..trainers.records import (
     can_see_certificate,
     entries,
     find_certificate,
@@ -47,7 +47,10 @@ def directory(request):
     page_obj = paginator.get_page(request.GET.get("page"))
     context.update(
         page_obj=page_obj,
-        trainers=entries(list(page_obj.object_list), language, filterset.names),
+        trainers=[
+            {**entry, "anchor": f"trainer-{entry['id']}", "css": "trainer-card"}
+            for entry in entries(list(page_obj.object_list), language, filterset.names)
+        ],
         result_count=paginator.count,
     )
     return render(request, "communities/trainers/directory.html", context)

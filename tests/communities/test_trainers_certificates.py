@@ -10,7 +10,7 @@ import pytest
 from django.contrib.auth.models import Permission
 
 from communities.models import Certificate, ProgrammeRecord, ProgrammeStatus
-from communities.trainer_records import revoke_certificate
+from communities.trainers.records import revoke_certificate
 from tests.ims_bridge.pdftext import clusters, embedded_fonts, letters, pdf_text
 
 from .conftest import login
@@ -53,7 +53,7 @@ def test_numbers_are_unguessable_and_unique(tola, programme, certify):
 def test_a_certificate_needs_a_completed_programme(tola, programme, coordinator):
     from django.core.exceptions import ValidationError
 
-    from communities.trainer_records import issue_certificate
+    from communities.trainers.records import issue_certificate
 
     ProgrammeRecord.objects.create(
         trainer=tola, programme=programme, status=ProgrammeStatus.DELIVERING, date="2024-01-01"

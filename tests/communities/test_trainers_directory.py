@@ -6,7 +6,7 @@ in English, Arabic and Khmer."""
 
 import pytest
 
-from communities.trainer_records import revoke_certificate
+from communities.trainers.records import revoke_certificate
 
 from .trainer_fixtures import (  # noqa: F401 - fixtures
     PROGRAMME_EN,

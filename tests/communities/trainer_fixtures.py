@@ -9,7 +9,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale
 
 from communities.models import ProgrammeRecord, ProgrammeStatus, TrainerProfile
-from communities.trainer_records import issue_certificate
+from communities.trainers.records import issue_certificate
 from knowledge.models import ResourceLibraryPage, TrainingProgrammePage
 from portal.models import Country, HomePage, Topic
 

@@ -39,7 +39,7 @@ from communities.models import (
 )
 from communities.newsletter import tokens as newsletter_tokens
 from communities.notifications import unsubscribe_token
-from communities.trainer_records import issue_certificate
+from communities.trainers.records import issue_certificate
 from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
 from knowledge.models import (

@@ -10,8 +10,8 @@ from django.conf import settings
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext_lazy as _
 
-from .models import Certificate
-from .trainer_records import directory, taxonomy_names
+from ..models import Certificate
+from .records import directory, taxonomy_names
 
 MAX_QUERY = 200
 

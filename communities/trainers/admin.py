@@ -9,9 +9,9 @@ from wagtail.admin.panels import FieldPanel, ObjectList, PageChooserPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Certificate, ProgrammeRecord, TrainerProfile
-from .models.trainers import PROGRAMME_PAGE_TYPE
-from .trainer_forms import CertificateAdminForm, DefaultTermsAdminForm, ProgrammeRecordAdminForm
+from ..models import Certificate, ProgrammeRecord, TrainerProfile
+from ..models.trainers import PROGRAMME_PAGE_TYPE
+from .forms import CertificateAdminForm, DefaultTermsAdminForm, ProgrammeRecordAdminForm
 
 
 class TrainerProfileViewSet(SnippetViewSet):

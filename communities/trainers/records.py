@@ -15,7 +15,7 @@ from wagtail.models import Locale, Page
 
 from portal.models import Country, Topic
 
-from .models import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
+from ..models import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
 
 COORDINATORS = "Trainer coordinators"  # created by migration 0009 (it keeps its own copy)
 NUMBER_RE = re.compile(r"^[A-Z2-7]{4}(-[A-Z2-7]{4}){3}$")

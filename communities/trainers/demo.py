@@ -13,9 +13,9 @@ from wagtail.models import Locale, Page
 
 from portal.models import Country, Topic
 
-from .models import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
-from .models.trainers import PROGRAMME_MODEL
-from .trainer_records import issue_certificate, revoke_certificate
+from ..models import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
+from ..models.trainers import PROGRAMME_MODEL
+from .records import issue_certificate, revoke_certificate
 
 SUPERVISORS = "supervisory-skills-training"
 COMMITTEES = "bipartite-committee-training"

@@ -11,8 +11,8 @@ from wagtail.models import Locale
 
 from portal.models import Country, Topic
 
-from .models import TrainerProfile
-from .trainer_records import fill_certificate
+from ..models import TrainerProfile
+from .records import fill_certificate
 
 
 def _default_terms(model):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import trainers
+from ..views import trainers
 
 app_name = "trainers"
 

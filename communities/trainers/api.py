@@ -1,5 +1,5 @@
 """Trainer development's read-only API, mounted at /api/v2/trainers/: the directory of
-certified trainers (the site's filters, ``trainer_filters.TrainerFilter``) and the public
+certified trainers (the site's filters, ``trainers.filters.TrainerFilter``) and the public
 verification of a certificate by its number. Nothing here is private: a trainer who did not
 opt in, or holds no valid certificate, is never listed; no e-mail address is ever given."""
 
@@ -12,9 +12,9 @@ from portal.api_errors import ApiError, ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 
-from .trainer_certificates import verification_url
-from .trainer_filters import MAX_QUERY, TrainerFilter
-from .trainer_records import entries, find_certificate, with_entry_data
+from .certificates import verification_url
+from .filters import MAX_QUERY, TrainerFilter
+from .records import entries, find_certificate, with_entry_data
 
 router = Router(tags=["trainers"])
 

@@ -12,7 +12,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_ratelimit.core import is_ratelimited
 
-from .models import member_name
+from ..models import member_name
 
 
 def contact_limited(request):

@@ -6,7 +6,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 
 from portal.cache_versions import COMMUNITIES, bump
 
-from .models import Certificate, ProgrammeRecord, TrainerProfile
+from ..models import Certificate, ProgrammeRecord, TrainerProfile
 
 
 def _changed(sender, **kwargs):

@@ -1,0 +1,1 @@
+"""Trainer development: profiles, programme records, certificates and the directory."""

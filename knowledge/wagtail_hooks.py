@@ -6,9 +6,9 @@ from wagtail.wagtail_hooks import require_wagtail_login
 
 from portal.providers import section_link
 
-from . import providers
+from . import providers, snippets  # noqa: F401  (snippets registers the admin views)
 from .downloads import document_access
-from .models import Material, ResourceLibraryPage
+from .models import GlossaryPage, Material, ResourceLibraryPage
 
 
 @hooks.register("portal_provides_featured_resources")
@@ -24,6 +24,21 @@ def country_resources(**kwargs):
 @hooks.register("portal_provides_compliance_point_resources")
 def compliance_point_resources(**kwargs):
     return providers.compliance_point_resources(**kwargs)
+
+
+@hooks.register("portal_provides_country_labour_law")
+def country_labour_law(**kwargs):
+    return providers.country_labour_law(**kwargs)
+
+
+@hooks.register("portal_provides_compliance_point_law")
+def compliance_point_law(**kwargs):
+    return providers.compliance_point_law(**kwargs)
+
+
+@hooks.register("portal_provides_compliance_point_glossary")
+def compliance_point_glossary(**kwargs):
+    return providers.compliance_point_glossary(**kwargs)
 
 
 @hooks.register("before_serve_document")
@@ -49,3 +64,8 @@ def public_material_documents(queryset):
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
     return section_link(ResourceLibraryPage, language, request)
+
+
+@hooks.register("portal_provides_navigation")
+def glossary_navigation_entry(language, request=None, **context):
+    return section_link(GlossaryPage, language, request)

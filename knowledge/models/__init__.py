@@ -1,4 +1,6 @@
+from .glossary import GlossaryPage, GlossaryTerm
 from .index import MaterialDownloads, ResourceEntry, ResourceFacet
+from .law import LawReference
 from .library import ResourceLibraryPage
 from .materials import Licence, Material, MaterialKind
 from .resources import (
@@ -17,7 +19,10 @@ from .resources import (
 __all__ = [
     "RESOURCE_TYPES",
     "AwarenessMaterialPage",
+    "GlossaryPage",
+    "GlossaryTerm",
     "GoodPracticeGuidePage",
+    "LawReference",
     "Licence",
     "Material",
     "MaterialDownloads",

@@ -13,12 +13,12 @@ from .glossary import QueryError, clean_query, entries_for, glossary_url, search
 router = Router(tags=["glossary"])
 
 
-class PointOut(Schema):
+class CompliancePointRefOut(Schema):
     slug: str
     name: str
 
 
-class TermOut(Schema):
+class GlossaryTermOut(Schema):
     slug: str
     term: str
     abbreviation: str
@@ -29,7 +29,7 @@ class TermOut(Schema):
         "language when the term is not translated yet (`fallback`)."
     )
     fallback: bool
-    compliance_points: list[PointOut]
+    compliance_points: list[CompliancePointRefOut]
     url: str = Field(description="The term's entry on the glossary page (empty without one).")
 
 
@@ -58,7 +58,7 @@ def _term(entry, base):
 
 @router.get(
     "/",
-    response={200: Paged[TermOut], 400: ErrorOut, 404: ErrorOut},
+    response={200: Paged[GlossaryTermOut], 400: ErrorOut, 404: ErrorOut},
     summary="Glossary terms in a language, in its alphabetical order",
     description="Terms not translated into `lang` yet come in the default language "
     "(`fallback`). Sorted by the language's collation (ICU). Paged with `page` and `page_size`.",
@@ -76,7 +76,7 @@ def glossary(request, params: Query[GlossaryParams]):
 
 @router.get(
     "/{slug}/",
-    response={200: TermOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: GlossaryTermOut, 400: ErrorOut, 404: ErrorOut},
     summary="One glossary term",
     description="`slug` is the same in every language.",
 )

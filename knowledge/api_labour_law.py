@@ -13,13 +13,13 @@ from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.models import CompliancePoint, Country
 
 from . import law
-from .api_glossary import PointOut
+from .api_glossary import CompliancePointRefOut
 
 router = Router(tags=["labour law"])
 
 
-class LawOut(Schema):
-    compliance_point: PointOut
+class LawReferenceOut(Schema):
+    compliance_point: CompliancePointRefOut
     law: str
     article: str
     summary: str
@@ -41,7 +41,7 @@ class LawParams(Schema):
 
 @router.get(
     "/{country}/",
-    response={200: list[LawOut], 400: ErrorOut, 404: ErrorOut},
+    response={200: list[LawReferenceOut], 400: ErrorOut, 404: ErrorOut},
     summary="A country's labour-law references, by compliance point",
     description="`country` is a country slug (`cambodia`). In the CAT's order of compliance "
     "points. An unknown country is a 404, an unknown compliance point a 400.",

@@ -3,6 +3,7 @@
 them."""
 
 import datetime
+import re
 
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -16,6 +17,8 @@ from . import law
 from .api_glossary import CompliancePointRefOut
 
 router = Router(tags=["labour law"])
+# Slugs as the taxonomy writes them: anything else (a NUL byte) never reaches the database.
+SLUG = re.compile(r"[-\w]{1,120}")
 
 
 class LawReferenceOut(Schema):
@@ -48,13 +51,14 @@ class LawParams(Schema):
 )
 def labour_law(request, country: str, params: Query[LawParams]):
     language = reader_language(params.lang)
-    if not Country.objects.filter(slug=country).exists():
+    if not SLUG.fullmatch(country) or not Country.objects.filter(slug=country).exists():
         raise Http404
     points = None
     if params.compliance_point:
         points = sorted(set(params.compliance_point))
-        known = set(CompliancePoint.objects.filter(slug__in=points).values_list("slug", flat=True))
-        unknown = [slug[:60] for slug in points if slug not in known]
+        valid = [slug for slug in points if SLUG.fullmatch(slug)]
+        known = set(CompliancePoint.objects.filter(slug__in=valid).values_list("slug", flat=True))
+        unknown = [slug[:60].replace("\x00", "") for slug in points if slug not in known]
         if unknown:
             raise ApiError(
                 400,

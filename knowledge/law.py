@@ -79,7 +79,8 @@ def references(language, country_slug, compliance_points=None):
     return [
         LawItem(
             title=row.law_name,
-            url=row.url,
+            # Validated on save; checked again so no other scheme (javascript:) reaches a link.
+            url=row.url if row.url.startswith(("https://", "http://")) else "",
             summary=row.summary,
             language=row.locale.language_code,
             key=row.compliance_point.slug,

@@ -84,3 +84,13 @@ def translate_law(source, code, law, article, summary):
     memory = {code: {source.law_name: law, source.article: article, source.summary: summary}}
     translate(source, [locale(code)], memory=memory)
     return LawReference.objects.get(translation_key=source.translation_key, locale=locale(code))
+
+
+def assert_refused(client, url, data=None):
+    """Wagtail refuses with a 403 to a script and sends a person back to the dashboard with
+    its "no permission" message; neither sees the page."""
+    send = client.post if data is not None else client.get
+    assert send(url, data or {}, HTTP_X_REQUESTED_WITH="XMLHttpRequest").status_code == 403
+    response = send(url, data or {}, follow=True)
+    assert response.redirect_chain[-1][0] == "/admin/"
+    assert "You do not have permission" in response.content.decode()

@@ -93,4 +93,4 @@ def assert_refused(client, url, data=None):
     assert send(url, data or {}, HTTP_X_REQUESTED_WITH="XMLHttpRequest").status_code == 403
     response = send(url, data or {}, follow=True)
     assert response.redirect_chain[-1][0] == "/admin/"
-    assert "You do not have permission" in response.content.decode()
+    assert "do not have permission to access this area" in response.content.decode()

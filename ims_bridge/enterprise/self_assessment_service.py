@@ -116,6 +116,7 @@ class PointGroup:
     items: list = field(default_factory=list)
     resources: dict = field(default_factory=dict)  # resource type label -> [ProvidedItem]
     laws: list = field(default_factory=list)  # the factory's country's law references
+    terms: list = field(default_factory=list)  # glossary terms of the point (ProvidedItem)
 
 
 @dataclass
@@ -239,20 +240,25 @@ def attach_resources(groups, language, per_point=6):
 
 
 def attach_law(groups, language, country):
-    """Fill each PointGroup's national law references for ``country`` (one provider call)."""
+    """Fill each PointGroup's national law references for ``country`` and its glossary terms
+    (one provider call each)."""
     groups = list(groups)
-    if country is None or not groups:
+    if not groups:
         return
-    by_slug = {}
+    slugs = [g.point.slug for g in groups]
+    laws, terms = {}, {}
+    if country is not None:
+        for slug, item in provide(
+            "compliance_point_law", language=language, country=country, compliance_points=slugs
+        ):
+            laws.setdefault(slug, []).append(item)
     for slug, item in provide(
-        "compliance_point_law",
-        language=language,
-        country=country,
-        compliance_points=[g.point.slug for g in groups],
+        "compliance_point_glossary", language=language, compliance_points=slugs
     ):
-        by_slug.setdefault(slug, []).append(item)
+        terms.setdefault(slug, []).append(item)
     for group in groups:
-        group.laws = by_slug.get(group.point.slug, [])
+        group.laws = laws.get(group.point.slug, [])
+        group.terms = terms.get(group.point.slug, [])
 
 
 # --- saving ---------------------------------------------------------------------------------

@@ -26,3 +26,17 @@ def test_no_references_no_law_block(world, as_user):
     client = as_user(world["factory user"])
     item = start(client)
     assert 'class="point-law"' not in client.get(f"{BASE}{item.pk}/").content.decode()
+
+
+def test_points_show_their_glossary_terms(world, as_user):
+    from tests.knowledge.glossary_helpers import glossary_page, make_term
+
+    glossary_page("en")
+    make_term("Overtime", "Work beyond normal hours, voluntary and paid more.", points=["overtime"])
+    make_term("Minimum wage", "The lowest pay the law allows.", points=["overtime-wages"])
+    client = as_user(world["factory user"])
+    item = start(client)
+    html = client.get(f"{BASE}{item.pk}/").content.decode()
+    terms = " ".join(part.split("</div>\n", 1)[0] for part in html.split('class="point-terms"')[1:])
+    assert '<a href="/en/glossary/#term-overtime">Overtime</a>' in terms
+    assert "Work beyond normal hours" in terms and "Minimum wage" not in terms

@@ -70,7 +70,7 @@ def glossary(request, params: Query[GlossaryParams]):
     except QueryError as error:
         raise ApiError(400, str(error), "bad_query") from error
     base = glossary_url(language, request)
-    entries = search(entries_for(language, request), text, language)
+    entries = search(entries_for(language, request), text)
     return page_of(request, entries, params, convert=lambda page: [_term(e, base) for e in page])
 
 

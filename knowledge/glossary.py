@@ -153,21 +153,21 @@ def clean_query(raw):
     return text
 
 
-def search(entries, text, language):
+def search(entries, text):
     """The entries whose term, abbreviation, synonyms or definition contain ``text``, ignoring
     case and Latin accents ("viec" finds "việc"); matches in a term come first."""
     if not text:
         return list(entries)
-    folded = _fold(text, language)
+    folded = _fold(text)
     in_name, in_definition = [], []
     for entry in entries:
-        if any(folded in _fold(form, language) for form in entry.forms()):
+        if any(folded in _fold(form) for form in entry.forms()):
             in_name.append(entry)
-        elif folded in _fold(entry.definition, language):
+        elif folded in _fold(entry.definition):
             in_definition.append(entry)
     return in_name + in_definition
 
 
-def _fold(text, language):
+def _fold(text):
     """Lower case without Latin accents, for substring search."""
     return fold_latin_diacritics(text).casefold()

@@ -21,7 +21,7 @@ def glossary_context(page, request):
             "glossary_language": language,
         }
     return {
-        "entries": search(entries, query, language),
+        "entries": search(entries, query),
         "query": query,
         "query_error": "",
         "total": len(entries),

@@ -3,7 +3,6 @@ by translation key, synced with wagtail-localize), and the page that lists them.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.http import HttpResponseBadRequest
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
@@ -104,11 +103,12 @@ class GlossaryPage(BasePage):
         verbose_name = _("glossary page")
 
     def serve(self, request, *args, **kwargs):
+        # Here, not above: glossary_views reads this module's models.
         from ..glossary_views import glossary_context
 
         context = self.get_context(request, *args, **kwargs)
         context.update(glossary_context(self, request))
         response = TemplateResponse(request, "knowledge/glossary_page.html", context)
         if context.get("query_error"):
-            response.status_code = HttpResponseBadRequest.status_code
+            response.status_code = 400
         return response

@@ -8,10 +8,12 @@ from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.models import Country
+from portal.providers import provide
 
 from . import access, reports
 from .forms import BuyerAccessForm
@@ -108,6 +110,10 @@ def country_report(request, page, slug):
         csv_base=_country_url(page, slug),
         min_cell=reports.min_cell(),
         comparison_url=page.url,
+        # Outside the cached report part: it changes with the content, not the figures.
+        labour_law=provide(
+            "country_labour_law", language=get_language(), country=country, request=request
+        ),
     )
 
 

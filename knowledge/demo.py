@@ -19,7 +19,7 @@ from wagtail.models import Locale, Page
 from portal.demo.localize import demo_locales, translate
 from portal.models import Audience, CompliancePoint, Country, HomePage, Industry, Topic
 
-from . import demo_text
+from . import demo_glossary, demo_text
 from .demo_text.resources import BODY_KEY, COMMON, OTHERS, PROGRAMMES, all_resources
 from .indexing import index_page
 from .models import (
@@ -329,6 +329,7 @@ def seed(context):
 
     seed_publications(library, vocab, context.stdout)
     scaled = seed_scale(library, vocab, context.scale, context.stdout) if context.scale > 1 else 0
+    demo_glossary.seed(home, context.stdout)
     total = Page.objects.descendant_of(library).filter(locale=library.locale).count()
     context.stdout.write(
         f"  knowledge: {created} resources created, {translated} translations, "

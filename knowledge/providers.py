@@ -7,7 +7,9 @@ from django.db.models.functions import RowNumber
 from portal.fragments import cached_items
 from portal.providers import ProvidedItem
 
+from . import law
 from .filters import visible_entries
+from .glossary import entries_for, glossary_url
 from .models import ResourceFacet, resource_type_choices
 
 
@@ -77,3 +79,49 @@ def compliance_point_resources(language="en", compliance_points=(), limit=3, **k
     )
     items = _items([facet.entry for facet in facets], language)
     return [(facet.value, item) for facet, item in zip(facets, items, strict=True)]
+
+
+def _country_slug(country):
+    return getattr(country, "slug", country) or ""
+
+
+@cached_items
+def country_labour_law(language="en", country=None, **kwargs):
+    """The country's labour-law references (``law.LawItem``), grouped by compliance point."""
+    return law.references(language or settings.LANGUAGE_CODE, _country_slug(country))
+
+
+@cached_items
+def compliance_point_law(language="en", country=None, compliance_points=(), **kwargs):
+    """(compliance point slug, LawItem) pairs of the country's references for those points."""
+    slugs = sorted({slug for slug in compliance_points if slug})
+    if not slugs:
+        return []
+    items = law.references(language or settings.LANGUAGE_CODE, _country_slug(country), slugs)
+    return [(item.key, item) for item in items]
+
+
+def compliance_point_glossary(language="en", compliance_points=(), request=None, **kwargs):
+    """(compliance point slug, ProvidedItem) pairs: the glossary terms linked to each point,
+    their definition as the summary and their glossary entry as the URL."""
+    language = language or settings.LANGUAGE_CODE
+    wanted = {slug for slug in compliance_points if slug}
+    base = glossary_url(language, request)
+    if not wanted or not base:
+        return []
+    pairs = []
+    for entry in entries_for(language, request):
+        for slug, _name in entry.compliance_points:
+            if slug in wanted:
+                pairs.append(
+                    (
+                        slug,
+                        ProvidedItem(
+                            title=entry.term,
+                            url=f"{base}#{entry.anchor}",
+                            summary=entry.definition,
+                            language=entry.language,
+                        ),
+                    )
+                )
+    return pairs

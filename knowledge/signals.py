@@ -4,9 +4,11 @@ from django.db.models.signals import post_delete, post_save
 from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_slug_changed, page_unpublished, post_page_move
 
+from portal.cache_versions import CONTENT, bump
+
 from . import indexing
 from .bundles import build_bundle
-from .models import RESOURCE_TYPES
+from .models import RESOURCE_TYPES, GlossaryTerm, LawReference
 
 
 def on_published(sender, instance, **kwargs):
@@ -39,7 +41,19 @@ def on_restriction_changed(sender, instance, **kwargs):
         indexing.reindex_subtree(page)
 
 
+def on_glossary_or_law_changed(sender, **kwargs):
+    # Marked resource bodies, the glossary page and the labour-law sections read them.
+    bump(CONTENT)
+
+
 def connect():
+    for model in (GlossaryTerm, LawReference):
+        for signal in (post_save, post_delete):
+            signal.connect(
+                on_glossary_or_law_changed,
+                sender=model,
+                dispatch_uid=f"kn-content-{model._meta.label}-{id(signal)}",
+            )
     for model in RESOURCE_TYPES.values():
         page_published.connect(on_published, sender=model, dispatch_uid=f"kn-pub-{model}")
         page_unpublished.connect(on_unpublished, sender=model, dispatch_uid=f"kn-unpub-{model}")

@@ -1,28 +1,14 @@
 from django.core.exceptions import PermissionDenied
 from django.db.models import Exists, OuterRef
-from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.models import Page
-from wagtail.snippets.models import register_snippet
 from wagtail.wagtail_hooks import require_wagtail_login
 
 from portal.providers import section_link
-from portal.wagtail_hooks import TaxonomyViewSet
 
-from . import providers
+from . import providers, snippets  # noqa: F401  (snippets registers the admin views)
 from .downloads import document_access
-from .models import Material, PublicationSeries, ResourceLibraryPage
-
-
-class PublicationSeriesViewSet(TaxonomyViewSet):
-    model = PublicationSeries
-    icon = "doc-full"
-    list_display = ["name", "slug"]
-    menu_label = _("Publication series")
-    add_to_admin_menu = False  # under Snippets, beside the portal's taxonomy
-
-
-register_snippet(PublicationSeriesViewSet)
+from .models import GlossaryPage, Material, ResourceLibraryPage
 
 
 @hooks.register("portal_provides_featured_resources")
@@ -38,6 +24,21 @@ def country_resources(**kwargs):
 @hooks.register("portal_provides_compliance_point_resources")
 def compliance_point_resources(**kwargs):
     return providers.compliance_point_resources(**kwargs)
+
+
+@hooks.register("portal_provides_country_labour_law")
+def country_labour_law(**kwargs):
+    return providers.country_labour_law(**kwargs)
+
+
+@hooks.register("portal_provides_compliance_point_law")
+def compliance_point_law(**kwargs):
+    return providers.compliance_point_law(**kwargs)
+
+
+@hooks.register("portal_provides_compliance_point_glossary")
+def compliance_point_glossary(**kwargs):
+    return providers.compliance_point_glossary(**kwargs)
 
 
 @hooks.register("before_serve_document")
@@ -63,3 +64,8 @@ def public_material_documents(queryset):
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, request=None, **context):
     return section_link(ResourceLibraryPage, language, request)
+
+
+@hooks.register("portal_provides_navigation")
+def glossary_navigation_entry(language, request=None, **context):
+    return section_link(GlossaryPage, language, request)

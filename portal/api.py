@@ -42,6 +42,8 @@ PREFIX = f"/api/v{VERSION}/"
 # module exists (an app that is absent mounts nothing).
 MOUNTED_APPS = {
     "knowledge.api": "resources",
+    "knowledge.api_glossary": "glossary",
+    "knowledge.api_labour_law": "labour-law",
     "communities.api": "communities",
     "communities.accounts_api": "accounts",
     "communities.trainers.api": "trainers",

@@ -29,6 +29,8 @@ TRANSLATABLE_SNIPPETS = [
     ("portal", "compliancepoint"),
     ("enterprise", "questionguidance"),
     ("knowledge", "publicationseries"),
+    ("knowledge", "glossaryterm"),
+    ("knowledge", "lawreference"),
 ]
 EDITOR_PAGE_RIGHTS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 TRANSLATOR_PAGE_RIGHTS = ["add_page", "change_page", "publish_page"]

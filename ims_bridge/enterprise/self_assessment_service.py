@@ -115,6 +115,8 @@ class PointGroup:
     name: str
     items: list = field(default_factory=list)
     resources: dict = field(default_factory=dict)  # resource type label -> [ProvidedItem]
+    laws: list = field(default_factory=list)  # the factory's country's law references
+    terms: list = field(default_factory=list)  # glossary terms of the point (ProvidedItem)
 
 
 @dataclass
@@ -181,6 +183,7 @@ def steps(self_assessment, language, with_resources=True):
         )
     if with_resources:
         attach_resources(by_point.values(), language)
+        attach_law(by_point.values(), language, self_assessment.factory.country)
     result = []
     for group in sorted(by_point.values(), key=lambda g: _order(g.point)):
         cluster = group.point.cluster
@@ -234,6 +237,28 @@ def attach_resources(groups, language, per_point=6):
         for item in by_slug.get(group.point.slug, []):
             kind = item.meta[0] if item.meta else ""
             group.resources.setdefault(kind, []).append(item)
+
+
+def attach_law(groups, language, country):
+    """Fill each PointGroup's national law references for ``country`` and its glossary terms
+    (one provider call each)."""
+    groups = list(groups)
+    if not groups:
+        return
+    slugs = [g.point.slug for g in groups]
+    laws, terms = {}, {}
+    if country is not None:
+        for slug, item in provide(
+            "compliance_point_law", language=language, country=country, compliance_points=slugs
+        ):
+            laws.setdefault(slug, []).append(item)
+    for slug, item in provide(
+        "compliance_point_glossary", language=language, compliance_points=slugs
+    ):
+        terms.setdefault(slug, []).append(item)
+    for group in groups:
+        group.laws = laws.get(group.point.slug, [])
+        group.terms = terms.get(group.point.slug, [])
 
 
 # --- saving ---------------------------------------------------------------------------------
@@ -317,6 +342,7 @@ def result_groups(self_assessment, language):
         group.items = [QuestionItem(q) for q in result.questions]
         groups.append(group)
     attach_resources(groups, language)
+    attach_law(groups, language, self_assessment.factory.country)
     by_cluster = []
     for group in groups:
         cluster = group.point.cluster

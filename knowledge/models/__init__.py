@@ -1,4 +1,6 @@
+from .glossary import GlossaryPage, GlossaryTerm
 from .index import MaterialDownloads, ResourceEntry, ResourceFacet
+from .law import LawReference
 from .library import ResourceLibraryPage
 from .materials import Licence, Material, MaterialKind
 from .publications import (
@@ -27,7 +29,10 @@ RESOURCE_TYPES[PublicationPage.resource_type] = PublicationPage
 __all__ = [
     "RESOURCE_TYPES",
     "AwarenessMaterialPage",
+    "GlossaryPage",
+    "GlossaryTerm",
     "GoodPracticeGuidePage",
+    "LawReference",
     "Licence",
     "Material",
     "MaterialDownloads",

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
@@ -14,6 +15,7 @@ from ..components import Card
 from ..fragments import cached
 from ..headless import HeadlessPreviewSwitch
 from ..localization import cached_page_fallback
+from ..providers import provide
 from ..text import fold_latin_diacritics
 from ..translation_admin.forms import LocalizedTermsPageForm
 from .mixins import IntroMixin
@@ -206,6 +208,10 @@ class CountryPage(FallbackMarkedMixin, BasePage):
         # The country's facts in the reader's language (else the page's own term).
         context["country_facts"] = cached(
             request, "country_facts", lambda: self.country.localized, self.country_id
+        )
+        # The national law behind each compliance point, from whichever app keeps it.
+        context["labour_law"] = provide(
+            "country_labour_law", language=get_language(), country=self.country, request=request
         )
         return context
 

@@ -12,6 +12,15 @@ from .community import (
     Visibility,
 )
 from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
+from .events import (
+    EventIndexPage,
+    EventKind,
+    EventMaterial,
+    EventPage,
+    EventRegistration,
+    EventRoster,
+    RegistrationStatus,
+)
 from .notifications import Notification, Subscription
 
 __all__ = [
@@ -20,6 +29,12 @@ __all__ = [
     "Community",
     "CommunityTranslation",
     "EmailMode",
+    "EventIndexPage",
+    "EventKind",
+    "EventMaterial",
+    "EventPage",
+    "EventRegistration",
+    "EventRoster",
     "Flag",
     "Invitation",
     "JoinRequest",
@@ -29,6 +44,7 @@ __all__ = [
     "Post",
     "PostRevision",
     "Profile",
+    "RegistrationStatus",
     "member_name",
     "Role",
     "Status",

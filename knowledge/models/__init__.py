@@ -1,6 +1,7 @@
 from .index import MaterialDownloads, ResourceEntry, ResourceFacet
 from .library import ResourceLibraryPage
 from .materials import Licence, Material, MaterialKind
+from .news import NewsArticlePage, NewsIndexPage
 from .resources import (
     RESOURCE_TYPES,
     AwarenessMaterialPage,
@@ -22,6 +23,8 @@ __all__ = [
     "Material",
     "MaterialDownloads",
     "MaterialKind",
+    "NewsArticlePage",
+    "NewsIndexPage",
     "ModelPolicyPage",
     "ResourceEntry",
     "ResourceFacet",

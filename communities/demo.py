@@ -14,10 +14,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from portal.models import Country, Industry
+from portal.models import Country, HomePage, Industry
 
 from . import attachments, services
 from .demo_translations import TRANSLATIONS
+from .events_demo import seed_events
 from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
 
 # 1×1 transparent PNG
@@ -353,3 +354,7 @@ def seed(context):
         f"  communities: {Community.objects.count()} communities, "
         f"{Thread.objects.count()} threads ({created} new)"
     )
+    home = HomePage.objects.filter(locale=default_locale).first()
+    if home is not None:
+        new_events, translations = seed_events(home)
+        context.stdout.write(f"  events: {new_events} new, {translations} translations")

@@ -34,6 +34,7 @@ from .models import (
     TrainingProgrammePage,
     WorkbookPage,
 )
+from .news_demo import seed_news
 from .pdf import make_pdf
 
 MEMORY = demo_text.memory()
@@ -325,6 +326,7 @@ def seed(context):
     created = seed_resources(library, vocab, context.stdout)
     Page.fix_tree(fix_paths=False)
     translated = seed_translations()
+    translated += seed_news(home)
     scaled = seed_scale(library, vocab, context.scale, context.stdout) if context.scale > 1 else 0
     total = Page.objects.descendant_of(library).filter(locale=library.locale).count()
     context.stdout.write(

@@ -44,6 +44,7 @@ MOUNTED_APPS = {
     "knowledge.api": "resources",
     "communities.api": "communities",
     "communities.accounts_api": "accounts",
+    "communities.events_api": "events",
     "ims_bridge.api": "compliance",
     "ims_bridge.enterprise.api": "enterprise",
     "search.api": "search",

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel, PageChooserPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path, re_path
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -55,7 +55,8 @@ class EventKind(models.TextChoices):
 
 class EventIndexPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
     """/<lang>/events/: upcoming events first, then past ones (which keep their materials);
-    ``?country=<slug>`` filters; ``feed.ics`` and ``<country>.ics`` are iCalendar feeds."""
+    ``?country=<slug>`` filters; ``feed/`` and ``feed/<country>/`` are iCalendar feeds (Wagtail
+    routes page paths only, without dots: the files are named ``….ics`` by their headers)."""
 
     template = "communities/events/event_index_page.html"
     parent_page_types = ["portal.HomePage"]
@@ -85,13 +86,13 @@ class EventIndexPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
         context.update(index_context(self, request))
         return context
 
-    @path("feed.ics", name="feed")
+    @path("feed/", name="feed")
     def feed(self, request):
         from ..views.events import calendar_feed
 
         return calendar_feed(request, self, None)
 
-    @re_path(r"^(?P<country>[-a-z0-9]{1,120})\.ics$", name="country_feed")
+    @path("feed/<slug:country>/", name="country_feed")
     def country_feed(self, request, country):
         from ..views.events import calendar_feed
 
@@ -294,13 +295,13 @@ class EventPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
 
         return registration_list(request, self)
 
-    @path("registrations.csv", name="registrations_csv")
+    @path("registrations/csv/", name="registrations_csv")
     def registrations_csv(self, request):
         from ..views.events import registration_csv
 
         return registration_csv(request, self)
 
-    @path("event.ics", name="ics")
+    @path("calendar/", name="ics")
     def ics(self, request):
         from ..views.events import event_ics
 

@@ -45,7 +45,7 @@ def _country_filter(request, locale_id):
     return countries, (country if known else ""), bool(country) and not known
 
 
-def _for_country(events, slug):
+def for_country(events, slug):
     if not slug:
         return events
     return events.filter(Q(countries__slug=slug) | Q(countries__isnull=True)).distinct()
@@ -55,7 +55,7 @@ def index_context(index, request):
     countries, country, unknown = _country_filter(request, index.locale_id)
     past = request.GET.get("when") == "past"
     now = timezone.now()
-    events = _for_country(index.events(), country)
+    events = for_country(index.events(), country)
     events = (
         events.filter(end__lte=now).order_by("-start", "-pk")
         if past
@@ -223,6 +223,6 @@ def calendar_feed(request, index, country):
             raise Http404(_("Unknown country."))
         name = f"{index.title} · {term.name}"
     since = timezone.now() - timedelta(days=FEED_PAST_DAYS)
-    events = _for_country(index.events().filter(end__gte=since), country or "")
+    events = for_country(index.events().filter(end__gte=since), country or "")
     items = [(e, request.build_absolute_uri(e.get_url(request))) for e in events]
     return _ics_response(events_ical.calendar(items, name), f"{country or 'events'}.ics")

@@ -1,0 +1,158 @@
+"""Event pages: what they show in each language and in the event's time zone, and the rules of
+registering (signed in, POST only, not for past or closed events)."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from communities.models import EventPage, EventRegistration
+
+from .conftest import login
+from .events_helpers import url
+
+pytestmark = pytest.mark.django_db
+
+
+def test_event_page_shows_times_in_the_event_time_zone(client, make_event):
+    start = timezone.now().replace(microsecond=0) + timedelta(days=5)
+    start = start.replace(hour=2, minute=0, second=0)  # 02:00 UTC is 09:00 in Phnom Penh
+    event = make_event()
+    EventPage.objects.filter(pk=event.pk).update(start=start, end=start + timedelta(hours=3))
+    response = client.get(url(event))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Training of trainers on OSH" in html
+    assert "9 a.m." in html and "noon" in html
+    assert "Asia/Phnom_Penh" in html
+    assert "Log in to register" in html
+
+
+@pytest.mark.parametrize("language", ["ar", "km"])
+def test_event_page_renders_in_arabic_and_khmer(client, make_event, translated, language):
+    event = make_event(capacity=20)
+    version = translated(event, language)[language]
+    response = client.get(version.get_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'lang="{language}"' in html
+    if language == "km":
+        assert "២០" in html  # seats in Khmer digits
+
+
+def test_event_page_without_place_or_link_is_refused_by_validation(make_event):
+    from django.core.exceptions import ValidationError
+
+    event = make_event()
+    event.place, event.online_url = "", ""
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "place" in error.value.message_dict
+
+
+def test_end_before_start_is_refused_by_validation(make_event):
+    from django.core.exceptions import ValidationError
+
+    event = make_event()
+    event.end = event.start - timedelta(hours=1)
+    with pytest.raises(ValidationError) as error:
+        event.full_clean()
+    assert "end" in error.value.message_dict
+
+
+def test_register_then_cancel(client, make_event, make_user):
+    event = make_event(capacity=5)
+    user = make_user()
+    login(client, user)
+    response = client.post(url(event, "register/"))
+    assert response.status_code == 303
+    registration = EventRegistration.objects.get(user=user)
+    assert registration.status == "confirmed"
+    page = client.get(url(event)).content.decode()
+    assert "You are registered." in page
+    assert "Cancel my registration" in page
+    assert "4 / 5" in page
+    response = client.post(url(event, "cancel/"))
+    assert response.status_code == 303
+    registration.refresh_from_db()
+    assert registration.status == "cancelled"
+
+
+def test_registering_twice_keeps_one_seat(client, make_event, make_user):
+    event = make_event(capacity=5)
+    login(client, make_user())
+    client.post(url(event, "register/"))
+    client.post(url(event, "register/"))
+    assert EventRegistration.objects.filter(status="confirmed").count() == 1
+
+
+def test_anonymous_register_is_sent_to_log_in(client, make_event):
+    event = make_event()
+    response = client.post(url(event, "register/"))
+    assert response.status_code == 302
+    assert "/accounts/login/" in response["Location"]
+    assert not EventRegistration.objects.exists()
+
+
+@pytest.mark.parametrize("route", ["register/", "cancel/"])
+def test_get_on_post_only_routes_is_405(client, make_event, make_user, route):
+    event = make_event()
+    login(client, make_user())
+    assert client.get(url(event, route)).status_code == 405
+
+
+def test_register_needs_the_csrf_token(make_event, make_user):
+    from django.test import Client
+
+    event = make_event()
+    csrf_client = Client(enforce_csrf_checks=True, HTTP_HOST="localhost")
+    csrf_client.force_login(make_user())
+    assert csrf_client.post(url(event, "register/")).status_code == 403
+    assert not EventRegistration.objects.exists()
+
+
+def test_no_registration_for_a_past_event(client, make_event, make_user):
+    event = make_event(starts_in=-timedelta(days=2))
+    login(client, make_user())
+    response = client.post(url(event, "register/"))
+    assert response.status_code == 409
+    assert "already started" in response.content.decode()
+    assert not EventRegistration.objects.exists()
+
+
+def test_no_registration_when_closed(client, make_event, make_user):
+    event = make_event(registration_open=False)
+    login(client, make_user())
+    response = client.post(url(event, "register/"))
+    assert response.status_code == 409
+    assert "closed" in response.content.decode()
+    assert not EventRegistration.objects.exists()
+
+
+def test_cancel_without_registration_is_409(client, make_event, make_user):
+    event = make_event()
+    login(client, make_user())
+    response = client.post(url(event, "cancel/"))
+    assert response.status_code == 409
+    assert "no registration" in response.content.decode()
+
+
+def test_unknown_event_routes_are_404(client, make_event):
+    event = make_event()
+    assert client.get(url(event, "no-such-route/")).status_code == 404
+    assert client.get(event.get_parent().get_url() + "no-such-event/").status_code == 404
+
+
+def test_nul_bytes_in_the_query_string_are_a_400(client, make_event):
+    event = make_event(countries=["cambodia"])
+    response = client.get(event.get_parent().get_url(), {"country": "cam\x00bodia"})
+    assert response.status_code == 400
+
+
+def test_unknown_country_and_bad_page_list_every_event(client, make_event):
+    make_event("Dhaka workshop", countries=["bangladesh"])
+    response = client.get("/en/events/", {"country": "atlantis", "page": "x" * 300})
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Unknown country" in html
+    assert "Dhaka workshop" in html

@@ -156,3 +156,55 @@ def test_unknown_country_and_bad_page_list_every_event(client, make_event):
     html = response.content.decode()
     assert "Unknown country" in html
     assert "Dhaka workshop" in html
+
+
+def test_index_lists_upcoming_then_past_with_a_query_budget(
+    client, make_event, django_assert_max_num_queries
+):
+    for i in range(8):
+        make_event(
+            f"Upcoming {i}", countries=["cambodia", "vietnam"], starts_in=timedelta(days=i + 1)
+        )
+    make_event("Last year's seminar", starts_in=-timedelta(days=300))
+    client.get("/en/events/")  # warm the per-site fragments
+    with django_assert_max_num_queries(14):
+        response = client.get("/en/events/", {"country": "cambodia"})
+    html = response.content.decode()
+    assert html.index("Upcoming 0") < html.index("Upcoming 7")
+    assert "Last year" not in html
+    past = client.get("/en/events/", {"when": "past"}).content.decode()
+    assert "Last year&#x27;s seminar" in past and "Upcoming 0" not in past
+
+
+def test_event_page_query_budget_and_never_shared_by_the_page_cache(
+    client, make_event, make_user, django_assert_max_num_queries
+):
+    event = make_event(capacity=10)
+    client.get(url(event))
+    with django_assert_max_num_queries(12):
+        response = client.get(url(event))
+    assert "private" in response["Cache-Control"]
+    login(client, make_user())
+    with django_assert_max_num_queries(20):
+        assert client.get(url(event)).status_code == 200
+
+
+def test_past_event_keeps_its_materials(client, make_event):
+    from wagtail.models import Locale
+
+    from communities.models import EventMaterial
+    from knowledge.models import GoodPracticeGuidePage, ResourceLibraryPage
+    from portal.models import HomePage
+
+    library = ResourceLibraryPage(title="Resources", slug="resources")
+    HomePage.objects.get(locale=Locale.get_default()).add_child(instance=library)
+    library.save_revision().publish()
+    guide = GoodPracticeGuidePage(title="Grievance guide", slug="guide", summary="s")
+    library.add_child(instance=guide)
+    guide.save_revision().publish()
+    event = make_event(starts_in=-timedelta(days=30))
+    event.event_materials.add(EventMaterial(resource=guide))
+    event.save_revision().publish()
+    html = client.get(url(event)).content.decode()
+    assert "Grievance guide" in html
+    assert guide.get_url() in html

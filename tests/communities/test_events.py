@@ -208,3 +208,38 @@ def test_past_event_keeps_its_materials(client, make_event):
     html = client.get(url(event)).content.decode()
     assert "Grievance guide" in html
     assert guide.get_url() in html
+
+
+def test_editors_create_events_in_the_admin_and_bad_input_is_refused(
+    client, event_index, django_user_model
+):
+    admin = django_user_model.objects.create_superuser("admin-ev", "a@example.org", "pw")
+    client.force_login(admin)
+    add_url = f"/admin/pages/add/communities/eventpage/{event_index.pk}/"
+    assert client.get(add_url).status_code == 200
+    form = {
+        "title": "Dhaka workshop on grievance handling",
+        "slug": "dhaka-grievances",
+        "kind": "workshop",
+        "summary": "One day on handling complaints.",
+        "start": "2030-05-04 09:00",
+        "end": "2030-05-04 08:00",
+        "time_zone": "Asia/Dhaka",
+        "place": "",
+        "online_url": "",
+        "delivery_language": "bn",
+        "capacity": "",
+        "registration_open": "on",
+        "event_materials-TOTAL_FORMS": "0",
+        "event_materials-INITIAL_FORMS": "0",
+        "event_materials-MIN_NUM_FORMS": "0",
+        "event_materials-MAX_NUM_FORMS": "1000",
+    }
+    response = client.post(add_url, form)
+    assert response.status_code == 200  # the form again, with its errors
+    assert not EventPage.objects.filter(slug="dhaka-grievances").exists()
+    assert "Give a place, an online link or both." in response.content.decode()
+    form.update({"place": "Dhaka", "end": "2030-05-04 15:00"})
+    response = client.post(add_url, form)
+    assert response.status_code == 302
+    assert EventPage.objects.filter(slug="dhaka-grievances").exists()

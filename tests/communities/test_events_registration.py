@@ -130,6 +130,67 @@ def test_registration_counts_seats_under_the_roster_lock(make_event, make_user):
     assert late.status == "waiting"
 
 
+def test_two_people_racing_for_the_last_seat(django_db_blocker):
+    """Two registrations at once, in two threads with their own connections: the roster lock
+    serves them in turn, so exactly one gets the seat and the other waits. The threads must see
+    the event, so this test commits its data (outside the usual rolled-back transaction, hence
+    no ``db`` fixture) and removes it afterwards."""
+    import threading
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from communities.models import EventIndexPage, EventPage, EventRoster
+
+    from .events_helpers import home
+
+    with django_db_blocker.unblock():
+        assert not connection.in_atomic_block
+        index = EventIndexPage(title="Race", slug="race-events")
+        home().add_child(instance=index)
+        start = timezone.now() + timedelta(days=3)
+        event = EventPage(
+            title="Last seat",
+            slug="last-seat",
+            summary="One seat.",
+            kind="workshop",
+            place="Dhaka",
+            start=start,
+            end=start + timedelta(hours=2),
+            capacity=1,
+        )
+        index.add_child(instance=event)
+        users = [get_user_model().objects.create_user(f"racer{i}") for i in range(2)]
+        barrier = threading.Barrier(2)
+        errors = []
+
+        def register(user):
+            try:
+                barrier.wait(timeout=10)
+                events_registration.register(user, EventPage.objects.get(pk=event.pk), "en")
+            except Exception as exc:  # reported below
+                errors.append(exc)
+            finally:
+                connection.close()
+
+        try:
+            threads = [threading.Thread(target=register, args=(user,)) for user in users]
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=30)
+            assert not errors
+            statuses = sorted(
+                EventRegistration.objects.filter(user__in=users).values_list("status", flat=True)
+            )
+            assert statuses == ["confirmed", "waiting"]
+        finally:
+            EventRoster.objects.filter(translation_key=event.translation_key).delete()
+            for user in users:
+                user.delete()
+            EventIndexPage.objects.get(pk=index.pk).delete()
+
+
 @pytest.mark.django_db
 def test_reminders_are_sent_once_to_confirmed_people_of_events_within_a_day(
     client, make_event, make_user

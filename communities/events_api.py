@@ -1,16 +1,19 @@
 """Events API, mounted at /api/v2/events/ by portal.api: the public events (live, without a view
 restriction) of one language, filtered by country, language of delivery and whether they are
-still to come, and one event with its seats and materials. Registration stays on the site."""
+still to come, and one event with its seats and materials; signed in (token or session), register
+for an event and cancel, under the same rules as the site (``events_registration``)."""
 
 import datetime
 
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from ninja import Field, Query, Router, Schema
 from wagtail.models import Locale
 
-from portal.api_errors import ApiError
+from portal.api_auth import signed_in
+from portal.api_errors import ApiError, ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html
@@ -125,8 +128,7 @@ def list_events(request, params: Query[EventListParams]):
     return page_of(request, events, params, lambda page: [_out(request, e) for e in page])
 
 
-@router.get("/{int:event_id}/", response=EventDetailOut, summary="One public event")
-def get_event(request, event_id: int):
+def _public_event(event_id):
     event = (
         EventPage.objects.live()
         .public()
@@ -137,6 +139,16 @@ def get_event(request, event_id: int):
     )
     if event is None:
         raise Http404
+    return event
+
+
+class RegistrationOut(Schema):
+    status: str = Field(description="`confirmed` (a seat), `waiting` or `cancelled`.")
+
+
+@router.get("/{int:event_id}/", response=EventDetailOut, summary="One public event")
+def get_event(request, event_id: int):
+    event = _public_event(event_id)
     seats = events_registration.seats(event)
     return {
         **_out(request, event),
@@ -150,3 +162,36 @@ def get_event(request, event_id: int):
             for p in event.material_pages()
         ],
     }
+
+
+@router.post(
+    "/{int:event_id}/registration/",
+    response={200: RegistrationOut, 404: ErrorOut, 409: ErrorOut},
+    auth=signed_in,
+    summary="Register for an event: a seat, or the waiting list when it is full",
+    description="Registering again changes nothing. 409 `registration_closed` for an event "
+    "that has started or whose registration is closed.",
+)
+def register(request, event_id: int):
+    event = _public_event(event_id)
+    try:
+        registration = events_registration.register(request.auth, event, get_language())
+    except events_registration.RegistrationRefused as exc:
+        raise ApiError(409, str(exc), "registration_closed") from exc
+    return {"status": registration.status}
+
+
+@router.delete(
+    "/{int:event_id}/registration/",
+    response={200: RegistrationOut, 404: ErrorOut, 409: ErrorOut},
+    auth=signed_in,
+    summary="Cancel your registration; a freed seat goes to the first person waiting",
+    description="409 `not_registered` when you have no registration to cancel.",
+)
+def cancel(request, event_id: int):
+    event = _public_event(event_id)
+    if not events_registration.cancel(request.auth, event):
+        raise ApiError(
+            409, _("You have no registration for this event to cancel."), "not_registered"
+        )
+    return {"status": "cancelled"}

@@ -115,3 +115,41 @@ def test_api_unknown_or_restricted_event_is_404(client, make_event):
     assert client.get(f"/api/v2/events/{secret.pk}/").status_code == 404
     assert client.get("/api/v2/events/999999/").status_code == 404
     assert client.get("/api/v2/events/abc/").status_code in (400, 404)
+
+
+def test_api_registration_with_a_token(client, make_event, make_user):
+    from communities.models import ApiToken, EventRegistration
+
+    event = make_event(capacity=1)
+    first, second = make_user(), make_user()
+    keys = {}
+    for user in (first, second):
+        _token, keys[user.pk] = ApiToken.issue(user, "events", scope=ApiToken.WRITE)
+    path = f"/api/v2/events/{event.pk}/registration/"
+    response = client.post(path, HTTP_AUTHORIZATION=f"Bearer {keys[first.pk]}")
+    assert response.status_code == 200 and response.json() == {"status": "confirmed"}
+    response = client.post(path, HTTP_AUTHORIZATION=f"Bearer {keys[second.pk]}")
+    assert response.json() == {"status": "waiting"}
+    response = client.delete(path, HTTP_AUTHORIZATION=f"Bearer {keys[first.pk]}")
+    assert response.json() == {"status": "cancelled"}
+    assert EventRegistration.objects.get(user=second).status == "confirmed"
+    again = client.delete(path, HTTP_AUTHORIZATION=f"Bearer {keys[first.pk]}")
+    assert again.status_code == 409 and again.json()["code"] == "not_registered"
+
+
+def test_api_registration_refusals(client, make_event):
+    past = make_event(starts_in=-timedelta(days=1))
+    assert client.post(f"/api/v2/events/{past.pk}/registration/").status_code == 401
+    from django.contrib.auth import get_user_model
+
+    from communities.models import ApiToken
+
+    user = get_user_model().objects.create_user("api-late")
+    _token, key = ApiToken.issue(user, "events", scope=ApiToken.WRITE)
+    response = client.post(
+        f"/api/v2/events/{past.pk}/registration/", HTTP_AUTHORIZATION=f"Bearer {key}"
+    )
+    assert response.status_code == 409
+    assert response.json()["code"] == "registration_closed"
+    missing = client.post("/api/v2/events/999999/registration/", HTTP_AUTHORIZATION=f"Bearer {key}")
+    assert missing.status_code == 404

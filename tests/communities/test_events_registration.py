@@ -268,3 +268,19 @@ def test_the_permission_alone_opens_the_list(client, make_event, make_user):
     user.user_permissions.add(Permission.objects.get(codename="view_eventregistration"))
     login(client, user)
     assert client.get(url(event, "registrations/")).status_code == 200
+
+
+@pytest.mark.django_db
+def test_more_seats_published_go_to_the_people_waiting(
+    client, make_event, make_user, django_capture_on_commit_callbacks
+):
+    event = make_event(capacity=1)
+    holder, first, second, third = make_user(), make_user(), make_user(), make_user()
+    for user in (holder, first, second, third):
+        _register(client, user, event)
+    mail.outbox.clear()
+    event.capacity = 3
+    with django_capture_on_commit_callbacks(execute=True):
+        event.save_revision().publish()
+    assert [_status(u) for u in (first, second, third)] == ["confirmed", "confirmed", "waiting"]
+    assert sorted(m.to[0] for m in mail.outbox) == sorted([first.email, second.email])

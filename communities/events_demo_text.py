@@ -17,7 +17,7 @@ EVENTS = [
         "kind": "training-of-trainers",
         "starts_in_days": 21,
         "hour": 8,
-        "hours": 8,
+        "hours": 32,  # two days, 8:00 to 16:00
         "time_zone": "Asia/Phnom_Penh",
         "place": PHNOM_PENH,
         "online_url": "",

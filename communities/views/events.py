@@ -45,6 +45,12 @@ def _country_filter(request, locale_id):
     return countries, (country if known else ""), bool(country) and not known
 
 
+def local_names(terms, names):
+    """The names of taxonomy ``terms`` (pages hold the default language's) in the page's
+    language: ``names`` is {slug: name} of that language; a term it lacks keeps its own."""
+    return [names.get(term.slug, term.name) for term in terms]
+
+
 def for_country(events, slug):
     if not slug:
         return events
@@ -62,8 +68,10 @@ def index_context(index, request):
         else events.filter(end__gt=now)
     )
     page_obj = Paginator(events, EVENTS_PAGE_SIZE).get_page(request.GET.get("page"))
+    names = {c.slug: c.name for c in countries}
     for event in page_obj:
         event.when = _when(event)
+        event.country_names = local_names(event.countries.all(), names)
     return {
         "countries": countries,
         "selected_country": country,
@@ -92,8 +100,13 @@ def can_view_registrations(user):
 
 
 def event_context(event, request):
+    from portal.models import Audience
+
     user = request.user
+    countries, audiences = list(event.countries.all()), list(event.audiences.all())
     return {
+        "country_names": local_names(countries, _names_in(Country, countries, event.locale_id)),
+        "audience_names": local_names(audiences, _names_in(Audience, audiences, event.locale_id)),
         "when": _when(event),
         "seats": events_registration.seats(event),
         "registration": events_registration.registration_of(user, event),
@@ -102,6 +115,15 @@ def event_context(event, request):
         "can_view_registrations": can_view_registrations(user),
         "route_urls": route_urls(event, request, "ics", "register", "cancel", "registrations"),
     }
+
+
+def _names_in(model, terms, locale_id):
+    slugs = [term.slug for term in terms]
+    if not slugs:
+        return {}
+    return dict(
+        model.objects.filter(locale_id=locale_id, slug__in=slugs).values_list("slug", "name")
+    )
 
 
 def _refuse(request, event, message, status):

@@ -22,6 +22,12 @@ from portal.models.pages import FallbackMarkedMixin
 NEWS_PAGE_SIZE = 10
 
 
+def local_names(terms, names):
+    """The names of taxonomy ``terms`` (pages hold the default language's) in the page's
+    language: ``names`` is {slug: name} of that language; a term it lacks keeps its own."""
+    return [names.get(term.slug, term.name) for term in terms]
+
+
 def _today():
     return timezone.localdate()
 
@@ -58,12 +64,13 @@ class NewsIndexPage(FallbackMarkedMixin, BasePage):
             # An unknown or malformed slug (NUL bytes, a made-up name) lists everything.
             context["unknown_country"] = bool(country)
             country = ""
-        paginator = Paginator(self.articles(country), NEWS_PAGE_SIZE)
-        context.update(
-            countries=countries,
-            selected_country=country,
-            page_obj=paginator.get_page(request.GET.get("page")),
+        page_obj = Paginator(self.articles(country), NEWS_PAGE_SIZE).get_page(
+            request.GET.get("page")
         )
+        names = {c.slug: c.name for c in countries}
+        for article in page_obj:
+            article.country_names = local_names(article.countries.all(), names)
+        context.update(countries=countries, selected_country=country, page_obj=page_obj)
         return context
 
 
@@ -126,3 +133,14 @@ class NewsArticlePage(FallbackMarkedMixin, BasePage):
     class Meta:
         verbose_name = _("news article")
         verbose_name_plural = _("news articles")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        terms = list(self.countries.all())
+        names = dict(
+            Country.objects.filter(
+                locale_id=self.locale_id, slug__in=[t.slug for t in terms]
+            ).values_list("slug", "name")
+        )
+        context["country_names"] = local_names(terms, names)
+        return context

@@ -30,12 +30,16 @@ def test_event_page_shows_times_in_the_event_time_zone(client, make_event):
 
 @pytest.mark.parametrize("language", ["ar", "km"])
 def test_event_page_renders_in_arabic_and_khmer(client, make_event, translated, language):
-    event = make_event(capacity=20)
+    from portal.models import Country
+
+    event = make_event(capacity=20, countries=["cambodia"])
     version = translated(event, language)[language]
     response = client.get(version.get_url())
     assert response.status_code == 200
     html = response.content.decode()
     assert f'lang="{language}"' in html
+    local = Country.objects.get(slug="cambodia", locale__language_code=language).name
+    assert local != "Cambodia" and local in html  # the country in the page's language
     if language == "km":
         assert "២០" in html  # seats in Khmer digits
 

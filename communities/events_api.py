@@ -17,7 +17,7 @@ from portal.api_errors import ApiError, ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html
-from portal.models import Country
+from portal.models import Audience, Country
 
 from . import events_registration
 from .models import EventPage
@@ -89,11 +89,17 @@ def _events(locale):
     )
 
 
-def _terms(terms):
-    return [{"slug": t.slug, "name": t.name} for t in terms]
+def _terms(terms, names=None):
+    """Terms as {slug, name}, the name in the event's language where ``names`` has it."""
+    names = names or {}
+    return [{"slug": t.slug, "name": names.get(t.slug, t.name)} for t in terms]
 
 
-def _out(request, event):
+def _names(model, locale_id):
+    return dict(model.objects.filter(locale_id=locale_id).values_list("slug", "name"))
+
+
+def _out(request, event, country_names=None):
     url = request.build_absolute_uri(event.get_url(request))
     return {
         "id": event.pk,
@@ -106,7 +112,7 @@ def _out(request, event):
         "place": event.place,
         "online_url": event.online_url,
         "delivery_language": event.delivery_language,
-        "countries": _terms(event.countries.all()),
+        "countries": _terms(event.countries.all(), country_names),
         "language": event.locale.language_code,
         "url": url,
         "ics_url": url + event.reverse_subpage("ics").lstrip("/"),
@@ -125,7 +131,8 @@ def list_events(request, params: Query[EventListParams]):
         events = events.filter(delivery_language=reader_language(params.delivery_language))
     if params.upcoming:
         events = events.filter(end__gt=timezone.now())
-    return page_of(request, events, params, lambda page: [_out(request, e) for e in page])
+    names = _names(Country, locale.pk)
+    return page_of(request, events, params, lambda page: [_out(request, e, names) for e in page])
 
 
 def _public_event(event_id):
@@ -151,9 +158,9 @@ def get_event(request, event_id: int):
     event = _public_event(event_id)
     seats = events_registration.seats(event)
     return {
-        **_out(request, event),
+        **_out(request, event, _names(Country, event.locale_id)),
         "body": rich_text_html(event.body),
-        "audiences": _terms(event.audiences.all()),
+        "audiences": _terms(event.audiences.all(), _names(Audience, event.locale_id)),
         "capacity": event.capacity,
         "seats_left": seats.left,
         "registration_open": event.registration_open and not event.has_started,

@@ -99,6 +99,13 @@ def test_api_event_detail(client, make_event, make_user):
     assert data["ics_url"].endswith("/calendar/")
 
 
+def test_api_names_countries_in_the_language_asked(client, make_event, translated):
+    event = make_event(countries=["cambodia"])
+    translated(event, "fr")
+    data = client.get("/api/v2/events/", {"lang": "fr"}).json()
+    assert data["results"][0]["countries"] == [{"slug": "cambodia", "name": "Cambodge"}]
+
+
 @pytest.mark.parametrize(
     "query",
     [{"lang": "xx"}, {"country": "atlantis"}, {"delivery_language": "zz"}, {"page": "0"}],

@@ -11,10 +11,11 @@ class CommunitiesConfig(AppConfig):
         # Here, not above: these modules import models, not loaded when the app config is.
         from portal import page_cache
 
-        from . import cache_signals
+        from . import cache_signals, events_signals
         from .trainers import signals as trainer_signals
 
         cache_signals.connect()
+        events_signals.connect()
         trainer_signals.connect()
         # Every communities page names its community (or all of them) before it is cached.
         page_cache.require_dependency("communities", "communities", "community:")

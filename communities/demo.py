@@ -14,10 +14,11 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from wagtail.models import Locale, Page
 
-from portal.models import Country, Industry
+from portal.models import Country, HomePage, Industry
 
 from . import attachments, services
 from .demo_translations import TRANSLATIONS
+from .events_demo import seed_events
 from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
 from .newsletter import demo as newsletter_demo
 from .trainers import demo as trainer_demo
@@ -357,3 +358,7 @@ def seed(context):
         f"{Thread.objects.count()} threads ({created} new)"
     )
     trainer_demo.seed(context)
+    home = HomePage.objects.filter(locale=default_locale).first()
+    if home is not None:
+        new_events, translations = seed_events(home)
+        context.stdout.write(f"  events: {new_events} new, {translations} translations")

@@ -34,6 +34,7 @@ from .models import (
     TrainingProgrammePage,
     WorkbookPage,
 )
+from .news_demo import seed_news
 from .pdf import make_pdf
 
 MEMORY = demo_text.memory()
@@ -328,6 +329,7 @@ def seed(context):
     from .demo_publications import seed_publications  # cycle: it reuses this module's helpers
 
     seed_publications(library, vocab, context.stdout)
+    translated += seed_news(home)
     scaled = seed_scale(library, vocab, context.scale, context.stdout) if context.scale > 1 else 0
     demo_glossary.seed(home, context.stdout)
     total = Page.objects.descendant_of(library).filter(locale=library.locale).count()

@@ -12,6 +12,15 @@ from .community import (
     Visibility,
 )
 from .discussion import Attachment, Flag, ModerationLog, Post, PostRevision, Thread
+from .events import (
+    EventIndexPage,
+    EventKind,
+    EventMaterial,
+    EventPage,
+    EventRegistration,
+    EventRoster,
+    RegistrationStatus,
+)
 from .newsletter import Frequency, NewsletterDigest, NewsletterSubscription
 from .notifications import Notification, Subscription
 from .trainers import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
@@ -23,6 +32,12 @@ __all__ = [
     "Community",
     "CommunityTranslation",
     "EmailMode",
+    "EventIndexPage",
+    "EventKind",
+    "EventMaterial",
+    "EventPage",
+    "EventRegistration",
+    "EventRoster",
     "Flag",
     "Frequency",
     "Invitation",
@@ -37,6 +52,7 @@ __all__ = [
     "ProgrammeRecord",
     "ProgrammeStatus",
     "Profile",
+    "RegistrationStatus",
     "member_name",
     "Role",
     "Status",

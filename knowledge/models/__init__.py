@@ -3,6 +3,7 @@ from .index import MaterialDownloads, ResourceEntry, ResourceFacet
 from .law import LawReference
 from .library import ResourceLibraryPage
 from .materials import Licence, Material, MaterialKind
+from .news import NewsArticlePage, NewsIndexPage
 from .publications import (
     PublicationAuthor,
     PublicationKind,
@@ -37,6 +38,8 @@ __all__ = [
     "Material",
     "MaterialDownloads",
     "MaterialKind",
+    "NewsArticlePage",
+    "NewsIndexPage",
     "ModelPolicyPage",
     "PublicationAuthor",
     "PublicationKind",

@@ -8,6 +8,9 @@ from django.core.cache import cache
 from communities import services
 from communities.models import Community, Membership, Role, Visibility
 
+# The events suites' fixtures (test_events*.py).
+from .events_helpers import event_index, make_event, translated  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _fresh_rate_limits():

@@ -11,7 +11,8 @@ class CommunitiesConfig(AppConfig):
         # Here, not above: these modules import models, not loaded when the app config is.
         from portal import page_cache
 
-        from . import cache_signals, events_signals
+        from . import cache_signals
+        from .events import signals as events_signals
         from .trainers import signals as trainer_signals
 
         cache_signals.connect()

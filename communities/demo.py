@@ -18,7 +18,7 @@ from portal.models import Country, HomePage, Industry
 
 from . import attachments, services
 from .demo_translations import TRANSLATIONS
-from .events_demo import seed_events
+from .events.demo import seed_events
 from .models import Community, CommunityTranslation, Membership, Profile, Role, Thread, Visibility
 from .newsletter import demo as newsletter_demo
 from .trainers import demo as trainer_demo

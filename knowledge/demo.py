@@ -20,6 +20,7 @@ from portal.demo.localize import demo_locales, translate
 from portal.models import Audience, CompliancePoint, Country, HomePage, Industry, Topic
 
 from . import demo_glossary, demo_text
+from .demo_news import seed_news
 from .demo_text.resources import BODY_KEY, COMMON, OTHERS, PROGRAMMES, all_resources
 from .indexing import index_page
 from .models import (
@@ -34,7 +35,6 @@ from .models import (
     TrainingProgrammePage,
     WorkbookPage,
 )
-from .news_demo import seed_news
 from .pdf import make_pdf
 
 MEMORY = demo_text.memory()

@@ -47,7 +47,7 @@ MOUNTED_APPS = {
     "communities.api": "communities",
     "communities.accounts_api": "accounts",
     "communities.trainers.api": "trainers",
-    "communities.events_api": "events",
+    "communities.events.api": "events",
     "ims_bridge.api": "compliance",
     "ims_bridge.enterprise.api": "enterprise",
     "search.api": "search",

@@ -21,12 +21,15 @@ class LanguageLink:
 @dataclass(frozen=True)
 class Card(ProvidedItem):
     kicker: str = ""  # a line above the title, e.g. the resource type
+    when: str = ""  # a date or time for people, first on the meta line in a <time>
+    when_iso: str = ""  # the same, machine-readable (its datetime attribute)
     summary_language: str = ""  # when the summary is in another language than the title
     badges: list[str] = field(default_factory=list)
     chips: list[str] = field(default_factory=list)
     chips_label: str = ""
     versions: list[LanguageLink] = field(default_factory=list)  # "Languages: English, Khmer"
     css: str = ""
+    anchor: str = ""  # the card's id, for links to it
 
 
 @dataclass(frozen=True)

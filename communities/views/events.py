@@ -17,11 +17,13 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from portal.components import Card
 from portal.csv_safety import neutralise
 from portal.formatting import format_date
 from portal.models import Country
 
-from .. import events_ical, events_registration
+from ..events import ical as events_ical
+from ..events import registration as events_registration
 from ..models import EventRegistration, RegistrationStatus, member_name
 from .guards import login_url
 
@@ -69,10 +71,23 @@ def index_context(index, request):
     )
     page_obj = Paginator(events, EVENTS_PAGE_SIZE).get_page(request.GET.get("page"))
     names = {c.slug: c.name for c in countries}
+    cards = []
     for event in page_obj:
-        event.when = _when(event)
-        event.country_names = local_names(event.countries.all(), names)
+        when = _when(event)
+        cards.append(
+            Card(
+                title=event.title,
+                url=event.get_url(request),
+                summary=event.summary,
+                kicker=str(event.get_kind_display()),
+                when=f"{when['start']} ({when['zone']})",
+                when_iso=event.start.isoformat(),
+                meta=[", ".join(local_names(event.countries.all(), names)) or _("Global")],
+                css="event-item",
+            )
+        )
     return {
+        "cards": cards,
         "countries": countries,
         "selected_country": country,
         "unknown_country": unknown,

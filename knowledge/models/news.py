@@ -16,6 +16,8 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from portal.api_fields import TermsField
 from portal.blocks import RICH_TEXT_FEATURES
+from portal.components import Card
+from portal.formatting import format_date
 from portal.models import BasePage, Country
 from portal.models.pages import FallbackMarkedMixin
 
@@ -68,9 +70,21 @@ class NewsIndexPage(FallbackMarkedMixin, BasePage):
             request.GET.get("page")
         )
         names = {c.slug: c.name for c in countries}
-        for article in page_obj:
-            article.country_names = local_names(article.countries.all(), names)
-        context.update(countries=countries, selected_country=country, page_obj=page_obj)
+        cards = [
+            Card(
+                title=article.title,
+                url=article.get_url(request),
+                summary=article.summary,
+                when=format_date(article.date),
+                when_iso=article.date.isoformat(),
+                meta=[", ".join(local_names(article.countries.all(), names)) or _("Global")],
+                css="news-item",
+            )
+            for article in page_obj
+        ]
+        context.update(
+            countries=countries, selected_country=country, page_obj=page_obj, cards=cards
+        )
         return context
 
 

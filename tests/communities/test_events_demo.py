@@ -4,8 +4,8 @@ the past seminar keeps its materials."""
 import pytest
 from wagtail.models import Locale, Page
 
-from communities.events_demo import seed_events
-from communities.events_demo_text import EVENTS, MEMORY
+from communities.events.demo import seed_events
+from communities.events.demo_text import EVENTS, MEMORY
 from communities.models import EventPage
 from knowledge.models import GoodPracticeGuidePage, ResourceLibraryPage
 from portal.models import HomePage

@@ -152,8 +152,8 @@ def test_content_api_serves_articles(client, make_article):
 
 
 def test_demo_news_is_idempotent_and_translated(client, django_capture_on_commit_callbacks):
-    from knowledge.news_demo import seed_news
-    from knowledge.news_demo_text import ARTICLES, MEMORY
+    from knowledge.demo_news import seed_news
+    from knowledge.demo_text.news import ARTICLES, MEMORY
 
     home = HomePage.objects.get(locale=Locale.get_default())
     with django_capture_on_commit_callbacks(execute=True):

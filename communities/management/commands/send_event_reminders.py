@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from communities.events_tasks import send_event_reminders
+from communities.events.tasks import send_event_reminders
 
 
 class Command(BaseCommand):

@@ -11,8 +11,8 @@ from django.utils import timezone, translation
 from django_tasks import task
 from wagtail.models import Locale
 
-from .models import EventPage, EventRegistration, RegistrationStatus
-from .notifications import absolute
+from ..models import EventPage, EventRegistration, RegistrationStatus
+from ..notifications import absolute
 
 REMINDER_AHEAD = timedelta(hours=24)
 

@@ -10,8 +10,8 @@ from wagtail.models import Locale, Page
 from portal.demo.localize import translate
 from portal.models import Country
 
+from .demo_text.news import ARTICLES, INDEX, MEMORY
 from .models import NewsArticlePage, NewsIndexPage
-from .news_demo_text import ARTICLES, INDEX, MEMORY
 
 
 def _translate(page):

@@ -11,9 +11,9 @@ from wagtail.models import Locale, Page
 from portal.demo.localize import translate
 from portal.models import Audience, Country
 
-from .events_demo_text import EVENTS, INDEX, MEMORY
-from .models import EventIndexPage, EventMaterial, EventPage
-from .models.events import MATERIAL_PAGE_TYPES
+from ..models import EventIndexPage, EventMaterial, EventPage
+from ..models.events import MATERIAL_PAGE_TYPES
+from .demo_text import EVENTS, INDEX, MEMORY
 
 
 def _translate(page):

@@ -3,7 +3,7 @@ lock: every change takes the event's ``EventRoster`` row ``FOR UPDATE`` first, s
 racing for the last seat are served one after the other (one gets it, the other waits).
 
 A cancelled seat goes to the first person on the waiting list, who is e-mailed once the change
-is committed (``events_tasks.send_promotion_email``)."""
+is committed (``events.tasks.send_promotion_email``)."""
 
 from dataclasses import dataclass
 
@@ -12,7 +12,8 @@ from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from .models import EventRegistration, EventRoster, RegistrationStatus
+from ..models import EventRegistration, EventRoster, RegistrationStatus
+from . import tasks as events_tasks
 
 ACTIVE = (RegistrationStatus.CONFIRMED, RegistrationStatus.WAITING)
 
@@ -121,8 +122,6 @@ def cancel(user, event):
 
 def promote_waiting(roster, event):
     """Give free seats to the people waiting longest (the roster is locked by the caller)."""
-    from . import events_tasks
-
     taken = roster.registrations.filter(status=RegistrationStatus.CONFIRMED).count()
     free = None if event.capacity is None else event.capacity - taken
     waiting = roster.registrations.filter(status=RegistrationStatus.WAITING).order_by(

@@ -1,7 +1,7 @@
 """Events API, mounted at /api/v2/events/ by portal.api: the public events (live, without a view
 restriction) of one language, filtered by country, language of delivery and whether they are
 still to come, and one event with its seats and materials; signed in (token or session), register
-for an event and cancel, under the same rules as the site (``events_registration``)."""
+for an event and cancel, under the same rules as the site (``events.registration``)."""
 
 import datetime
 
@@ -19,9 +19,9 @@ from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html
 from portal.models import Audience, Country
 
-from . import events_registration
-from .models import EventPage
-from .views.events import for_country
+from ..models import EventPage
+from ..views.events import for_country
+from . import registration as events_registration
 
 router = Router(tags=["events"])
 

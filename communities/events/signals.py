@@ -4,8 +4,8 @@ people waiting longest, as a cancellation would: on publish, under the roster lo
 from django.db import transaction
 from wagtail.signals import page_published
 
-from . import events_registration
-from .models import EventPage, EventRegistration, RegistrationStatus
+from ..models import EventPage, EventRegistration, RegistrationStatus
+from . import registration as events_registration
 
 
 def _promote_on_publish(sender, instance, **kwargs):

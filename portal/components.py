@@ -30,6 +30,7 @@ class Card(ProvidedItem):
     versions: list[LanguageLink] = field(default_factory=list)  # "Languages: English, Khmer"
     css: str = ""
     anchor: str = ""  # the card's id, for links to it
+    data: dict = field(default_factory=dict)  # what a card's own body template shows
 
 
 @dataclass(frozen=True)

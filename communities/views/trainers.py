@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from portal import cache_versions
+from portal.components import Card
 
 from ..models import TrainerProfile
 from ..trainers import records as trainer_records
@@ -48,7 +49,13 @@ def directory(request):
     context.update(
         page_obj=page_obj,
         trainers=[
-            {**entry, "anchor": f"trainer-{entry['id']}", "css": "trainer-card"}
+            Card(
+                title=entry["name"],
+                url="",
+                anchor=f"trainer-{entry['id']}",
+                css="trainer-card",
+                data=entry,
+            )
             for entry in entries(list(page_obj.object_list), language, filterset.names)
         ],
         result_count=paginator.count,

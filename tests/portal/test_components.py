@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from django.template import Template
 from django.template.loader import render_to_string
 from django.utils import translation
 
@@ -104,3 +105,28 @@ def test_cards_whose_order_means_something_are_an_ordered_list():
     soup = _cards(cards=[Card(title="1", url="/1/"), Card(title="2", url="/2/")], ordered=True)
     assert [a.get_text() for a in soup.select("ol.card-list > li.card a")] == ["1", "2"]
     assert not soup.select("ul")
+
+
+def test_a_card_with_chips_in_an_ordered_list_closes_each_list_with_its_own_tag():
+    soup = _cards(cards=[Card(title="1", url="/1/", chips=["a", "b"])], ordered=True)
+    assert [li.get_text() for li in soup.select("ol.card-list > li.card ul.chips > li")] == [
+        "a",
+        "b",
+    ]
+
+
+def test_a_card_body_template_replaces_the_inside_of_the_card():
+    soup = _cards(
+        cards=[
+            Card(
+                title="",
+                url="",
+                anchor="trainer-7",
+                css="trainer-card",
+                data={"name": "<b>Sok</b>"},
+            )
+        ],
+        body=Template("<h2>{{ card.data.name }}</h2>"),
+    )
+    card = soup.select_one("li.card.trainer-card#trainer-7")
+    assert card.select_one("h2").get_text() == "<b>Sok</b>" and not card.select("a")

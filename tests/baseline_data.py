@@ -1,0 +1,316 @@
+"""What the session baseline (tests/baseline.py) holds: reference taxonomy (country programmes,
+sectors, the CAT clusters and compliance points of shared/IMS.md) and short page texts with
+their translations. Tests may rely on these slugs and texts; the demo (portal/demo) is free to
+change without touching them."""
+
+# slug, ISO code, English name, programme status, programme started
+COUNTRIES = [
+    ("bangladesh", "BD", "Bangladesh", "active", 2014),
+    ("cambodia", "KH", "Cambodia", "active", 2001),
+    ("egypt", "EG", "Egypt", "active", 2020),
+    ("ethiopia", "ET", "Ethiopia", "active", 2019),
+    ("haiti", "HT", "Haiti", "active", 2009),
+    ("indonesia", "ID", "Indonesia", "active", 2011),
+    ("jordan", "JO", "Jordan", "active", 2008),
+    ("lesotho", "LS", "Lesotho", "past", 2010),
+    ("nicaragua", "NI", "Nicaragua", "active", 2011),
+    ("pakistan", "PK", "Pakistan", "active", 2021),
+    ("sri-lanka", "LK", "Sri Lanka", "planned", None),
+    ("vietnam", "VN", "Vietnam", "active", 2009),
+]
+
+INDUSTRIES = [
+    "Apparel",
+    "Footwear",
+    "Travel goods",
+    "Agribusiness",
+    "Electronics",
+    "Light manufacturing",
+    "Tourism",
+    "Construction",
+    "Transport",
+]
+
+TOPICS = [
+    "Occupational safety and health",
+    "Wages and working time",
+    "Gender equality",
+    "Social dialogue",
+    "Sexual harassment prevention",
+    "Productivity",
+    "Supervisory skills",
+    "Worker wellbeing",
+]
+
+AUDIENCES = [
+    "Trainers",
+    "Enterprise advisors",
+    "Factory managers",
+    "HR officers",
+    "OSH officers",
+    "Supervisors",
+    "Workers",
+    "Buyers",
+]
+
+# (slug, name, kind, legacy aliases, [(compliance point, confirmed, legacy aliases)])
+CLUSTERS = [
+    (
+        "child-labour",
+        "Child Labour",
+        "ILS",
+        [],
+        [
+            ("Child Labourers", True, []),
+            (
+                "Hazardous Work and other Worst Forms",
+                True,
+                ["Hazardous Work", "Unconditional Worst Forms"],
+            ),
+            ("Documentation and Protection of Young Workers", True, []),
+        ],
+    ),
+    (
+        "discrimination",
+        "Discrimination",
+        "ILS",
+        [],
+        [
+            ("Gender", True, []),
+            ("Race and Origin", False, []),
+            ("Religion and Political Opinion", False, []),
+            ("Other Grounds", False, []),
+        ],
+    ),
+    (
+        "forced-labour",
+        "Forced Labour",
+        "ILS",
+        [],
+        [
+            ("Coercion", True, []),
+            ("Forced Labour and Overtime", True, []),
+            ("Bonded Labour", False, []),
+            ("Prison Labour", False, []),
+        ],
+    ),
+    (
+        "freedom-of-association",
+        "Freedom of Association and Collective Bargaining",
+        "ILS",
+        [],
+        [
+            ("Freedom to Associate", True, []),
+            ("Interference and Discrimination", True, []),
+            ("Collective Bargaining", True, []),
+            ("Strikes", True, []),
+            ("Union Operations", True, []),
+        ],
+    ),
+    (
+        "compensation",
+        "Compensation",
+        "NLL",
+        [],
+        [
+            ("Minimum Wages/Piece Rate Wages", True, []),
+            ("Overtime Wages", True, []),
+            ("Method of Payment", True, []),
+            ("Paid Leave", True, []),
+            ("Social Security and Other Benefits", True, []),
+            ("Wage Information, Use and Deduction", True, []),
+            ("Premium Pay", False, []),
+        ],
+    ),
+    (
+        "contracts-and-human-resources",
+        "Contracts and Human Resources",
+        "NLL",
+        [],
+        [
+            ("Employment Contracts", False, []),
+            ("Contracting Procedures", False, []),
+            ("Dialogue, Discipline and Disputes", True, []),
+            ("Termination", False, []),
+        ],
+    ),
+    (
+        "occupational-safety-and-health",
+        "Occupational Safety and Health",
+        "NLL",
+        ["Systems"],
+        [
+            ("OSH Management Systems", True, []),
+            ("Chemicals and Hazardous Substances", True, []),
+            ("Emergency Preparedness", True, []),
+            ("Welfare Facilities", True, []),
+            ("Worker Protection", True, []),
+            ("Health Services and First Aid", False, []),
+            ("Working Environment", False, []),
+            ("Worker Accommodation", False, []),
+        ],
+    ),
+    (
+        "working-time",
+        "Working Time",
+        "NLL",
+        [],
+        [
+            ("Regular Hours", True, []),
+            ("Overtime", True, []),
+            ("Leave", True, []),
+        ],
+    ),
+]
+
+LANGUAGES = ["fr", "es", "ar", "vi", "km", "bn", "id"]
+
+# Country names in each other language.
+COUNTRY_NAMES = {
+    "Bangladesh": [
+        "Bangladesh",
+        "Bangladesh",
+        "بنغلاديش",
+        "Bangladesh",
+        "បង់ក្លាដែស",
+        "বাংলাদেশ",
+        "Bangladesh",
+    ],  # noqa: E501
+    "Cambodia": ["Cambodge", "Camboya", "كمبوديا", "Campuchia", "កម្ពុជា", "কম্বোডিয়া", "Kamboja"],
+    "Egypt": ["Égypte", "Egipto", "مصر", "Ai Cập", "អេហ្ស៊ីប", "মিশর", "Mesir"],
+    "Ethiopia": ["Éthiopie", "Etiopía", "إثيوبيا", "Ethiopia", "អេត្យូពី", "ইথিওপিয়া", "Etiopia"],
+    "Haiti": ["Haïti", "Haití", "هايتي", "Haiti", "ហៃទី", "হাইতি", "Haiti"],
+    "Indonesia": [
+        "Indonésie",
+        "Indonesia",
+        "إندونيسيا",
+        "Indonesia",
+        "ឥណ្ឌូណេស៊ី",
+        "ইন্দোনেশিয়া",
+        "Indonesia",
+    ],  # noqa: E501
+    "Jordan": ["Jordanie", "Jordania", "الأردن", "Jordan", "ហ្ស៊កដានី", "জর্ডান", "Yordania"],
+    "Lesotho": ["Lesotho", "Lesotho", "ليسوتو", "Lesotho", "ឡេសូតូ", "লেসোথো", "Lesotho"],
+    "Nicaragua": [
+        "Nicaragua",
+        "Nicaragua",
+        "نيكاراغوا",
+        "Nicaragua",
+        "នីការ៉ាហ្គា",
+        "নিকারাগুয়া",
+        "Nikaragua",
+    ],  # noqa: E501
+    "Pakistan": ["Pakistan", "Pakistán", "باكستان", "Pakistan", "ប៉ាគីស្ថាន", "পাকিস্তান", "Pakistan"],
+    "Sri Lanka": [
+        "Sri Lanka",
+        "Sri Lanka",
+        "سريلانكا",
+        "Sri Lanka",
+        "ស្រីលង្កា",
+        "শ্রীলঙ্কা",
+        "Sri Lanka",
+    ],
+    "Vietnam": ["Viet Nam", "Viet Nam", "فيتنام", "Việt Nam", "វៀតណាម", "ভিয়েতনাম", "Vietnam"],
+}
+
+# The page texts of the baseline tree, in English, French, Spanish, Arabic and Vietnamese (the
+# languages whose pages must show no English; tests/portal/test_i18n.py). Other languages keep
+# the English text, as wagtail-localize does for a string without a translation.
+PAGE_TEXTS = {
+    # English: (fr, es, ar, vi)
+    "Portal home": (
+        "Accueil du portail",
+        "Inicio del portal",
+        "الصفحة الرئيسية للبوابة",
+        "Trang chủ cổng thông tin",
+    ),  # noqa: E501
+    "Guides, tools and data.": (
+        "Guides, outils et données.",
+        "Guías, herramientas y datos.",
+        "أدلة وأدوات وبيانات.",
+        "Hướng dẫn, công cụ và dữ liệu.",
+    ),  # noqa: E501
+    "Work better": ("Mieux travailler", "Trabajar mejor", "عمل أفضل", "Làm việc tốt hơn"),
+    "Find guides for your country.": (
+        "Trouvez des guides pour votre pays.",
+        "Encuentre guías para su país.",
+        "اعثر على أدلة لبلدك.",
+        "Tìm hướng dẫn cho quốc gia của bạn.",
+    ),  # noqa: E501
+    "Featured": ("À la une", "Destacados", "مختارات", "Nổi bật"),
+    "Discussions": ("Échanges", "Debates", "النقاشات", "Thảo luận"),
+    "Compliance rates": (
+        "Taux de conformité",
+        "Tasas de cumplimiento",
+        "معدلات الامتثال",
+        "Tỷ lệ tuân thủ",
+    ),  # noqa: E501
+    "Rates across countries.": (
+        "Taux dans les pays.",
+        "Tasas en los países.",
+        "المعدلات في البلدان.",
+        "Tỷ lệ ở các quốc gia.",
+    ),  # noqa: E501
+    "Join a community": (
+        "Rejoindre une communauté",
+        "Únase a una comunidad",
+        "انضم إلى مجتمع",
+        "Tham gia cộng đồng",
+    ),  # noqa: E501
+    "Share what works.": (
+        "Partagez ce qui marche.",
+        "Comparta lo que funciona.",
+        "شارك ما ينجح.",
+        "Chia sẻ điều hiệu quả.",
+    ),  # noqa: E501
+    "Read more": ("En savoir plus", "Leer más", "اقرأ المزيد", "Đọc thêm"),
+    "About": ("À propos", "Acerca de", "حول", "Giới thiệu"),
+    "What this site is.": (
+        "Ce qu’est ce site.",
+        "Qué es este sitio.",
+        "ما هو هذا الموقع.",
+        "Trang này là gì.",
+    ),  # noqa: E501
+    "Contents": ("Sommaire", "Contenido", "المحتويات", "Nội dung"),
+    "Guides and tools.": (
+        "Guides et outils.",
+        "Guías y herramientas.",
+        "أدلة وأدوات.",
+        "Hướng dẫn và công cụ.",
+    ),  # noqa: E501
+    "Countries": ("Pays", "Países", "البلدان", "Các quốc gia"),
+    "Country programmes.": (
+        "Programmes par pays.",
+        "Programas por país.",
+        "برامج البلدان.",
+        "Chương trình quốc gia.",
+    ),  # noqa: E501
+    "Resources": ("Ressources", "Recursos", "الموارد", "Tài nguyên"),
+    "Communities": ("Communautés", "Comunidades", "المجتمعات", "Cộng đồng"),
+    "Compliance summary": (
+        "Synthèse de la conformité",
+        "Resumen del cumplimiento",
+        "ملخص الامتثال",
+        "Tóm tắt tuân thủ",
+    ),  # noqa: E501
+}
+
+# The CAT terms tests read in French.
+CAT_FRENCH = {
+    "Working Time": "Temps de travail",
+    "Regular Hours": "Durée normale du travail",
+    "Overtime": "Heures supplémentaires",
+}
+
+
+def memory():
+    """{language: {English: translation}} for tests.factories.translate."""
+    known = {code: {} for code in LANGUAGES}
+    for english, names in COUNTRY_NAMES.items():
+        for code, name in zip(LANGUAGES, names, strict=True):
+            known[code][english] = name
+    for english, texts in PAGE_TEXTS.items():
+        for code, text in zip(LANGUAGES, texts, strict=False):
+            known[code][english] = text
+    known["fr"].update(CAT_FRENCH)
+    return known

@@ -29,10 +29,9 @@ from .factories import (
 
 
 def build():
-    memory = data.memory()
     ensure_locales()
-    build_taxonomy(memory)
-    build_pages(memory)
+    build_taxonomy()
+    build_pages()
     Page.fix_tree(fix_paths=False)  # wagtail-localize can leave stale child counts
 
 
@@ -41,7 +40,7 @@ def ensure_locales():
         Locale.objects.get_or_create(language_code=code)
 
 
-def build_taxonomy(memory):
+def build_taxonomy():
     terms = []
     for slug, iso, name, status, started in data.COUNTRIES:
         terms.append(
@@ -76,7 +75,7 @@ def build_taxonomy(memory):
                 )
             )
     for term in terms:
-        translate(term, memory=memory)
+        translate(term)  # with the baseline's translation memory
 
 
 def _home_body():
@@ -120,7 +119,7 @@ def _replace_welcome_site():
         welcome.delete()
 
 
-def build_pages(memory):
+def build_pages():
     _replace_welcome_site()
     home = HomePageFactory(
         parent=Page.get_first_root_node(),
@@ -157,7 +156,7 @@ def build_pages(memory):
         for country in Country.objects.filter(locale=Locale.get_default()).order_by("slug")
     ]
     for page in [home, about, countries, *country_pages]:
-        translate(Page.objects.get(pk=page.pk).specific, memory=memory)
+        translate(Page.objects.get(pk=page.pk).specific)
     nav = NavigationSettings.load()
     nav.primary_links = json.dumps(
         [

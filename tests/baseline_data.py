@@ -293,6 +293,13 @@ PAGE_TEXTS = {
         "ملخص الامتثال",
         "Tóm tắt tuân thủ",
     ),  # noqa: E501
+    "Compliance": ("Conformité", "Cumplimiento", "الامتثال", "Tuân thủ"),
+    "Compliance by country.": (
+        "Conformité par pays.",
+        "Cumplimiento por país.",
+        "الامتثال حسب البلد.",
+        "Tuân thủ theo quốc gia.",
+    ),
 }
 
 # The CAT terms tests read in French.

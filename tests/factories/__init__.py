@@ -2,6 +2,7 @@
 every page type. Tests build what they read with these, never from the demo (portal/demo)."""
 
 from .communities import CommunityFactory, MembershipFactory, PostFactory, ThreadFactory
+from .files import PNG
 from .ims import (
     AssessmentFactory,
     CatVersionFactory,
@@ -14,6 +15,7 @@ from .ims import (
 )
 from .localize import translate
 from .pages import (
+    RESOURCE_FACTORIES,
     AwarenessMaterialPageFactory,
     ComplianceIndexPageFactory,
     CountryIndexPageFactory,
@@ -27,6 +29,7 @@ from .pages import (
     TrainingModulePageFactory,
     TrainingProgrammePageFactory,
     WorkbookPageFactory,
+    compliance_section,
     make_document,
     stream,
 )
@@ -44,6 +47,7 @@ from .users import PASSWORD, UserFactory
 
 __all__ = [
     "PASSWORD",
+    "PNG",
     "AssessmentFactory",
     "AudienceFactory",
     "AwarenessMaterialPageFactory",
@@ -76,6 +80,8 @@ __all__ = [
     "TrainingProgrammePageFactory",
     "UserFactory",
     "WorkbookPageFactory",
+    "RESOURCE_FACTORIES",
+    "compliance_section",
     "make_document",
     "stream",
     "term",

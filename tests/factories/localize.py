@@ -1,10 +1,13 @@
 """Translations the way an editor makes them in wagtail-localize: a translation source, known
 strings as translation memory, then the target saved (and, for pages, published on commit).
-Strings the memory does not know keep their source text."""
+The translation memory is the baseline's (tests/baseline_data.py) plus what a test adds; strings
+it does not know keep their source text."""
 
 from django.db import transaction
 from wagtail.models import Locale
 from wagtail_localize.models import StringSegment, StringTranslation, Translation, TranslationSource
+
+from tests.baseline_data import memory as baseline_memory
 
 
 def other_locales():
@@ -14,7 +17,8 @@ def other_locales():
 @transaction.atomic
 def translate(instance, locales=None, memory=None):
     """Translate ``instance`` into each of ``locales`` (default: every other one) it is not yet
-    in, with ``memory`` ({language: {source text: translation}}). Returns how many were made."""
+    in; ``memory`` ({language: {source text: translation}}) adds to the baseline's translation
+    memory. Returns how many were made."""
     locales = other_locales() if locales is None else locales
     existing = set(instance.get_translations().values_list("locale_id", flat=True))
     missing = [locale for locale in locales if locale.pk not in existing]
@@ -23,7 +27,10 @@ def translate(instance, locales=None, memory=None):
     source, _created = TranslationSource.get_or_create_from_instance(instance)
     segments = list(StringSegment.objects.filter(source=source).select_related("string", "context"))
     for locale in missing:
-        known = (memory or {}).get(locale.language_code, {})
+        known = {
+            **baseline_memory().get(locale.language_code, {}),
+            **(memory or {}).get(locale.language_code, {}),
+        }
         for segment in segments:
             text = known.get(segment.string.data)
             if text:

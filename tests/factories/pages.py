@@ -8,6 +8,7 @@ import factory
 import wagtail_factories
 from django.core.files.base import ContentFile
 from wagtail.documents.models import Document
+from wagtail.models import Locale, Page
 
 from ims_bridge.models import ComplianceIndexPage
 from knowledge.models import (
@@ -34,6 +35,7 @@ from portal.models import (
     Topic,
 )
 
+from .localize import translate
 from .taxonomy import terms
 
 
@@ -119,6 +121,21 @@ class ComplianceIndexPageFactory(PortalPageFactory):
     slug = "compliance"
 
 
+def compliance_section(locales=None):
+    """The compliance section under the English home (made once), translated into ``locales``
+    (default: every other language) and published there."""
+    home = HomePage.objects.get(locale=Locale.get_default())
+    page = ComplianceIndexPage.objects.child_of(home).first()
+    if page is None:
+        page = ComplianceIndexPageFactory(parent=home, intro="Compliance by country.")
+    translate(page, locales)
+    # A translation's publication waits for a commit that a test's transaction never makes.
+    for translation in page.get_translations().filter(live=False):
+        translation.specific.save_revision().publish()
+    Page.fix_tree(fix_paths=False)  # wagtail-localize can leave stale child counts
+    return page
+
+
 def make_document(title):
     """A PDF document titled ``title`` (saved with its size and hash, as Wagtail's upload form
     does)."""
@@ -193,3 +210,17 @@ class AwarenessMaterialPageFactory(ResourcePageFactory):
 class SelfGuidedToolPageFactory(ResourcePageFactory):
     class Meta:
         model = SelfGuidedToolPage
+
+
+RESOURCE_FACTORIES = {
+    factory_class._meta.model: factory_class
+    for factory_class in (
+        TrainingProgrammePageFactory,
+        TrainingModulePageFactory,
+        ModelPolicyPageFactory,
+        GoodPracticeGuidePageFactory,
+        WorkbookPageFactory,
+        AwarenessMaterialPageFactory,
+        SelfGuidedToolPageFactory,
+    )
+}

@@ -32,9 +32,9 @@ def rows_of(response):
 
 
 def test_compliance_page_is_under_home_in_every_locale():
-    from ims_bridge.demo import seed_page
+    from tests.factories import compliance_section
 
-    seed_page(None)
+    compliance_section()
     assert ComplianceIndexPage.parent_page_types == ["portal.HomePage"]
     assert ComplianceIndexPage.objects.count() == Locale.objects.count()
     for page in ComplianceIndexPage.objects.all():

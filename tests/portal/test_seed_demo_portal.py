@@ -1,5 +1,6 @@
 """The portal's demo content (portal/demo) is translated: every English string it seeds has a
-translation in the required languages, and its taxonomy reads in each of them. The demo's
+translation in the required languages, and its taxonomy reads in each of them; an editor can
+save its home page as it is. The demo's
 portal part runs once for the module on a database without the test baseline, inside a
 transaction rolled back at the end."""
 
@@ -11,6 +12,7 @@ from django.test import TestCase
 
 from portal.demo.seed import ensure_locales, seed_pages, seed_taxonomy
 from portal.demo.translations import DEMO_TRANSLATIONS
+from portal.models import HomePage
 from tests.demo_seeding import clear_baseline
 
 REQUIRED = ["fr", "es", "ar", "vi"]  # as tests/portal/test_i18n.py
@@ -75,3 +77,12 @@ def test_demo_taxonomy_reads_in_each_language():
                 model.objects.filter(locale__language_code=lang).values_list("name", flat=True)
             )
             assert names == expected, (lang, model.__name__)
+
+
+def test_the_demo_home_page_can_be_saved_as_it_is():
+    """The seeded home page's hero (no button) and call to action (to the about page) are
+    valid, so an editor can edit and save it."""
+    for home in HomePage.objects.all():
+        HomePage.body.field.stream_block.clean(home.body)
+        calls = [block for block in home.body if block.block_type == "call_to_action"]
+        assert calls and all(block.value["link"]["page"] for block in calls)

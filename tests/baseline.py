@@ -42,7 +42,7 @@ def ensure_locales():
 
 def build_taxonomy():
     terms = []
-    for slug, iso, name, status, started in data.COUNTRIES:
+    for slug, iso, name, status, started, workers, factories in data.COUNTRIES:
         terms.append(
             CountryFactory(
                 slug=slug,
@@ -50,6 +50,8 @@ def build_taxonomy():
                 iso_code=iso,
                 programme_status=status,
                 programme_started=started,
+                workers_reached=workers,
+                factories_reached=factories,
             )
         )
     for factory, names in (

@@ -8,8 +8,18 @@ import json
 from django.conf import settings
 from django.utils.text import slugify
 from wagtail.models import Locale, Page, Site
+from wagtail_localize.models import TranslationSource
 
-from portal.models import Country, CountryPage, NavigationSettings
+from portal.models import (
+    Audience,
+    Cluster,
+    CompliancePoint,
+    Country,
+    CountryPage,
+    Industry,
+    NavigationSettings,
+    Topic,
+)
 
 from . import baseline_data as data
 from .factories import (
@@ -29,10 +39,26 @@ from .factories import (
 
 
 def build():
+    clear()  # a reused test database keeps the last session's baseline
     ensure_locales()
     build_taxonomy()
     build_pages()
     Page.fix_tree(fix_paths=False)  # wagtail-localize can leave stale child counts
+
+
+def clear():
+    """Remove the sites, page trees, navigation, taxonomy and translation sources: the last
+    session's baseline on a reused database, Wagtail's welcome page and its site on a new one."""
+    Site.objects.all().delete()
+    for home in Page.objects.filter(depth=2):
+        home.delete()
+    for model in (CompliancePoint, Cluster, Country, Industry, Topic, Audience):
+        model.objects.all().delete()
+    TranslationSource.objects.all().delete()
+    nav = NavigationSettings.load()
+    nav.primary_links = "[]"
+    nav.footer_links = "[]"
+    nav.save()
 
 
 def ensure_locales():
@@ -113,16 +139,7 @@ def _home_body():
     )
 
 
-def _replace_welcome_site():
-    """Wagtail's migrations make a welcome page and a site for it; the portal's home replaces
-    them."""
-    Site.objects.all().delete()
-    for welcome in Page.objects.filter(depth=2):
-        welcome.delete()
-
-
 def build_pages():
-    _replace_welcome_site()
     home = HomePageFactory(
         parent=Page.get_first_root_node(),
         title="Portal home",

@@ -385,11 +385,35 @@ PAGE_TEXTS = {
     ),
 }
 
-# The CAT terms tests read in French.
-CAT_FRENCH = {
-    "Working Time": "Temps de travail",
-    "Regular Hours": "Durée normale du travail",
-    "Overtime": "Heures supplémentaires",
+# The CAT terms tests read in other languages: (fr, es, ar, vi, km, bn, id).
+CAT_NAMES = {
+    "Working Time": (
+        "Temps de travail",
+        "Tiempo de trabajo",
+        "وقت العمل",
+        "Thời giờ làm việc",
+        "ម៉ោងធ្វើការ",
+        "কর্মঘণ্টা",
+        "Waktu Kerja",
+    ),
+    "Regular Hours": (
+        "Durée normale du travail",
+        "Jornada ordinaria",
+        "ساعات العمل العادية",
+        "Giờ làm việc bình thường",
+        "ម៉ោងធ្វើការធម្មតា",
+        "নিয়মিত কর্মঘণ্টা",
+        "Jam Kerja Normal",
+    ),
+    "Overtime": (
+        "Heures supplémentaires",
+        "Horas extraordinarias",
+        "العمل الإضافي",
+        "Làm thêm giờ",
+        "ការងារបន្ថែមម៉ោង",
+        "ওভারটাইম",
+        "Lembur",
+    ),
 }
 
 
@@ -399,8 +423,7 @@ def memory():
     for english, names in COUNTRY_NAMES.items():
         for code, name in zip(LANGUAGES, names, strict=True):
             known[code][english] = name
-    for english, texts in PAGE_TEXTS.items():
+    for english, texts in (*PAGE_TEXTS.items(), *CAT_NAMES.items()):
         for code, text in zip(LANGUAGES, texts, strict=True):
             known[code][english] = text
-    known["fr"].update(CAT_FRENCH)
     return known

@@ -1,8 +1,7 @@
-"""Shared fixtures. The portal baseline (languages, taxonomy, page tree in every language) is
-seeded once per test session into the test database; every test then runs in a transaction
-that is rolled back, so tests may add data freely."""
-
-import io
+"""Shared fixtures. The test baseline (languages, taxonomy, page tree in every language;
+tests/baseline.py, built from tests/factories) is made once per test session in the test
+database; every test then runs in a transaction that is rolled back, so tests may add data
+freely."""
 
 import pytest
 
@@ -22,21 +21,15 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    from wagtail.models import Page
-
-    from portal.demo.seed import ensure_locales, seed_pages, seed_taxonomy
+    from tests import baseline
 
     with django_db_blocker.unblock():
-        out = io.StringIO()
-        ensure_locales()
-        seed_taxonomy(out)
-        seed_pages(out)
-        Page.fix_tree(fix_paths=False)
+        baseline.build()
 
 
 @pytest.fixture
 def client(client):
-    """The HTTP client, speaking to the demo site's hostname."""
+    """The HTTP client, speaking to the baseline site's hostname."""
     client.defaults["HTTP_HOST"] = "localhost"
     return client
 

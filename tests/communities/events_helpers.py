@@ -9,8 +9,8 @@ from django.utils import timezone
 from wagtail.models import Locale, Page
 
 from communities.models import EventIndexPage, EventPage
-from portal.demo.localize import translate
 from portal.models import Country, HomePage
+from tests.factories import translate
 
 _counter = itertools.count()
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from communities import services
-from communities.demo import PNG
 from communities.models import ApiToken, Attachment, Flag, ModerationLog, Post, PostRevision
+from tests.factories import PNG
 
 from .conftest import login
 

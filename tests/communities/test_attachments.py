@@ -2,8 +2,8 @@ import io
 
 import pytest
 
-from communities.demo import PNG
 from communities.models import Attachment
+from tests.factories import PNG
 
 from .conftest import login
 

@@ -56,7 +56,7 @@ def world(people, make_community, make_thread, make_user):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from communities import attachments
-    from communities.demo import PNG
+    from tests.factories import PNG
 
     stored = attachments.store(SimpleUploadedFile("p.png", PNG), people["member"])
     stored.post = reply

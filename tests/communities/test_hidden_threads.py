@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.search.backends import get_search_backend
 
 from communities import attachments, services
-from communities.demo import PNG
 from communities.models import Subscription
 from portal.providers import provide
+from tests.factories import PNG
 
 from .conftest import login
 

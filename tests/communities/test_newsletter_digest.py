@@ -15,8 +15,8 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from communities.models import Frequency, NewsletterDigest, NewsletterSubscription
 from communities.newsletter import sending
-from portal.demo.localize import translate
 from portal.digest import digest_sources
+from tests.factories import translate
 
 from .newsletter_support import events_source, make_library, publish_guide, subscribe
 

@@ -115,9 +115,9 @@ def test_roles_exist_as_groups_from_migrations(db):
     ],
 )
 def test_factory_reports_link_to_the_factory_tools(world, as_user, role, tools):
-    from ims_bridge.demo import seed_page
+    from tests.factories import compliance_section
 
-    page = seed_page(None)
+    page = compliance_section()
     html = as_user(world[role]).get(page.url + "dashboard/").content.decode()
     assert "/factories/F1/" in html
     assert ('href="/en/factory/F1/"' in html) == tools

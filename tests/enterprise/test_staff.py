@@ -37,9 +37,9 @@ CAMBODIA = ["F1", "F2", "F3", "F4", "F5", "F6"]
 
 @pytest.fixture
 def compliance_page(db):
-    from ims_bridge.demo import seed_page
+    from tests.factories import compliance_section
 
-    return seed_page(None, locales=[])
+    return compliance_section([])
 
 
 # --- the programme list -------------------------------------------------------------------

@@ -6,10 +6,10 @@ from django.contrib.auth.models import Group, Permission
 from django.utils import timezone, translation
 from wagtail.models import Locale
 
-from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
 from portal.models import Country
 from portal.roles import BUYERS
+from tests.factories import compliance_section
 
 from .fixtures import load_fixture
 
@@ -24,7 +24,7 @@ def _reset_language():
 @pytest.fixture
 def compliance_page(db):
     """The compliance section in English and French (all locales: see test_public)."""
-    return seed_page(None, locales=list(Locale.objects.filter(language_code="fr")))
+    return compliance_section(list(Locale.objects.filter(language_code="fr")))
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale, Page
 
 from knowledge.models import GoodPracticeGuidePage, ModelPolicyPage, ResourceLibraryPage
-from portal.demo.localize import translate
 from portal.models import CompliancePoint, Country, CountryPage, HomePage, Industry, StandardPage
+from tests.factories import translate
 
 from .fixtures import load_fixture
 

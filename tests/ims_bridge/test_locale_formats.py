@@ -6,7 +6,7 @@ import re
 import pytest
 from wagtail.models import Locale
 
-from ims_bridge.demo import seed_page
+from tests.factories import compliance_section
 
 from .fixtures import load_fixture
 
@@ -27,7 +27,7 @@ NUMBER_LOCALE = {
 
 @pytest.fixture
 def data(tmp_path):
-    seed_page(None, locales=list(Locale.objects.filter(language_code__in=list(RATE)[1:])))
+    compliance_section(list(Locale.objects.filter(language_code__in=list(RATE)[1:])))
     load_fixture(tmp_path)
 
 

@@ -31,7 +31,7 @@ def rows_of(response):
     return list(csv.reader(io.StringIO(response.content.decode())))
 
 
-def test_compliance_page_is_under_home_in_every_locale():
+def test_demo_compliance_page_is_under_home_in_every_locale():
     from ims_bridge.demo import seed_page
 
     seed_page(None)

@@ -3,85 +3,47 @@
 import itertools
 
 import pytest
-from django.core.files.base import ContentFile
-from wagtail.documents.models import Document
 from wagtail.models import Locale, Page
 
 from knowledge.models import (
     AwarenessMaterialPage,
     GoodPracticeGuidePage,
-    Material,
     MaterialKind,
     ModelPolicyPage,
-    ResourceLibraryPage,
     TrainingModulePage,
     TrainingProgrammePage,
     WorkbookPage,
 )
-from knowledge.pdf import make_pdf
-from portal.demo.localize import translate
-from portal.models import Audience, CompliancePoint, Country, HomePage, Industry, Topic
+from portal.models import HomePage
+from tests.factories import (
+    RESOURCE_FACTORIES,
+    ResourceLibraryPageFactory,
+    make_document,  # noqa: F401  (imported from here by other suites)
+    translate,
+)
 
 _counter = itertools.count()
 
 
-def term(model, slug):
-    return model.objects.get(slug=slug, locale=Locale.get_default())
-
-
-def make_document(title):
-    doc = Document(title=title)
-    doc.file.save(
-        f"{title.lower().replace(' ', '-')}.pdf", ContentFile(make_pdf(title)), save=False
-    )
-    doc._set_document_file_metadata()  # size and hash, as Wagtail's upload form does
-    doc.save()
-    return doc
-
-
-def make_resource(
-    parent,
-    model,
-    title,
-    *,
-    countries=(),
-    industries=(),
-    topics=(),
-    audiences=(),
-    points=(),
-    materials=(),
-    publish=True,
-    **fields,
-):
-    page = model(
+def make_resource(parent, model, title, *, publish=True, **fields):
+    """A resource page of type ``model`` under ``parent`` (tests/factories/pages.py): taxonomy
+    as slugs (``countries``, ``industries``, ``topics``, ``audiences``, ``points``), materials
+    as (kind, document title) pairs; published unless ``publish=False``."""
+    if "points" in fields:
+        fields["compliance_points"] = fields.pop("points")
+    page = RESOURCE_FACTORIES[model](
+        parent=parent,
         title=title,
         slug=f"{title.lower().replace(' ', '-')}-{next(_counter)}",
-        summary=f"Summary of {title}",
+        publish=publish,
         **fields,
     )
-    parent.add_child(instance=page)
-    page.countries.set([term(Country, s) for s in countries])
-    page.industries.set([term(Industry, s) for s in industries])
-    page.topics.set([term(Topic, s) for s in topics])
-    page.audiences.set([term(Audience, s) for s in audiences])
-    page.compliance_points.set([term(CompliancePoint, s) for s in points])
-    for order, (kind, doc_title) in enumerate(materials):
-        page.knowledge_materials.add(
-            Material(kind=kind, sort_order=order, document=make_document(doc_title))
-        )
-    page.save()  # commit the materials so their ids are in the revision
-    if publish:
-        page.save_revision().publish()
     return model.objects.get(pk=page.pk)
 
 
 @pytest.fixture
 def library(db):
-    home = HomePage.objects.get(locale=Locale.get_default())
-    page = ResourceLibraryPage(title="Resources", slug="resources")
-    home.add_child(instance=page)
-    page.save_revision().publish()
-    return page
+    return ResourceLibraryPageFactory(parent=HomePage.objects.get(locale=Locale.get_default()))
 
 
 @pytest.fixture

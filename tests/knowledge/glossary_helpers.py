@@ -6,8 +6,8 @@ import datetime
 from wagtail.models import Locale
 
 from knowledge.models import GlossaryPage, GlossaryTerm, LawReference
-from portal.demo.localize import translate
 from portal.models import CompliancePoint, Country, HomePage
+from tests.factories import translate
 
 
 def locale(code):

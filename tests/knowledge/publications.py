@@ -6,7 +6,7 @@ from django.contrib.auth.models import Group
 from wagtail.models import Locale, Page
 
 from knowledge.models import MaterialKind, PublicationAuthor, PublicationPage, PublicationSeries
-from portal.demo.localize import translate
+from tests.factories import translate
 
 from .conftest import make_resource
 

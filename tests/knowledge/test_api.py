@@ -10,7 +10,6 @@ from django.core.files.images import ImageFile
 from wagtail.images.models import Image
 from wagtail.models import Page, PageViewRestriction
 
-from communities.demo import PNG
 from knowledge.models import (
     MaterialKind,
     ModelPolicyPage,
@@ -18,6 +17,7 @@ from knowledge.models import (
     TrainingModulePage,
     TrainingProgrammePage,
 )
+from tests.factories import PNG
 from tests.knowledge.conftest import make_document, make_resource
 
 pytestmark = pytest.mark.django_db

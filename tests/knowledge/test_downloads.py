@@ -14,7 +14,7 @@ from knowledge.models import (
     ResourceEntry,
 )
 from knowledge.models.materials import increment_material
-from portal.demo.localize import translate
+from tests.factories import translate
 
 from .conftest import make_document, make_resource
 

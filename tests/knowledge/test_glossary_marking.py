@@ -9,7 +9,7 @@ import pytest
 from knowledge.glossary import Entry
 from knowledge.glossary_marking import Marker
 from knowledge.models import GoodPracticeGuidePage
-from portal.demo.localize import translate
+from tests.factories import translate
 from tests.knowledge.conftest import make_resource
 from tests.knowledge.glossary_helpers import glossary_page, locale, make_term, translate_term
 

@@ -3,7 +3,7 @@
 import pytest
 from wagtail.models import Locale, Page
 
-from portal.demo.localize import translate
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from wagtail.models import Locale, Page
 
 from knowledge.models import NewsArticlePage, NewsIndexPage
 from knowledge.models.news import NEWS_PAGE_SIZE
-from portal.demo.localize import translate
 from portal.models import Country, HomePage
+from tests.factories import translate
 
 pytestmark = pytest.mark.django_db
 

@@ -297,7 +297,7 @@ def test_chosen_featured_page_without_translation_is_marked(client, dataset):
 def test_untranslated_material_labels_carry_the_source_language(
     client, library, django_capture_on_commit_callbacks
 ):
-    from portal.demo.localize import translate
+    from tests.factories import translate
 
     guide = make_resource(
         library,

@@ -13,7 +13,6 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page, PageViewRestriction
 
-from communities.demo import PNG
 from knowledge.models import (
     GoodPracticeGuidePage,
     Material,
@@ -23,8 +22,8 @@ from knowledge.models import (
     TrainingProgrammePage,
     WorkbookPage,
 )
-from portal.demo.localize import translate
 from portal.models import Country, CountryPage, HomePage, StandardPage
+from tests.factories import PNG, translate
 from tests.knowledge.conftest import make_document, make_resource
 
 pytestmark = pytest.mark.django_db

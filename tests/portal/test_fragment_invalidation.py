@@ -7,9 +7,9 @@ import json
 import pytest
 from wagtail.models import Locale, Page, PageViewRestriction
 
-from ims_bridge.demo import seed_page
 from knowledge.models import GoodPracticeGuidePage, MaterialKind, ResourceLibraryPage
 from portal.models import HomePage, Industry, NavigationSettings
+from tests.factories import compliance_section
 from tests.ims_bridge.fixtures import load_fixture
 from tests.knowledge.conftest import make_resource
 
@@ -93,7 +93,7 @@ def test_navigation_settings_show_at_once(client, guide, committed):
 def test_a_new_translation_and_a_restriction_show_in_the_language_versions_at_once(
     client, guide, committed
 ):
-    from portal.demo.localize import translate
+    from tests.factories import translate
 
     assert 'hreflang="fr"' not in html(client, guide.url)
     fr = Locale.objects.get(language_code="fr")
@@ -121,7 +121,7 @@ def test_a_new_resource_shows_in_the_home_blocks_at_once(client, library, commit
 
 def test_a_recompute_shows_in_the_compliance_blocks_at_once(client, tmp_path, committed):
     with committed():
-        seed_page(None)
+        compliance_section()
     before = html(client, "/en/countries/cambodia/")
     with committed():
         load_fixture(tmp_path)

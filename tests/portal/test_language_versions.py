@@ -262,7 +262,7 @@ def test_the_root_page_is_not_in_a_sitemap(client):
 @pytest.fixture
 def translated_to_khmer(django_capture_on_commit_callbacks):
     """wagtail-localize publishes a translation on commit: translate inside a capture."""
-    from portal.demo.localize import translate
+    from tests.factories import translate
 
     def make(page):
         khmer = Locale.objects.get(language_code="km")

@@ -5,7 +5,6 @@ from wagtail.blocks import StructBlockValidationError
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from portal.blocks import CallToActionBlock, HeroBlock, LinkBlock
-from portal.models import HomePage
 
 pytestmark = pytest.mark.django_db
 
@@ -58,12 +57,3 @@ def test_an_optional_button_may_be_left_empty_but_not_half_filled():
         call.clean(
             call.to_python({"heading": "Join", "text": "", "link": {"page": None, "url": ""}})
         )
-
-
-def test_the_demo_home_page_can_be_saved_as_it_is(about):
-    """The seeded home page's hero (no button) and call to action (to the about page) are
-    valid, so an editor can edit and save it."""
-    for home in HomePage.objects.all():
-        HomePage.body.field.stream_block.clean(home.body)
-        calls = [block for block in home.body if block.block_type == "call_to_action"]
-        assert calls and all(block.value["link"]["page"] for block in calls)

@@ -11,9 +11,9 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
-from ims_bridge.demo import seed_page
 from knowledge.models import GoodPracticeGuidePage, MaterialKind, WorkbookPage
 from portal.models import HomePage, NavigationSettings
+from tests.factories import compliance_section
 from tests.ims_bridge.fixtures import load_fixture
 from tests.knowledge.conftest import make_document, make_resource
 
@@ -102,7 +102,7 @@ def second_request(client, url):
 
 @pytest.fixture
 def compliance(tmp_path):
-    seed_page(None, locales=list(Locale.objects.filter(language_code="fr")))
+    compliance_section(list(Locale.objects.filter(language_code="fr")))
     load_fixture(tmp_path)
 
 

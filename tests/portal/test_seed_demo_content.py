@@ -2,7 +2,8 @@
 resources in the languages of their countries with materials written in those languages,
 hand-written summaries, translated summaries and topics that fit the resource.
 
-`seed_demo` runs once for the module, inside a transaction rolled back at the end (a few
+`seed_demo` runs once for the module, on a database without the test baseline
+(tests/demo_seeding.py), inside a transaction rolled back at the end (a few
 minutes on a busy machine)."""
 
 import html
@@ -17,6 +18,7 @@ from django.test import TestCase
 from wagtail.models import Locale, Page
 
 from knowledge.demo_text import language
+from tests.demo_seeding import clear_baseline
 from tests.ims_bridge.pdftext import letters, pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +38,7 @@ LOCAL_MODULES = [
 @pytest.fixture(scope="module")
 def seeded(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), transaction.atomic():
+        clear_baseline()
         # As after a real run's commits: wagtail-localize publishes translations on commit.
         with TestCase.captureOnCommitCallbacks(execute=True):
             call_command("seed_demo", "--demo-accounts", stdout=io.StringIO())

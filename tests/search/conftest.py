@@ -12,8 +12,8 @@ from wagtail.search.backends import get_search_backend
 
 from communities import services
 from communities.models import Community, Membership, Role, Status, Visibility
-from knowledge.models import ResourceLibraryPage
 from portal.models import Country, HomePage, Industry, Topic
+from tests.factories import ResourceLibraryPageFactory
 
 _counter = itertools.count()
 
@@ -32,14 +32,10 @@ def index(*objects):
 @pytest.fixture
 def libraries(db):
     """A published resource library in English and in French."""
-    made = {}
-    for code in ("en", "fr"):
-        home = HomePage.objects.get(locale__language_code=code)
-        page = ResourceLibraryPage(title="Resources", slug="resources")
-        home.add_child(instance=page)
-        page.save_revision().publish()
-        made[code] = page
-    return made
+    return {
+        code: ResourceLibraryPageFactory(parent=HomePage.objects.get(locale__language_code=code))
+        for code in ("en", "fr")
+    }
 
 
 @pytest.fixture

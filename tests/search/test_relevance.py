@@ -19,7 +19,7 @@ CASES = [
     ("en", "Cambodia", "/en/countries/cambodia/"),
     ("en", "jordan", "/en/countries/jordan/"),
     ("en", "Sri Lanka", "/en/countries/sri-lanka/"),
-    ("en", "about portal", "/en/about/"),
+    ("en", "about site", "/en/about/"),
     ("fr", "Cambodge", "/fr/countries/cambodia/"),
     ("fr", "Jordanie", "/fr/countries/jordan/"),
     ("es", "Camboya", "/es/countries/cambodia/"),

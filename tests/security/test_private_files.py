@@ -21,12 +21,12 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
-from communities.demo import PNG
 from communities.models import Attachment
 from ims_bridge.models import ImportBatch
 from knowledge.bundles import BUNDLE_DIR
 from knowledge.models import GoodPracticeGuidePage, MaterialKind
 from knowledge.pdf import make_pdf
+from tests.factories import PNG
 from tests.ims_bridge.helpers import star_csv, star_row
 from tests.portal.test_settings import settings_as_json
 

@@ -11,10 +11,10 @@ from django.http import HttpResponse, StreamingHttpResponse
 from django.test import RequestFactory
 from wagtail.models import Locale, Page
 
-from ims_bridge.demo import seed_page
 from ims_bridge.models import Factory, FactoryAccessGrant
 from portal.csv_safety import SpreadsheetFormulaMiddleware, neutralise
 from portal.roles import BUYERS
+from tests.factories import compliance_section
 from tests.ims_bridge.helpers import star_csv, star_row
 
 pytestmark = pytest.mark.django_db
@@ -32,7 +32,7 @@ def hostile_import(tmp_path):
     """Five Cambodian factories (so the country's figures are published) whose imported
     texts start like formulas: question labels, a global question id, a factory name and an
     FGW text answer."""
-    seed_page(None)
+    compliance_section()
     rows = []
     for number in range(1, 6):
         factory = f"KH-{number}"

@@ -24,7 +24,6 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from communities import attachments, services
 from communities.accounts import VERIFY_SALT
-from communities.demo import PNG
 from communities.models import (
     ApiToken,
     Community,
@@ -40,7 +39,6 @@ from communities.models import (
 from communities.newsletter import tokens as newsletter_tokens
 from communities.notifications import unsubscribe_token
 from communities.trainers.records import issue_certificate
-from ims_bridge.demo import seed_page
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
 from knowledge.models import (
     AwarenessMaterialPage,
@@ -55,6 +53,7 @@ from knowledge.models import (
 )
 from portal.models import Country, CountryIndexPage, CountryPage, HomePage, StandardPage
 from portal.roles import BUYERS, translator_group_name
+from tests.factories import PNG, compliance_section
 from tests.ims_bridge.fixtures import load_fixture
 from tests.knowledge.conftest import make_resource
 
@@ -276,7 +275,7 @@ def _ims(world):
     u, ids = world.users, world.ids
     with tempfile.TemporaryDirectory() as tmp:
         load_fixture(Path(tmp))
-    world.pages["ims_bridge.ComplianceIndexPage"] = seed_page(None, locales=[])
+    world.pages["ims_bridge.ComplianceIndexPage"] = compliance_section([])
     f1, v1 = Factory.objects.get(star_id="F1"), Factory.objects.get(star_id="V1")
     now = timezone.now()
     FactoryAccessGrant.objects.create(

@@ -5,8 +5,8 @@ from django.contrib.auth.models import Group, Permission
 from wagtail.models import GroupPagePermission, Locale, Page
 
 from knowledge.models import GoodPracticeGuidePage, ResourceLibraryPage
-from portal.demo.localize import translate
 from portal.models import HomePage
+from tests.factories import translate
 from tests.knowledge.conftest import make_resource
 
 

@@ -9,7 +9,7 @@ from wagtail.models import Page
 from wagtail_localize.models import StringTranslation, Translation
 
 from knowledge.models import GoodPracticeGuidePage
-from portal.demo.localize import translate
+from tests.factories import translate
 from tests.knowledge.conftest import make_resource
 
 pytestmark = pytest.mark.django_db

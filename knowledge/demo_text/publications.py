@@ -125,8 +125,8 @@ TOOLS = {
         "countries": ["vietnam"],
         "language": "vi",
         "title": "Bipartite committee toolkit for Vietnam",
-        "summary": "The global toolkit adapted to Vietnam's Labour Code of 2019 and the "
-        "dialogue at the workplace it requires every year.",
+        "summary": "Vietnam's Labour Code of 2019 and the yearly workplace dialogue it "
+        "requires, built into the global toolkit.",
     },
 }
 

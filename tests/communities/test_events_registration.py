@@ -11,7 +11,7 @@ from django.core import mail
 from django.core.management import call_command
 from django.db import connection
 
-from communities import events_registration
+from communities.events import registration as events_registration
 from communities.models import EventRegistration
 
 from .conftest import login

@@ -16,6 +16,7 @@ from knowledge.models import (
     GoodPracticeGuidePage,
     Material,
     ModelPolicyPage,
+    PublicationPage,
     ResourceLibraryPage,
     SelfGuidedToolPage,
     TrainingModulePage,
@@ -212,6 +213,11 @@ class SelfGuidedToolPageFactory(ResourcePageFactory):
         model = SelfGuidedToolPage
 
 
+class PublicationPageFactory(ResourcePageFactory):
+    class Meta:
+        model = PublicationPage
+
+
 RESOURCE_FACTORIES = {
     factory_class._meta.model: factory_class
     for factory_class in (
@@ -222,5 +228,6 @@ RESOURCE_FACTORIES = {
         WorkbookPageFactory,
         AwarenessMaterialPageFactory,
         SelfGuidedToolPageFactory,
+        PublicationPageFactory,
     )
 }

@@ -1382,6 +1382,36 @@ TABLE = {
     },
 }
 
+# Endpoints of issue 18 merged this stop (events, news, glossary, labour law, publications)
+# that have their own permission tests (tests/communities/test_events*.py,
+# tests/knowledge/test_news.py, test_glossary*.py, test_labour_law.py, test_publications.py) but
+# no row in TABLE yet: the world (world.py) does not build their pages. Listed so the gap is
+# visible and can only shrink (test_permission_matrix checks each is still a real endpoint).
+NOT_YET_IN_TABLE = {
+    "api:communities_events_api_cancel",
+    "api:communities_events_api_get_event",
+    "api:communities_events_api_list_events",
+    "api:communities_events_api_register",
+    "api:knowledge_api_glossary_glossary",
+    "api:knowledge_api_glossary_term",
+    "api:knowledge_api_labour_law_labour_law",
+    "page:communities.EventIndexPage:country_feed",
+    "page:communities.EventIndexPage:feed",
+    "page:communities.EventIndexPage:listing",
+    "page:communities.EventPage:cancel",
+    "page:communities.EventPage:detail",
+    "page:communities.EventPage:ics",
+    "page:communities.EventPage:register",
+    "page:communities.EventPage:registrations",
+    "page:communities.EventPage:registrations_csv",
+    "page:knowledge.GlossaryPage",
+    "page:knowledge.NewsArticlePage",
+    "page:knowledge.NewsIndexPage",
+    "page:knowledge.PublicationPage:bundle",
+    "page:knowledge.PublicationPage:detail",
+    "page:knowledge.PublicationPage:download",
+}
+
 # (endpoint, case, method, role) -> the defect, for cells that fail today (strict xfail, so the
 # fix shows up). The four found by this suite (issue 12, part 3) are fixed.
 KNOWN_DEFECTS = {}

@@ -41,3 +41,8 @@ class Download:
     file_format: str = ""  # shown as a badge, e.g. "pdf"
     facts: list[tuple[str, str]] = field(default_factory=list)  # (term, value)
     also: list[LanguageLink] = field(default_factory=list)  # the same file in other languages
+
+
+def file_format(name):
+    """The format badge of a file called ``name``: its extension, "" without one."""
+    return name.rpartition(".")[2] if "." in name else ""

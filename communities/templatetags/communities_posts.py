@@ -6,7 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from portal import formatting
-from portal.components import Card, Download
+from portal.components import Card, Download, file_format
 
 register = template.Library()
 
@@ -26,7 +26,7 @@ def post_downloads(post):
         Download(
             url=file.get_absolute_url(),
             label=file.original_name,
-            file_format=file.original_name.rpartition(".")[2] if "." in file.original_name else "",
+            file_format=file_format(file.original_name),
             facts=[(_("Size"), formatting.digits(filesizeformat(file.size)))],
         )
         for file in post.attachments.all()

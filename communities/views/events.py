@@ -21,6 +21,7 @@ from portal.components import Card
 from portal.csv_safety import neutralise
 from portal.formatting import format_date
 from portal.models import Country
+from portal.models.taxonomy import term_names, term_names_in
 
 from ..events import ical as events_ical
 from ..events import registration as events_registration
@@ -45,12 +46,6 @@ def _country_filter(request, locale_id):
     country = request.GET.get("country", "")
     known = country in {c.slug for c in countries}
     return countries, (country if known else ""), bool(country) and not known
-
-
-def local_names(terms, names):
-    """The names of taxonomy ``terms`` (pages hold the default language's) in the page's
-    language: ``names`` is {slug: name} of that language; a term it lacks keeps its own."""
-    return [names.get(term.slug, term.name) for term in terms]
 
 
 def for_country(events, slug):
@@ -82,7 +77,7 @@ def index_context(index, request):
                 kicker=str(event.get_kind_display()),
                 when=f"{when['start']} ({when['zone']})",
                 when_iso=event.start.isoformat(),
-                meta=[", ".join(local_names(event.countries.all(), names)) or _("Global")],
+                meta=[", ".join(term_names(event.countries.all(), names)) or _("Global")],
                 css="event-item",
             )
         )
@@ -115,13 +110,11 @@ def can_view_registrations(user):
 
 
 def event_context(event, request):
-    from portal.models import Audience
-
     user = request.user
     countries, audiences = list(event.countries.all()), list(event.audiences.all())
     return {
-        "country_names": local_names(countries, _names_in(Country, countries, event.locale_id)),
-        "audience_names": local_names(audiences, _names_in(Audience, audiences, event.locale_id)),
+        "country_names": term_names_in(countries, event.locale_id),
+        "audience_names": term_names_in(audiences, event.locale_id),
         "when": _when(event),
         "seats": events_registration.seats(event),
         "registration": events_registration.registration_of(user, event),
@@ -130,15 +123,6 @@ def event_context(event, request):
         "can_view_registrations": can_view_registrations(user),
         "route_urls": route_urls(event, request, "ics", "register", "cancel", "registrations"),
     }
-
-
-def _names_in(model, terms, locale_id):
-    slugs = [term.slug for term in terms]
-    if not slugs:
-        return {}
-    return dict(
-        model.objects.filter(locale_id=locale_id, slug__in=slugs).values_list("slug", "name")
-    )
 
 
 def _refuse(request, event, message, status):

@@ -20,14 +20,9 @@ from portal.components import Card
 from portal.formatting import format_date
 from portal.models import BasePage, Country
 from portal.models.pages import FallbackMarkedMixin
+from portal.models.taxonomy import term_names, term_names_in
 
 NEWS_PAGE_SIZE = 10
-
-
-def local_names(terms, names):
-    """The names of taxonomy ``terms`` (pages hold the default language's) in the page's
-    language: ``names`` is {slug: name} of that language; a term it lacks keeps its own."""
-    return [names.get(term.slug, term.name) for term in terms]
 
 
 def _today():
@@ -77,7 +72,7 @@ class NewsIndexPage(FallbackMarkedMixin, BasePage):
                 summary=article.summary,
                 when=format_date(article.date),
                 when_iso=article.date.isoformat(),
-                meta=[", ".join(local_names(article.countries.all(), names)) or _("Global")],
+                meta=[", ".join(term_names(article.countries.all(), names)) or _("Global")],
                 css="news-item",
             )
             for article in page_obj
@@ -150,11 +145,5 @@ class NewsArticlePage(FallbackMarkedMixin, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        terms = list(self.countries.all())
-        names = dict(
-            Country.objects.filter(
-                locale_id=self.locale_id, slug__in=[t.slug for t in terms]
-            ).values_list("slug", "name")
-        )
-        context["country_names"] = local_names(terms, names)
+        context["country_names"] = term_names_in(self.countries.all(), self.locale_id)
         return context

@@ -224,3 +224,22 @@ class CompliancePoint(LegacyAliasesMixin, TaxonomyTerm):
                 fields=["slug", "locale"], name="unique_compliancepoint_slug_locale"
             )
         ]
+
+
+def term_names(terms, names):
+    """The names of taxonomy ``terms`` (pages hold the default language's rows) in a language:
+    ``names`` is {slug: name} of that language; a term it lacks keeps its own name."""
+    return [names.get(term.slug, term.name) for term in terms]
+
+
+def term_names_in(terms, locale_id):
+    """``term_names`` for ``terms`` of one model in the locale ``locale_id``: one query."""
+    terms = list(terms)
+    if not terms:
+        return []
+    names = (
+        type(terms[0])
+        .objects.filter(locale_id=locale_id, slug__in=[term.slug for term in terms])
+        .values_list("slug", "name")
+    )
+    return term_names(terms, dict(names))

@@ -17,7 +17,7 @@ from wagtail.models import Locale
 from ims_bridge.models import Assessment, PlanStatus
 from ims_bridge.reports import names_in
 from portal import formatting
-from portal.components import Download
+from portal.components import Download, file_format
 from portal.models import CompliancePoint
 
 from ... import access, plans_actions
@@ -173,7 +173,7 @@ def _evidence_download(factory, file):
     return Download(
         url=reverse("enterprise:plan_evidence_download", args=[factory.star_id, file.pk]),
         label=name,
-        file_format=name.rpartition(".")[2] if "." in name else "",
+        file_format=file_format(name),
         facts=[
             (_("Size"), formatting.digits(filesizeformat(file.size))),
             (_("Date"), formatting.format_date(file.uploaded_at, "SHORT_DATE_FORMAT")),

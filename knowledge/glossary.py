@@ -2,15 +2,14 @@
 terms not translated yet), sorted by that language's collation (ICU, through PyICU), cached
 until the content changes, and searched on the server."""
 
-import threading
 from dataclasses import dataclass, field
 
-import icu
 from django.conf import settings
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from portal.fragments import cached, per_request
+from portal.icu_tools import collator
 from portal.text import fold_latin_diacritics
 
 from .models import GlossaryPage, GlossaryTerm
@@ -38,21 +37,8 @@ class Entry:
         return [f for f in (self.term, self.abbreviation, *self.synonyms) if f.strip()]
 
 
-_collators = threading.local()
-
-
-def collator(language):
-    """ICU's collator for ``language`` (Khmer, Arabic, Vietnamese each have their own order)."""
-    found = getattr(_collators, "by_language", None)
-    if found is None:
-        found = _collators.by_language = {}
-    if language not in found:
-        found[language] = icu.Collator.createInstance(icu.Locale(language or "en"))
-    return found[language]
-
-
 def sort_entries(entries, language):
-    key = collator(language).getSortKey
+    key = collator(language or "en").getSortKey
     return sorted(entries, key=lambda entry: (key(entry.term), entry.slug))
 
 

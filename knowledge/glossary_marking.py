@@ -12,10 +12,9 @@ came (tags byte for byte; text with its characters escaped again)."""
 
 import html
 import re
-import threading
 from html.parser import HTMLParser
 
-import icu
+from portal.icu_tools import word_breaks
 
 # Text inside these is never marked (besides void elements, which hold no text).
 SKIPPED = {
@@ -25,16 +24,9 @@ SKIPPED = {
 }  # fmt: skip
 TOOLTIP_LENGTH = 300
 
-_local = threading.local()
-
 
 def _word_breaks(language):
-    iterators = getattr(_local, "iterators", None)
-    if iterators is None:
-        iterators = _local.iterators = {}
-    if language not in iterators:
-        iterators[language] = icu.BreakIterator.createWordInstance(icu.Locale(language or "en"))
-    return iterators[language]
+    return word_breaks(language or "en")
 
 
 def word_boundaries(text, language):

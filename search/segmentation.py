@@ -15,10 +15,9 @@ cost of one regular-expression scan.
 """
 
 import re
-import threading
 from importlib import import_module
 
-import icu
+from portal.icu_tools import word_breaks
 
 # Khmer, Khmer symbols, Lao, Thai, Myanmar and its extensions (all in the Basic Multilingual
 # Plane, so ICU's UTF-16 offsets are Python string offsets within a run). A zero-width space,
@@ -27,18 +26,9 @@ _UNSPACED = "\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff\u19e0-\u19ff\ua9e0-\ua9ff\u
 _RUN = re.compile(f"[{_UNSPACED}][{_UNSPACED}\u200b]*")
 _ZERO_WIDTH_SPACE = "\u200b"
 
-_local = threading.local()  # a BreakIterator keeps state: one per thread and locale
-
 
 def _word_breaks(language):
-    iterators = getattr(_local, "iterators", None)
-    if iterators is None:
-        iterators = _local.iterators = {}
-    iterator = iterators.get(language)
-    if iterator is None:
-        iterator = icu.BreakIterator.createWordInstance(icu.Locale(language or "km"))
-        iterators[language] = iterator
-    return iterator
+    return word_breaks(language or "km")
 
 
 def _split(run, language):

@@ -80,23 +80,17 @@ class EventIndexPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
         return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.events import index_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(index_context(self, request))
+        context.update(_views().index_context(self, request))
         return context
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from ..views.events import calendar_feed
-
-        return calendar_feed(request, self, None)
+        return _views().calendar_feed(request, self, None)
 
     @path("feed/<slug:country>/", name="country_feed")
     def country_feed(self, request, country):
-        from ..views.events import calendar_feed
-
-        return calendar_feed(request, self, country)
+        return _views().calendar_feed(request, self, country)
 
 
 class EventPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
@@ -264,10 +258,8 @@ class EventPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
         return self.render(request)
 
     def get_context(self, request, *args, **kwargs):
-        from ..views.events import event_context
-
         context = super().get_context(request, *args, **kwargs)
-        context.update(event_context(self, request))
+        context.update(_views().event_context(self, request))
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -279,33 +271,23 @@ class EventPage(RoutablePageMixin, FallbackMarkedMixin, BasePage):
 
     @path("register/", name="register")
     def register(self, request):
-        from ..views.events import register
-
-        return register(request, self)
+        return _views().register(request, self)
 
     @path("cancel/", name="cancel")
     def cancel(self, request):
-        from ..views.events import cancel
-
-        return cancel(request, self)
+        return _views().cancel(request, self)
 
     @path("registrations/", name="registrations")
     def registrations(self, request):
-        from ..views.events import registration_list
-
-        return registration_list(request, self)
+        return _views().registration_list(request, self)
 
     @path("registrations/csv/", name="registrations_csv")
     def registrations_csv(self, request):
-        from ..views.events import registration_csv
-
-        return registration_csv(request, self)
+        return _views().registration_csv(request, self)
 
     @path("calendar/", name="ics")
     def ics(self, request):
-        from ..views.events import event_ics
-
-        return event_ics(request, self)
+        return _views().event_ics(request, self)
 
 
 class EventMaterial(Orderable):
@@ -365,3 +347,10 @@ class EventRegistration(models.Model):
 
     def __str__(self):
         return f"{self.user_id} → {self.roster_id} ({self.status})"
+
+
+def _views():
+    # Cycle: communities.views.events imports this module (EventRegistration, EventPage).
+    from ..views import events
+
+    return events

@@ -2,6 +2,7 @@
 ``parent`` and published (``publish=False`` leaves it a draft), as an editor would; resources
 take their taxonomy as slugs or terms and their materials as (kind, document title) pairs."""
 
+import datetime
 import json
 
 import factory
@@ -16,6 +17,7 @@ from knowledge.models import (
     GoodPracticeGuidePage,
     Material,
     ModelPolicyPage,
+    PublicationKind,
     PublicationPage,
     ResourceLibraryPage,
     SelfGuidedToolPage,
@@ -214,6 +216,9 @@ class SelfGuidedToolPageFactory(ResourcePageFactory):
 
 
 class PublicationPageFactory(ResourcePageFactory):
+    publication_kind = PublicationKind.RESEARCH_BRIEF
+    publication_date = datetime.date(2026, 3, 1)
+
     class Meta:
         model = PublicationPage
 

@@ -9,9 +9,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from portal import cache_versions
 from portal.fragments import cached_items
-from portal.providers import ProvidedItem
+from portal.providers import ProvidedItem, section_link
 
-from .models import Community, Membership, ModerationLog, Thread, Visibility
+from .models import Community, EventIndexPage, Membership, ModerationLog, Thread, Visibility
 from .trainers import admin as trainer_admin  # noqa: F401 - registers the Trainers admin menu
 
 
@@ -121,6 +121,11 @@ def country_communities(language=None, limit=4, country=None, **kwargs):
 @hooks.register("portal_provides_navigation")
 def navigation_entry(language, **context):
     return [ProvidedItem(title=gettext("Communities"), url=reverse("communities:list"))]
+
+
+@hooks.register("portal_provides_navigation")
+def events_navigation_entry(language, request=None, **context):
+    return section_link(EventIndexPage, language, request)
 
 
 # The newsletter's admin report and its menu item register their own hooks.

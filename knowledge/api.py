@@ -18,6 +18,7 @@ from portal.api_errors import ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html, stream_data
+from portal.api_taxonomy import TermInLanguageOut
 
 from .api_publications import InventoryOut, PublicationOut, inventory_data, publication_data
 from .filters import ResourceFilter, languages_for
@@ -102,14 +103,6 @@ class MaterialOut(Schema):
     other_languages: list[VersionOut]
 
 
-class TermOut(Schema):
-    slug: str
-    name: str
-    lang: str = Field(
-        "", description="The name's language when it is not the resource's (not translated yet)"
-    )
-
-
 class PageLinkOut(Schema):
     id: int
     title: str
@@ -131,7 +124,7 @@ class BlockOut(Schema):
     id: str | None = None
 
 
-class DetailOut(ResourceOut):
+class ResourceDetailOut(ResourceOut):
     licence: str
     licence_label: str
     version: str
@@ -155,7 +148,7 @@ class DetailOut(ResourceOut):
     programme: PageLinkOut | None = Field(
         None, description="Training modules: the programme they belong to."
     )
-    taxonomy: dict[str, list[TermOut]] = Field(
+    taxonomy: dict[str, list[TermInLanguageOut]] = Field(
         description="country, industry, topic, audience, compliance_point: the terms as "
         "{slug, name}; no country means global material."
     )
@@ -277,7 +270,7 @@ def _type_content(page):
 
 @router.get(
     "/{int:resource_id}/",
-    response={200: DetailOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: ResourceDetailOut, 400: ErrorOut, 404: ErrorOut},
     summary="One resource with its full content, materials and language versions",
     description="`resource_id` is a page id from the listing (any language version). Without "
     "`lang` that version is answered; with `lang` the resource's version in that language, "

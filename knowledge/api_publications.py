@@ -4,10 +4,12 @@ import datetime
 
 from ninja import Field, Schema
 
+from portal.api_taxonomy import TermInLanguageOut
+
 from .models import PublicationPage
 
 
-class AuthorOut(Schema):
+class PublicationAuthorOut(Schema):
     name: str
     affiliation: str
 
@@ -23,7 +25,9 @@ class PublicationOut(Schema):
     )
     kind_label: str
     series: SeriesOut | None
-    authors: list[AuthorOut] = Field(description="In the order the publication lists them.")
+    authors: list[PublicationAuthorOut] = Field(
+        description="In the order the publication lists them."
+    )
     publication_date: datetime.date
     isbn: str
     doi: str
@@ -37,14 +41,8 @@ class AdaptedFromOut(Schema):
     url: str
 
 
-class CountryOut(Schema):
-    slug: str
-    name: str
-    lang: str = ""
-
-
 class AdaptationOut(AdaptedFromOut):
-    countries: list[CountryOut]
+    countries: list[TermInLanguageOut]
 
 
 class InventoryOut(Schema):

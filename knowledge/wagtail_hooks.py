@@ -8,7 +8,7 @@ from portal.providers import section_link
 
 from . import providers, snippets  # noqa: F401  (snippets registers the admin views)
 from .downloads import document_access
-from .models import GlossaryPage, Material, ResourceLibraryPage
+from .models import GlossaryPage, Material, NewsIndexPage, ResourceLibraryPage
 
 
 @hooks.register("portal_provides_featured_resources")
@@ -69,3 +69,8 @@ def navigation_entry(language, request=None, **context):
 @hooks.register("portal_provides_navigation")
 def glossary_navigation_entry(language, request=None, **context):
     return section_link(GlossaryPage, language, request)
+
+
+@hooks.register("portal_provides_navigation")
+def news_navigation_entry(language, request=None, **context):
+    return section_link(NewsIndexPage, language, request)

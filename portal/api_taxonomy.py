@@ -1,4 +1,4 @@
-from ninja import Router, Schema
+from ninja import Field, Router, Schema
 from wagtail.models import Locale
 
 from .api_params import LANG_DESCRIPTION, reader_language
@@ -10,6 +10,14 @@ router = Router(tags=["taxonomy"])
 class TermOut(Schema):
     slug: str
     name: str
+
+
+class TermInLanguageOut(TermOut):
+    """A term named in the content's language, else in the default one (``lang`` says which)."""
+
+    lang: str = Field(
+        "", description="The name's language when it is not the content's (not translated yet)"
+    )
 
 
 class CountryOut(TermOut):

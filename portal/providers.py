@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from wagtail import hooks
 from wagtail.coreutils import get_supported_content_language_variant
+from wagtail.models import Page
 
 
 @dataclass(frozen=True)
@@ -28,16 +29,47 @@ def provide(name, **context):
     return items
 
 
-def section_link(page_model, language, request=None):
-    """The live page of `page_model` in `language` (else in the default language) as a
-    navigation item; an empty list when the site has none. One query for both languages."""
+@dataclass(frozen=True)
+class SectionLink:
+    """A navigation entry for an app's section page (its library, its glossary …), resolved
+    with every other section of the menu in one query by ``resolve_sections``."""
+
+    page_model: type
+
+
+def section_link(page_model, language=None, request=None):
+    """The live page of ``page_model`` in the reader's language (else in the default
+    language) as a navigation item, or nothing when the site has none. Resolved later, with
+    the other sections, by ``resolve_sections``."""
+    return [SectionLink(page_model)]
+
+
+def resolve_sections(items, language, request=None):
+    """``items`` with each ``SectionLink`` replaced by its page (in ``language``, else in the
+    default language) or dropped when the site has none: one query for every section."""
+    models = [item.page_model for item in items if isinstance(item, SectionLink)]
+    if not models:
+        return items
     default = get_supported_content_language_variant(settings.LANGUAGE_CODE)
-    pages = list(
-        page_model.objects.live()
+    pages = (
+        Page.objects.live()
+        .type(*models)
         .filter(locale__language_code__in={language, default})
         .select_related("locale")
+        .order_by("path")
     )
-    page = next((p for p in pages if p.locale.language_code == language), None) or next(
-        (p for p in pages if p.locale.language_code == default), None
-    )
-    return [ProvidedItem(title=page.title, url=page.get_url(request))] if page else []
+    found = {}  # (model, language code) -> the first such page in the tree
+    for page in pages:
+        for model in models:
+            if issubclass(page.specific_class, model):
+                found.setdefault((model, page.locale.language_code), page)
+    resolved = []
+    for item in items:
+        if not isinstance(item, SectionLink):
+            resolved.append(item)
+            continue
+        model = item.page_model
+        page = found.get((model, language)) or found.get((model, default))
+        if page is not None:
+            resolved.append(ProvidedItem(title=page.title, url=page.get_url(request)))
+    return resolved

@@ -17,6 +17,7 @@ from portal.api_errors import ApiError, ErrorOut
 from portal.api_pagination import Paged, PageParams, page_of
 from portal.api_params import LANG_DESCRIPTION, reader_language
 from portal.api_stream import rich_text_html
+from portal.api_taxonomy import TermOut
 from portal.models import Audience, Country
 
 from ..models import EventPage
@@ -35,11 +36,6 @@ class EventListParams(PageParams):
         None, description="Only events delivered in this language (`en`, `km`…)."
     )
     upcoming: bool = Field(True, description="Only events that have not ended (default).")
-
-
-class TermOut(Schema):
-    slug: str
-    name: str
 
 
 class EventOut(Schema):

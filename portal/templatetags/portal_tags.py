@@ -6,7 +6,7 @@ from wagtail.models import Locale, Page
 from ..alternates import hreflang_alternates, language_versions
 from ..fragments import cached
 from ..models import NavigationSettings
-from ..providers import provide
+from ..providers import provide, resolve_sections
 
 register = template.Library()
 
@@ -78,7 +78,11 @@ def _navigation_links(request):
     nav = NavigationSettings.load(request_or_site=request)
     provided = [
         {"title": str(item.title), "url": item.url}
-        for item in provide("navigation", language=get_language(), request=request)
+        for item in resolve_sections(
+            provide("navigation", language=get_language(), request=request),
+            get_language(),
+            request,
+        )
     ]
     return provided + [
         link

@@ -53,3 +53,25 @@ def test_every_operation_declares_its_errors_with_the_error_shape():
         for status, response in errors.items():
             schema = response["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/ErrorOut"}, (name, status)
+
+
+def test_no_two_schemas_share_a_name():
+    """The OpenAPI document names a schema by its class name, so two schemas of one name (the
+    events API's ``EventOut`` and a plan action's history entry were both ``EventOut``) make one
+    component, and one of the operations is documented with the other's shape."""
+    from ninja import Schema
+
+    import portal.api  # noqa: F401 - imports every router and its schemas
+
+    def subclasses(cls):
+        for sub in cls.__subclasses__():
+            yield sub
+            yield from subclasses(sub)
+
+    ours = ("portal.", "knowledge.", "communities.", "ims_bridge.", "search.")
+    by_name = {}
+    for schema in subclasses(Schema):
+        if schema.__module__.startswith(ours) and "[" not in schema.__name__:
+            by_name.setdefault(schema.__name__, set()).add(schema.__module__)
+    shared = {name: sorted(modules) for name, modules in by_name.items() if len(modules) > 1}
+    assert shared == {}

@@ -6,6 +6,7 @@ community's slug, "public_post" its opening post's id …); the permission table
 those names only.
 """
 
+import datetime
 import json
 import tempfile
 from dataclasses import dataclass, field
@@ -24,9 +25,12 @@ from wagtail.models import Locale, Page, PageViewRestriction
 
 from communities import attachments, services
 from communities.accounts import VERIFY_SALT
+from communities.events import registration as event_registration
 from communities.models import (
     ApiToken,
     Community,
+    EventIndexPage,
+    EventPage,
     Flag,
     Invitation,
     JoinRequest,
@@ -42,9 +46,14 @@ from communities.trainers.records import issue_certificate
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
 from knowledge.models import (
     AwarenessMaterialPage,
+    GlossaryPage,
+    GlossaryTerm,
     GoodPracticeGuidePage,
     MaterialKind,
     ModelPolicyPage,
+    NewsArticlePage,
+    NewsIndexPage,
+    PublicationPage,
     ResourceLibraryPage,
     SelfGuidedToolPage,
     TrainingModulePage,
@@ -212,6 +221,15 @@ def _knowledge(world):
             **extra,
         )
         pages[model._meta.label] = page
+    pages[PublicationPage._meta.label] = make_resource(
+        library,
+        PublicationPage,
+        "Sec Publication",
+        countries=["cambodia"],
+        materials=[(MaterialKind.HANDOUT, "Sec Publication file")],
+        publication_kind="research-brief",
+        publication_date=datetime.date(2025, 6, 1),
+    )
     programme = make_resource(
         library,
         TrainingProgrammePage,
@@ -308,6 +326,78 @@ def _trainers(world):
     world.ids["trainer"] = trainer.pk
 
 
+def _publish_under(parent, page):
+    parent.add_child(instance=page)
+    page.save_revision().publish()
+    return type(page).objects.get(pk=page.pk)
+
+
+def _restrict_to_editors(page):
+    restriction = PageViewRestriction.objects.create(
+        page=page, restriction_type=PageViewRestriction.GROUPS
+    )
+    restriction.groups.set(Group.objects.filter(name="Editors"))
+
+
+def _events(world):
+    """Issue 18's events: a public event in Cambodia (the member is registered) and one only
+    Editors may read."""
+    ids, pages = world.ids, world.pages
+    home = HomePage.objects.get(locale=Locale.get_default())
+    index = _publish_under(home, EventIndexPage(title="Sec Events", slug="sec-events"))
+    pages[EventIndexPage._meta.label] = index
+    start = timezone.now() + timedelta(days=10)
+    cambodia = Country.objects.get(slug="cambodia", locale=home.locale)
+    made = {}
+    for name in ("public", "restricted"):
+        event = EventPage(
+            title=f"Sec {name} workshop",
+            slug=f"sec-{name}-workshop",
+            summary="A workshop of the security suite.",
+            kind="workshop",
+            place="Phnom Penh",
+            time_zone="Asia/Phnom_Penh",
+            start=start,
+            end=start + timedelta(hours=3),
+            capacity=20,
+        )
+        event.countries.set([cambodia])  # saved with the page (a parental relation)
+        made[name] = _publish_under(index, event)
+    _restrict_to_editors(made["restricted"])
+    event_registration.register(world.users["member"], made["public"], "en")
+    pages[EventPage._meta.label] = made["public"]
+    ids["event"] = made["public"].pk
+    ids["restricted_event"] = made["restricted"].pk
+    ids["restricted_event_path"] = made["restricted"].url
+
+
+def _news_and_glossary(world):
+    ids, pages = world.ids, world.pages
+    home = HomePage.objects.get(locale=Locale.get_default())
+    news = _publish_under(home, NewsIndexPage(title="Sec News", slug="sec-news"))
+    pages[NewsIndexPage._meta.label] = news
+    pages[NewsArticlePage._meta.label] = _publish_under(
+        news,
+        NewsArticlePage(
+            title="Sec article",
+            slug="sec-article",
+            summary="News of the security suite.",
+            body="<p>Body.</p>",
+            date=datetime.date(2026, 1, 15),
+        ),
+    )
+    pages[GlossaryPage._meta.label] = _publish_under(
+        home, GlossaryPage(title="Sec Glossary", slug="sec-glossary")
+    )
+    term = GlossaryTerm.objects.create(
+        term="Sec term",
+        slug="sec-term",
+        definition="A term of the security suite.",
+        locale=home.locale,
+    )
+    ids["glossary_term"] = term.slug
+
+
 def build_world():
     _groups()
     world = World()
@@ -316,5 +406,7 @@ def build_world():
     _knowledge(world)
     _ims(world)
     _trainers(world)
+    _events(world)
+    _news_and_glossary(world)
     Page.fix_tree(fix_paths=False)
     return world

@@ -13,7 +13,7 @@ from .common import factory_for
 router = Router(tags=["enterprise"], auth=signed_in)
 
 
-class FactoryOut(Schema):
+class MyFactoryOut(Schema):
     star_id: str
     name: str
     country: str
@@ -23,14 +23,14 @@ class FactoryOut(Schema):
 
 @router.get(
     "/factories",
-    response=Paged[FactoryOut],
+    response=Paged[MyFactoryOut],
     summary="Factories I work on",
     description="By name, paged (`page`, `page_size` 1 to 100), each with my role.",
 )
 def factories(request, params: Query[PageParams]):
     def convert(items):
         return [
-            FactoryOut(
+            MyFactoryOut(
                 star_id=factory.star_id,
                 name=factory.name,
                 country=factory.country.slug,
@@ -48,10 +48,10 @@ def factories(request, params: Query[PageParams]):
     )
 
 
-@router.get("/factories/{star_id}", response=FactoryOut, summary="One factory and my role")
+@router.get("/factories/{star_id}", response=MyFactoryOut, summary="One factory and my role")
 def factory(request, star_id: str):
     factory, role = factory_for(request, star_id, "factory")
-    return FactoryOut(
+    return MyFactoryOut(
         star_id=factory.star_id,
         name=factory.name,
         country=factory.country.slug,

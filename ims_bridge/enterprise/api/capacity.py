@@ -85,7 +85,7 @@ class UploadOut(Schema):
     saved: int
 
 
-class PointOut(Schema):
+class CapacityPointOut(Schema):
     name: str
     cluster: str
 
@@ -94,8 +94,8 @@ class ProgressOut(Schema):
     ready: bool
     previous_assessment: date | None
     latest_assessment: date | None
-    newly_compliant: list[PointOut]
-    newly_noncompliant: list[PointOut]
+    newly_compliant: list[CapacityPointOut]
+    newly_noncompliant: list[CapacityPointOut]
     still_noncompliant: int
     actions_completed: list[str]
     trainings: list[int]
@@ -320,9 +320,11 @@ def progress(request, star_id: str):
         ready=report.ready,
         previous_assessment=report.previous.start_date if report.previous else None,
         latest_assessment=report.latest.start_date if report.latest else None,
-        newly_compliant=[PointOut(name=c.name, cluster=c.cluster) for c in report.newly_compliant],
+        newly_compliant=[
+            CapacityPointOut(name=c.name, cluster=c.cluster) for c in report.newly_compliant
+        ],
         newly_noncompliant=[
-            PointOut(name=c.name, cluster=c.cluster) for c in report.newly_noncompliant
+            CapacityPointOut(name=c.name, cluster=c.cluster) for c in report.newly_noncompliant
         ],
         still_noncompliant=report.still_noncompliant,
         actions_completed=[a.action for a in report.actions],

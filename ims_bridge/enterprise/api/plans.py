@@ -38,7 +38,7 @@ def _factory(request, star_id, view, data=None, change=False, roles=None):
     return factory, role
 
 
-class EventOut(Schema):
+class ActionChangeOut(Schema):
     at: datetime
     user: str | None
     field: str
@@ -61,7 +61,7 @@ class ActionOut(Schema):
 
 
 class ActionDetailOut(ActionOut):
-    history: list[EventOut]
+    history: list[ActionChangeOut]
 
 
 class ActionIn(Schema):

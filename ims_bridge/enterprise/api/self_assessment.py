@@ -45,7 +45,7 @@ class QuestionOut(Schema):
     text: str
 
 
-class DetailOut(SelfAssessmentOut):
+class SelfAssessmentOut(SelfAssessmentOut):
     questions: list[QuestionOut]
 
 
@@ -65,7 +65,7 @@ class SavedOut(Schema):
     total: int
 
 
-class PointOut(Schema):
+class AssessmentPointOut(Schema):
     cluster: str
     core_labour_standard: bool
     compliance_point: str
@@ -151,7 +151,9 @@ def start_self_assessment(request, star_id: str):
     return 201, _summary(item)
 
 
-@router.get(BASE + "/{pk}", response=DetailOut, summary="A self-assessment with its questions")
+@router.get(
+    BASE + "/{pk}", response=SelfAssessmentOut, summary="A self-assessment with its questions"
+)
 def self_assessment(request, star_id: str, pk: int):
     factory, role = _readable(request, star_id, "sa:get", (access.Role.MEMBER, access.Role.STAFF))
     item = _get(access.self_assessments(request.user, factory, role), pk)
@@ -204,7 +206,9 @@ def submit_self_assessment(request, star_id: str, pk: int):
     return _summary(item)
 
 
-@router.get(BASE + "/{pk}/result", response=list[PointOut], summary="Non-compliant points")
+@router.get(
+    BASE + "/{pk}/result", response=list[AssessmentPointOut], summary="Non-compliant points"
+)
 def self_assessment_result(request, star_id: str, pk: int):
     factory, role = _readable(request, star_id, "sa:result")
     item = _get(access.self_assessments(request.user, factory, role), pk)

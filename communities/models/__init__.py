@@ -21,7 +21,7 @@ from .events import (
     EventRoster,
     RegistrationStatus,
 )
-from .newsletter import Frequency, NewsletterDigest, NewsletterSubscription
+from .newsletter import Frequency, NewsletterDigest, NewsletterPending, NewsletterSubscription
 from .notifications import Notification, Subscription
 from .trainers import Certificate, ProgrammeRecord, ProgrammeStatus, TrainerProfile
 
@@ -45,6 +45,7 @@ __all__ = [
     "Membership",
     "ModerationLog",
     "NewsletterDigest",
+    "NewsletterPending",
     "NewsletterSubscription",
     "Notification",
     "Post",

@@ -1,5 +1,6 @@
-"""The newsletter: readers who asked for an e-mail digest of new public content, and a record of
-each digest considered for them (so no period is sent twice)."""
+"""The newsletter: requests waiting for their address to be confirmed, readers who confirmed
+one (an e-mail digest of new public content), and a record of each digest considered for them
+(so no period is sent twice)."""
 
 import secrets
 
@@ -18,9 +19,39 @@ def new_unsubscribe_key():
     return secrets.token_urlsafe(24)
 
 
+class NewsletterPending(models.Model):
+    """A subscription asked for and not yet confirmed (double opt-in): the subscribe form stores
+    the choices here and e-mails a link that carries only a random token, of which this row keeps
+    only the SHA-256 hash (``communities.newsletter.tokens``), so neither the link nor a copy of
+    the database gives the other. One row per address: asking again replaces it (only the latest
+    link works). Confirming deletes it; an unconfirmed one stops working after
+    ``NEWSLETTER_CONFIRM_MAX_AGE`` (three days by default) and is deleted by the next daily send
+    run (``manage.py send_newsletter``), so a request is kept at most that long plus a day.
+    Not registered in any admin: the report shows counts of confirmed readers only."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    language = models.CharField(_("language"), max_length=12, choices=settings.LANGUAGES)
+    # Slugs of default-locale countries (checked by the form); none means every country.
+    countries = models.JSONField(_("countries"), default=list, blank=True)
+    frequency = models.CharField(
+        _("frequency"), max_length=10, choices=Frequency.choices, default=Frequency.WEEKLY
+    )
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    # hashlib.sha256(token).hexdigest(); the token itself is only in the e-mail.
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+
+    class Meta:
+        verbose_name = _("pending newsletter subscription")
+        verbose_name_plural = _("pending newsletter subscriptions")
+
+    def __str__(self):
+        return f"pending {self.pk}"
+
+
 class NewsletterSubscription(models.Model):
-    """A confirmed reader. A row exists only once its address is confirmed (double opt-in): the
-    subscribe form only e-mails a signed link that carries the choices."""
+    """A confirmed reader. A row exists only once its address is confirmed (double opt-in): until
+    then the request is a ``NewsletterPending``, kept at most ``NEWSLETTER_CONFIRM_MAX_AGE`` (three
+    days by default) and a day, deleted when it is confirmed."""
 
     email = models.EmailField(_("e-mail address"), unique=True)
     # Set when the address was confirmed by the signed-in owner of an account with that address:
@@ -45,6 +76,11 @@ class NewsletterSubscription(models.Model):
     last_digest_at = models.DateTimeField(null=True, blank=True)
     # Part of the signed unsubscribe token: a new subscription of the same address gets a new one.
     unsubscribe_key = models.CharField(max_length=40, default=new_unsubscribe_key, editable=False)
+    # The hash of the confirmation token that last confirmed (or changed) this subscription: the
+    # same link opened again says "you are subscribed" instead of "not valid".
+    confirmed_token_hash = models.CharField(
+        max_length=64, null=True, blank=True, unique=True, editable=False
+    )
 
     class Meta:
         verbose_name = _("newsletter subscription")

@@ -2,10 +2,12 @@
 
 from django_tasks import task
 
-from . import sending
+from . import sending, subscriptions
 
 
 @task()
 def send_newsletters():
-    """Send every digest that is due; running it again in the same period sends nothing."""
+    """Delete the expired confirmation requests (``subscriptions.purge_expired``), then send every
+    digest that is due; running it again in the same period sends nothing."""
+    subscriptions.purge_expired()
     return sending.send_due()

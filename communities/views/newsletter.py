@@ -42,17 +42,20 @@ def subscribe(request):
 @never_cache
 def confirm(request, token):
     """GET shows what the link asks for and a button; POST subscribes (a link checker that
-    opens the link subscribes nobody)."""
+    opens the link subscribes nobody). A link that confirmed its subscription already says so
+    again, and changes nothing."""
     try:
+        if request.method == "POST":
+            user = request.user if request.user.is_authenticated else None
+            subscriptions.confirm(token, user=user)
+            return render(request, TEMPLATES + "confirm.html", {"done": True})
         asked = tokens.read_confirmation(token)
+    except tokens.TokenUsed:
+        return render(request, TEMPLATES + "confirm.html", {"done": True})
     except tokens.TokenExpired:
         return render(request, TEMPLATES + "confirm.html", {"expired": True}, status=410)
     except tokens.TokenInvalid:
         return render(request, TEMPLATES + "confirm.html", {"invalid": True}, status=400)
-    if request.method == "POST":
-        user = request.user if request.user.is_authenticated else None
-        subscriptions.confirm(asked, user=user)
-        return render(request, TEMPLATES + "confirm.html", {"done": True, "asked": asked})
     names = dict(country_choices())
     return render(
         request,

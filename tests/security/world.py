@@ -185,6 +185,7 @@ def _communities(world):
 def _newsletter(ids):
     reader = NewsletterSubscription.objects.create(email="sec-reader@example.org", language="en")
     ids["newsletter_unsubscribe_token"] = newsletter_tokens.unsubscribe_token(reader)
+    # Stores a pending request (NewsletterPending, the token's hash only) and returns its token.
     ids["newsletter_confirm_token"] = newsletter_tokens.confirmation_token(
         "sec-new-reader@example.org", "fr", ["cambodia"], "weekly"
     )

@@ -157,13 +157,18 @@ def _expected_documents():
             }
         if getattr(page, "country", None) is not None and type(page).__name__ == "CountryPage":
             tags.add(f"country:{page.country.slug}")
+        if type(page).__name__ in ("NewsArticlePage", "EventPage"):
+            slugs = set(page.countries.values_list("slug", flat=True)) or {"global"}
+            tags |= {f"country:{slug}" for slug in slugs}
         expected[page.pk] = (tags, norm)
     return expected
 
 
-def test_update_index_rewrites_every_document(make_resource):
+def test_update_index_rewrites_every_document(make_resource, make_news, make_event):
     make_resource(GoodPracticeGuidePage, "Zebrafish guide", countries=["cambodia"], topics=[])
     make_resource(WorkbookPage, "Zebrafish workbook", industries=["apparel"])
+    news = make_news("Zebrafish news", countries=["cambodia", "vietnam"])
+    event = make_event("Zebrafish webinar")
     SearchDocument.objects.all().delete()
 
     call_command("update_index", verbosity=0)
@@ -175,6 +180,8 @@ def test_update_index_rewrites_every_document(make_resource):
     expected = _expected_documents()
     assert len(expected) > 50  # the seeded site, every language
     assert stored == expected
+    assert stored[news.pk][0] == {"country:cambodia", "country:vietnam"}
+    assert stored[event.pk][0] == {"country:global"}
 
 
 def test_matching_and_ranking_equal_the_backends_own(make_resource):

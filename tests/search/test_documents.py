@@ -209,3 +209,22 @@ def test_documents_are_not_kept_for_pages_never_indexed(make_resource, libraries
     assert not SearchDocument.objects.filter(page_id=page.pk).exists()
     index(page)
     assert SearchDocument.objects.filter(page_id=page.pk).exists()
+
+
+def test_the_migration_tags_news_and_events_documents_written_before(make_news, make_event):
+    import importlib
+
+    migration = importlib.import_module("search.migrations.0006_news_and_event_country_tags")
+    news = make_news("Zebrafish news", countries=["cambodia", "vietnam"])
+    event = make_event("Zebrafish webinar")
+    ids = [news.pk, event.pk]
+    expected = {
+        news.pk: {"country:cambodia", "country:vietnam"},
+        event.pk: {"country:global"},
+    }
+    SearchDocument.objects.filter(page_id__in=ids).update(tags=[])  # as older code wrote them
+    for _run in range(2):  # the same tags when run again
+        with connection.schema_editor() as editor:
+            migration.retag(apps, editor)
+        tags = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "tags"))
+        assert {pk: set(found) for pk, found in tags.items()} == expected

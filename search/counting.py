@@ -2,16 +2,16 @@
 
 The backend's match query over every readable page (all types and languages) is evaluated
 ONCE, as a materialised common table expression ``m`` with one row per match: its id, type,
-language, what its taxonomy values are read from, and one flag per selected taxonomy facet
+language (for a search document, its tags too), and one flag per selected taxonomy facet
 (whether the match passes that facet's selection). A ``UNION ALL`` of three branches reads it,
 each branch giving rows of the one layout of ``_select``:
 
-0. the matches grouped by type, language, country portal's country and flags, from which the
-   type and language counts, the number of results and the portals per country are summed in
-   Python, each facet leaving out its own selection;
+0. the matches grouped by type, language and flags, from which the type and language counts
+   and the number of results are summed in Python, each facet leaving out its own selection;
 1. the taxonomy values of the matches that pass the type and language selections and every
    *other* taxonomy selection, grouped by facet and value (so a facet's counts apply every
-   other facet's selection and not its own);
+   other facet's selection and not its own); a page with several values (a resource's
+   countries, a news article's) counts once under each;
 2. the ids of the results when there are at most ``RESULT_IDS`` of them, so ranking need not
    filter every page again.
 
@@ -19,10 +19,14 @@ Two sources feed that statement (``page_counts`` picks one):
 
 - ``DocumentCounts`` (PostgreSQL, whose backend keeps one narrow document per readable page:
   ``search.documents``) matches the documents, and reads taxonomy values from their tags;
-  country portals carry their country as a tag, so they count with the resources;
+  pages that carry their own country (country portals, news articles, events) have it as a
+  tag, so they count with the resources;
 - ``PageCounts`` (every other backend: SQLite, or a search server whose matching ids are
-  fetched from it, correct but slower on large results) matches pages, and reads knowledge's
-  denormalised facet rows (``search.taxonomy``) and each country portal's country.
+  fetched from it, correct but slower on large results) matches pages, and reads branch 1 from
+  the two sources of ``search.taxonomy``: knowledge's denormalised facet rows, and the
+  countries pages carry themselves (``taxonomy.own_countries_sql``: a portal's country, a news
+  article's or an event's countries, ``global`` for those with none), as a second ``SELECT``
+  of the branch.
 
 Wagtail's ``.facet()`` is not used: it counts one field per query and cannot count
 many-to-many values. Both databases the portal runs on have ``MATERIALIZED`` common table
@@ -50,12 +54,11 @@ class _Counts:
     the type facet alone.
 
     A subclass says where the matches come from (``_matches``, whose columns are
-    ``MATCH_COLUMNS`` then the flags; ``COUNTRY``: a match's portal country, if a column) and
-    where their taxonomy values are read (``_facet_values``)."""
+    ``MATCH_COLUMNS`` then the flags) and where their taxonomy values are read
+    (``_facet_values``)."""
 
     MAX_RESULT_IDS = 1000  # counting also returns the results' ids when there are at most this many
-    MATCH_COLUMNS = ()
-    COUNTRY = None
+    MATCH_COLUMNS = ("id", "content_type_id", "locale_id")
 
     def __init__(self, search, filters, wanted, connection):
         self.types = search.content_type_ids(filters)
@@ -78,16 +81,10 @@ class _Counts:
         """The one counting statement over the matches (``matches_sql``), and its parameters."""
         flags = [f"tagged_{facet}" for facet in chosen]
         columns = ", ".join((*self.MATCH_COLUMNS, *flags))
-        country = [self.COUNTRY] if self.COUNTRY else []
-        grouped = ["m.content_type_id", "m.locale_id", *country, *(f"m.{f}" for f in flags)]
+        grouped = ["m.content_type_id", "m.locale_id", *(f"m.{f}" for f in flags)]
         # Identifiers and placeholders only: every value is a parameter.
         groups = _select(
-            GROUPS,
-            chosen,
-            content_type_id="m.content_type_id",
-            locale_id="m.locale_id",
-            country=self.COUNTRY or "NULL",
-            flags=True,
+            GROUPS, chosen, content_type_id="m.content_type_id", locale_id="m.locale_id", flags=True
         )
         statement = (
             f"WITH m ({columns}) AS MATERIALIZED ({matches_sql}) "  # noqa: S608
@@ -102,26 +99,16 @@ class _Counts:
 
     def _read(self, rows, chosen):
         ids = []
-        for kind, facet, value, result_id, content_type_id, locale_id, country, *flags, n in rows:
+        for kind, facet, value, result_id, content_type_id, locale_id, *flags, n in rows:
             if kind == RESULT_IDS:
                 ids.append(result_id)
-            elif kind == FACET_VALUES:
+            elif kind == FACET_VALUES:  # summed: a facet's values may come from several SELECTs
                 counts = self.taxonomy[facet]
                 counts[value] = counts.get(value, 0) + n
-            else:
-                self._add_group(content_type_id, locale_id, country, chosen, flags, n)
+            elif all(flags):  # n matches of one type and language that pass every taxonomy facet
+                self._add_page(content_type_id, locale_id, n)
         if self.wanted and len(ids) == self.total <= self.MAX_RESULT_IDS:
             self.ids = ids  # all the results
-
-    def _add_group(self, content_type_id, locale_id, country, chosen, flags, n):
-        """``n`` matches of one type and language (and, for country portals, country)."""
-        tagged = dict(zip(chosen, map(bool, flags), strict=True))
-        if all(tagged.values()):
-            self._add_page(content_type_id, locale_id, n)
-        others = all(t for facet, t in tagged.items() if facet != "country")
-        if country and self.wanted and others and self._passes(content_type_id, locale_id):
-            portals = self.taxonomy["country"]
-            portals[country] = portals.get(country, 0) + n
 
     def _passes(self, content_type_id, locale_id, skip=None):
         """Whether a row passes the type and language selections (``skip`` one of them)."""
@@ -164,23 +151,27 @@ class _Counts:
 
 class PageCounts(_Counts):
     """The counts over the backend's matching pages; taxonomy values from knowledge's facet rows
-    and the country portals' countries."""
-
-    MATCH_COLUMNS = ("id", "content_type_id", "locale_id", "portal_country")
-    COUNTRY = "m.portal_country"
+    and from the countries pages carry themselves (``search.taxonomy``)."""
 
     def _matches(self, search, filters, chosen):
         flags = {f"tagged_{f}": taxonomy.is_tagged(f, getattr(filters, f)) for f in chosen}
         return (
             search.matches(search.base_pages)
             .annotate(**flags)
-            .values_list("pk", "content_type_id", "locale_id", taxonomy.PORTAL_COUNTRY, *flags)
+            .values_list("pk", "content_type_id", "locale_id", *flags)
             .order_by()
         )
 
     def _facet_values(self, chosen, connection):
-        """Branch 1: knowledge's facet rows of the matching resources that pass the type and
-        language selections and every other facet's selection, grouped by facet and value."""
+        """Branch 1, two ``SELECT``s of one layout: knowledge's facet rows of the matching
+        resources, grouped by facet and value, and the own countries of the matching portals,
+        news articles and events, grouped by country; of the matches that pass the type and
+        language selections and every other facet's selection."""
+        resources, resource_params = self._resource_values(chosen, connection)
+        own, own_params = self._own_country_values(chosen, connection)
+        return f"{resources} UNION ALL {own}", (*resource_params, *own_params)
+
+    def _resource_values(self, chosen, connection):
         quote = connection.ops.quote_name
         table = quote(ResourceFacet._meta.db_table)
         entry = quote(ResourceFacet._meta.get_field("entry").column)
@@ -200,12 +191,23 @@ class PageCounts(_Counts):
         )
         return sql, params
 
+    def _own_country_values(self, chosen, connection):
+        own, own_params = taxonomy.own_countries_sql(connection)
+        where, where_params = self._typed_and_languaged()
+        where += [f"m.tagged_{other}" for other in chosen if other != "country"]
+        select = _select(FACET_VALUES, chosen, facet="%s", value="o.tagged_country")
+        sql = (
+            f"{select} FROM m JOIN ({own}) o ON o.tagged_page = m.id "  # noqa: S608
+            f"{_where(where)} GROUP BY o.tagged_country"
+        )
+        return sql, ("country", *own_params, *where_params)
+
 
 class DocumentCounts(_Counts):
-    """The counts over the matching search documents; taxonomy values from their tags."""
+    """The counts over the matching search documents; taxonomy values from their tags (a
+    page's own countries are tags too)."""
 
     MATCH_COLUMNS = ("id", "content_type_id", "locale_id", "tags")
-    COUNTRY = None  # a portal's country is one of its tags
 
     def _matches(self, search, filters, chosen):
         selections = {facet: document_tagged(facet, getattr(filters, facet)) for facet in chosen}
@@ -249,15 +251,14 @@ def _select(
     result_id="CAST(NULL AS INTEGER)",  # typed: PostgreSQL makes two untyped NULLs text
     content_type_id="NULL",
     locale_id="NULL",
-    country="NULL",
     flags=False,
     n="COUNT(*)",
 ):
     """The SELECT list of a branch, in the one layout every branch gives: kind, facet, value,
-    result id, content type id, locale id, portal country, one flag per chosen facet (``flags``:
-    those of ``m``), and the number of matches. A branch gives SQL for the columns it fills."""
+    result id, content type id, locale id, one flag per chosen facet (``flags``: those of
+    ``m``), and the number of matches. A branch gives SQL for the columns it fills."""
     flag_columns = [f"m.tagged_{name}" if flags else "NULL" for name in chosen]
-    columns = (facet, value, result_id, content_type_id, locale_id, country, *flag_columns, n)
+    columns = (facet, value, result_id, content_type_id, locale_id, *flag_columns, n)
     return f"SELECT {kind}, {', '.join(columns)}"
 
 

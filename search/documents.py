@@ -7,7 +7,9 @@ site search then restricts to live, public pages and probes the taxonomy tables 
 At 100,000 pages a common word matched 66,000 entries and a three-facet search took 600 ms. A
 document row carries what a search needs: the entry's own ``title``/``body`` vectors and
 ``title_norm`` (so matching and ranking are the backend's, unchanged), the page's type and
-language, and its taxonomy tags.
+language, and its taxonomy tags (``search.taxonomy.tags_sql``: knowledge's facet rows of a
+resource, and the countries a page carries itself: a country portal's, a news article's or an
+event's, or ``global`` for news and events with none).
 
 Rows exist for live, public pages that have an index entry, and are rewritten:
 
@@ -15,7 +17,10 @@ Rows exist for live, public pages that have an index entry, and are rewritten:
   ``update_index``), after the entry itself is written;
 - when a page is published, unpublished or moved, and when a view restriction is added,
   changed or removed (``connect``), synchronously, so a page that stops being readable leaves
-  search at once, as it did when search filtered the page tree;
+  search at once, as it did when search filtered the page tree. ``page_published`` is sent
+  once the page and its many-to-many rows are saved, so a news article or an event republished
+  with other countries is re-tagged then (a draft revision changes neither the rows nor the
+  tags);
 - deleting a page deletes its row (``post_delete`` of ``Page``: deleting a page of any type
   deletes its ``wagtailcore_page`` row, so one receiver sees every page once; a receiver for
   every model would stop Django deleting other apps' rows in bulk).
@@ -54,10 +59,11 @@ def _write(where, params):
     entries = quote(apps.get_model("wagtailsearch", "IndexEntry")._meta.db_table)
     readable = Page.objects.live().public().exclude(depth=1).order_by().values("pk")
     readable_sql, readable_params = readable.query.sql_with_params()
+    tags_sql, tags_params = taxonomy.tags_sql("p.id", connection)
     insert = (
         f"INSERT INTO {table} "  # noqa: S608 - identifiers from the models, values as parameters
         "(page_id, content_type_id, locale_id, tags, title, body, title_norm) "
-        f"SELECT p.id, p.content_type_id, p.locale_id, {taxonomy.tags_sql('p.id', connection)}, "
+        f"SELECT p.id, p.content_type_id, p.locale_id, {tags_sql}, "
         f"e.title, e.body, e.title_norm FROM {pages} p JOIN {entries} e "
         "ON e.content_type_id = p.content_type_id AND e.object_id = p.id::varchar(50) "
         f"WHERE {where.format(id='p.id')} AND p.id IN ({readable_sql}) "
@@ -66,7 +72,7 @@ def _write(where, params):
     )
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE {where.format(id='page_id')}", params)  # noqa: S608
-        cursor.execute(insert, (*params, *readable_params))
+        cursor.execute(insert, (*tags_params, *params, *readable_params))
 
 
 def refresh(page_ids):

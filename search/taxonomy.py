@@ -3,27 +3,35 @@ taxonomy slug, and how many of a search's matches carry each one.
 
 Wagtail's ``.facet()`` counts one value per document, and only on a field of the model being
 searched (``Page`` for site search); a resource carries several countries, industries and topics
-through many-to-many relations on its own table. So these facets are answered from data that is
-already denormalised and keyed by page id, read-only:
+through many-to-many relations on its own table. So these facets are answered from two sources,
+both keyed by page id and read-only:
 
 - resources: ``knowledge.ResourceFacet`` (one row per published resource and taxonomy slug;
-  ``country=global`` for resources with no country),
-- country portals: ``CountryPage.country`` (one country each).
+  ``country=global`` for resources with no country; denormalised by knowledge on publishing);
+- pages that carry their own country (``OWN_COUNTRY``): a country portal its one country
+  (``CountryPage.country``), a news article or an event its countries (the many-to-many
+  ``countries`` of ``NewsArticlePage`` and ``EventPage``; none means global, as for a
+  resource). Each is read the same way from its own table: ``own_countries`` (a filter) and
+  ``own_countries_sql`` (the rows ``(tagged_page, tagged_country)``, for the search documents'
+  tags and for counting) are made from that one list, so a new page type with countries is one
+  more entry there.
 
 (Discussions take their countries and industries from their community: ``search.discussions``.)
 Filtering is a ``pk IN (subquery)`` on the searched queryset, which every backend accepts (the
-Elasticsearch backends run the subquery and send the ids). Slugs are the same in every language,
-so counting never depends on the number of languages. With ``search.discussions`` this is the
-only module that reads other apps' tables for search.
+Elasticsearch backends run the subquery and send the ids). Slugs are the same in every language
+(a translated article's countries are the same terms in its locale), so counting never depends
+on the number of languages. With ``search.discussions`` this is the only module that reads other
+apps' tables for search.
 """
 
 import re
 
 from django.conf import settings
-from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRef, Q, Value
 from django.utils.translation import gettext_lazy as _
 
-from knowledge.models import PublicationKind, ResourceFacet
+from communities.models import EventPage
+from knowledge.models import NewsArticlePage, PublicationKind, ResourceFacet
 from knowledge.models.index import GLOBAL
 from portal.models import Country, CountryPage, Industry, Topic
 
@@ -55,12 +63,23 @@ def known_slugs(facet, slugs):
     return [s for s in wanted if s in found]
 
 
+# Pages that carry their own country, not knowledge's facet rows: (page model, its country
+# field). A foreign key is one country (a portal); a many-to-many is any number of them, and none
+# means global (news and events, like resources).
+OWN_COUNTRY = (
+    (CountryPage, "country"),
+    (NewsArticlePage, "countries"),
+    (EventPage, "countries"),
+)
+
+
 def pages_tagged(facet, slugs):
     """A filter for ``Page`` querysets: pages carrying any of the slugs. (Measured at 100,000
-    pages on PostgreSQL, an ``IN`` over a ``UNION ALL`` of the two sources was slower than
-    this ``OR`` of two ``IN``; the search backends' filter check refuses ``EXISTS``.)"""
+    pages on PostgreSQL with resources and portals, an ``IN`` over a ``UNION ALL`` of the
+    sources was slower than an ``OR`` of ``IN``, the shape news and events follow too; the
+    search backends' filter check refuses ``EXISTS``.)"""
     tagged = Q(pk__in=ResourceFacet.objects.filter(facet=facet, value__in=slugs).values("entry_id"))
-    return tagged | _portals(facet, slugs)
+    return tagged | own_countries(facet, slugs)
 
 
 def is_tagged(facet, slugs):
@@ -69,15 +88,55 @@ def is_tagged(facet, slugs):
     the facet rows' unique index per matched page, cheaper than hashing every tagged page when
     few pages match."""
     rows = ResourceFacet.objects.filter(entry_id=OuterRef("pk"), facet=facet, value__in=slugs)
-    return ExpressionWrapper(Q(Exists(rows)) | _portals(facet, slugs), output_field=BooleanField())
+    return ExpressionWrapper(
+        Q(Exists(rows)) | own_countries(facet, slugs), output_field=BooleanField()
+    )
 
 
-def _portals(facet, slugs):
-    """For the country facet, the country portals of those countries (an empty ``Q``, which
-    changes nothing, for the other facets)."""
+def own_countries(facet, slugs):
+    """For the country facet, the pages of ``OWN_COUNTRY`` that carry one of the slugs (an
+    empty ``Q``, which changes nothing, for the other facets): one ``pk IN`` per source that
+    can give one of them."""
     if facet != "country":
         return Q()
-    return Q(pk__in=CountryPage.objects.filter(country__slug__in=slugs).values("pk"))
+    named = [slug for slug in slugs if slug != GLOBAL]
+    carrying = Q()
+    for rows, is_global in _own_country_sources():
+        if is_global and GLOBAL in slugs:
+            carrying |= Q(pk__in=rows.values("tagged_page"))
+        elif named and not is_global:
+            carrying |= Q(pk__in=rows.filter(tagged_country__in=named).values("tagged_page"))
+    return carrying
+
+
+def own_countries_sql(connection):
+    """SQL for the rows ``(tagged_page, tagged_country)`` of every page of ``OWN_COUNTRY`` (a
+    country slug, or ``global`` for a news article or an event with none), and its parameters:
+    a ``UNION ALL`` of the querysets ``own_countries`` filters, compiled for ``connection``, so
+    identifiers come from the models and every value is a parameter."""
+    sources = _own_country_sources()
+    first, *others = [rows.values_list("tagged_page", "tagged_country") for rows, _ in sources]
+    union = first.union(*others, all=True)
+    return union.query.get_compiler(connection=connection).as_sql()
+
+
+def _own_country_sources():
+    """(queryset, whether it gives ``global``) per source of ``OWN_COUNTRY``, each queryset
+    annotated with ``tagged_page`` (the page id) and ``tagged_country`` (the slug). A
+    many-to-many is read from its through table (no join to the page), and its pages with no
+    row there are global."""
+    for model, name in OWN_COUNTRY:
+        field = model._meta.get_field(name)
+        if not field.many_to_many:
+            pages = model._base_manager.order_by()
+            yield pages.annotate(tagged_page=F("pk"), tagged_country=F(f"{name}__slug")), False
+            continue
+        through = field.remote_field.through._base_manager.order_by()
+        page, country = field.m2m_field_name(), field.m2m_reverse_field_name()
+        rows = through.annotate(tagged_page=F(page), tagged_country=F(f"{country}__slug"))
+        yield rows, False
+        none = model._base_manager.order_by().filter(**{f"{name}__isnull": True})
+        yield none.annotate(tagged_page=F("pk"), tagged_country=Value(GLOBAL)), True
 
 
 def tag(facet, slug):
@@ -86,27 +145,22 @@ def tag(facet, slug):
 
 
 def tags_sql(page_id, connection):
-    """SQL for the array of tags of the page whose id is the SQL expression ``page_id``: its
-    resource facets of ``FACETS`` and, for a country portal, its country (the two sources
-    ``pages_tagged`` reads). Identifiers come from the models; no value is interpolated."""
+    """SQL for the array of tags of the page whose id is the SQL expression ``page_id``, and its
+    parameters: its resource facets of ``FACETS`` and its own countries (``own_countries_sql``:
+    a portal's country, a news article's or an event's countries or ``global``), the two
+    sources ``pages_tagged`` reads. Identifiers come from the models; every value is a
+    parameter."""
     quote = connection.ops.quote_name
     facets = quote(ResourceFacet._meta.db_table)
     entry = quote(ResourceFacet._meta.get_field("entry").column)
-    portals = quote(CountryPage._meta.db_table)
-    portal_id = quote(CountryPage._meta.pk.column)
-    portal_country = quote(CountryPage._meta.get_field("country").column)
-    countries = quote(Country._meta.db_table)
-    names = ", ".join(f"'{name}'" for name in FACETS)  # the module's own constant names
-    return (
+    own, own_params = own_countries_sql(connection)
+    names = ", ".join(["%s"] * len(FACETS))
+    sql = (
         f"ARRAY(SELECT f.facet || ':' || f.value FROM {facets} f "  # noqa: S608
         f"WHERE f.{entry} = {page_id} AND f.facet IN ({names})) || "
-        f"ARRAY(SELECT 'country:' || c.slug FROM {portals} cp "
-        f"JOIN {countries} c ON c.id = cp.{portal_country} WHERE cp.{portal_id} = {page_id})"
+        f"ARRAY(SELECT %s || o.tagged_country FROM ({own}) o WHERE o.tagged_page = {page_id})"
     )
-
-
-# The country of a country portal, as seen from a ``Page`` row (for grouping matches).
-PORTAL_COUNTRY = "countrypage__country__slug"
+    return sql, (*FACETS, tag("country", ""), *own_params)
 
 
 def labels(facet, slugs, language):

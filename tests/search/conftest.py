@@ -1,7 +1,9 @@
-"""Builders for the search suite: published resources with taxonomy, communities with threads.
-Everything is made inside the test's rolled-back transaction and indexed explicitly (the
-session baseline runs with search auto-update off)."""
+"""Builders for the search suite: published resources with taxonomy, news articles and events
+with countries, communities with threads, and both counting sources (``counting``). Everything
+is made inside the test's rolled-back transaction and indexed explicitly (the session baseline
+runs with search auto-update off)."""
 
+import datetime
 import itertools
 import re
 
@@ -11,7 +13,16 @@ from wagtail.models import Locale
 from wagtail.search.backends import get_search_backend
 
 from communities import services
-from communities.models import Community, Membership, Role, Status, Visibility
+from communities.models import (
+    Community,
+    EventIndexPage,
+    EventPage,
+    Membership,
+    Role,
+    Status,
+    Visibility,
+)
+from knowledge.models import NewsArticlePage, NewsIndexPage
 from portal.models import Country, HomePage, Industry, Topic
 from tests.factories import ResourceLibraryPageFactory
 
@@ -49,6 +60,80 @@ def make_resource(libraries):
         page.topics.set([term(Topic, s) for s in topics])
         page.save_revision().publish()  # writes knowledge's ResourceEntry/ResourceFacet rows
         page = model.objects.get(pk=page.pk)
+        index(page)
+        return page
+
+    return make
+
+
+@pytest.fixture(params=["documents", "pages"])
+def counting(request, monkeypatch):
+    """Both sources of the counting statement (``search.counting``): the search documents
+    (PostgreSQL's backend keeps them) and the backend's matching pages (every other backend)."""
+    from django.db import connection
+
+    if request.param == "documents":
+        if connection.vendor != "postgresql":
+            pytest.skip("search documents are kept on PostgreSQL only")
+        return request.param
+    monkeypatch.setattr("search.backend.DocumentSearchBackend.page_documents", False)
+    return request.param
+
+
+def _home(language):
+    return HomePage.objects.get(locale__language_code=language)
+
+
+@pytest.fixture
+def make_news(db):
+    """``make_news(title, countries=...)``: a news article published (as an editor would) under
+    an English news index, and indexed. No country: global news."""
+    news_index = NewsIndexPage(title="News", slug="news")
+    _home("en").add_child(instance=news_index)
+    news_index.save_revision().publish()
+
+    def make(title, *, countries=(), **fields):
+        fields.setdefault("summary", f"Summary of {title}")
+        page = NewsArticlePage(
+            title=title, slug=f"n-{next(_counter)}", date=datetime.date(2025, 3, 1), **fields
+        )
+        news_index.add_child(instance=page)
+        page.countries.set([term(Country, s) for s in countries])
+        page.save_revision().publish()
+        page = NewsArticlePage.objects.get(pk=page.pk)
+        index(page)
+        return page
+
+    return make
+
+
+@pytest.fixture
+def make_event(db):
+    """``make_event(title, countries=..., publish=...)``: an event under an English event index,
+    published (and indexed) unless ``publish`` is false (then a draft that was never live)."""
+    event_index = EventIndexPage(title="Events", slug="events")
+    _home("en").add_child(instance=event_index)
+    event_index.save_revision().publish()
+
+    def make(title, *, countries=(), publish=True, **fields):
+        start = datetime.datetime(2030, 5, 1, 9, tzinfo=datetime.UTC)
+        fields.setdefault("summary", f"About {title}")
+        fields.setdefault("place", "Phnom Penh")
+        fields.setdefault("kind", "training-of-trainers")
+        page = EventPage(
+            title=title,
+            slug=f"e-{next(_counter)}",
+            start=start,
+            end=start + datetime.timedelta(hours=3),
+            live=publish,
+            **fields,
+        )
+        event_index.add_child(instance=page)
+        page.countries.set([term(Country, s) for s in countries])
+        revision = page.save_revision()
+        if publish:
+            revision.publish()
+        page = EventPage.objects.get(pk=page.pk)
         index(page)
         return page
 

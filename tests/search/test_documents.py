@@ -157,13 +157,18 @@ def _expected_documents():
             }
         if getattr(page, "country", None) is not None and type(page).__name__ == "CountryPage":
             tags.add(f"country:{page.country.slug}")
+        if type(page).__name__ in ("NewsArticlePage", "EventPage"):
+            slugs = set(page.countries.values_list("slug", flat=True)) or {"global"}
+            tags |= {f"country:{slug}" for slug in slugs}
         expected[page.pk] = (tags, norm)
     return expected
 
 
-def test_update_index_rewrites_every_document(make_resource):
+def test_update_index_rewrites_every_document(make_resource, make_news, make_event):
     make_resource(GoodPracticeGuidePage, "Zebrafish guide", countries=["cambodia"], topics=[])
     make_resource(WorkbookPage, "Zebrafish workbook", industries=["apparel"])
+    news = make_news("Zebrafish news", countries=["cambodia", "vietnam"])
+    event = make_event("Zebrafish webinar")
     SearchDocument.objects.all().delete()
 
     call_command("update_index", verbosity=0)
@@ -175,6 +180,8 @@ def test_update_index_rewrites_every_document(make_resource):
     expected = _expected_documents()
     assert len(expected) > 50  # the seeded site, every language
     assert stored == expected
+    assert stored[news.pk][0] == {"country:cambodia", "country:vietnam"}
+    assert stored[event.pk][0] == {"country:global"}
 
 
 def test_matching_and_ranking_equal_the_backends_own(make_resource):
@@ -202,3 +209,22 @@ def test_documents_are_not_kept_for_pages_never_indexed(make_resource, libraries
     assert not SearchDocument.objects.filter(page_id=page.pk).exists()
     index(page)
     assert SearchDocument.objects.filter(page_id=page.pk).exists()
+
+
+def test_the_migration_tags_news_and_events_documents_written_before(make_news, make_event):
+    import importlib
+
+    migration = importlib.import_module("search.migrations.0006_news_and_event_country_tags")
+    news = make_news("Zebrafish news", countries=["cambodia", "vietnam"])
+    event = make_event("Zebrafish webinar")
+    ids = [news.pk, event.pk]
+    expected = {
+        news.pk: {"country:cambodia", "country:vietnam"},
+        event.pk: {"country:global"},
+    }
+    SearchDocument.objects.filter(page_id__in=ids).update(tags=[])  # as older code wrote them
+    for _run in range(2):  # the same tags when run again
+        with connection.schema_editor() as editor:
+            migration.retag(apps, editor)
+        tags = dict(SearchDocument.objects.filter(page_id__in=ids).values_list("page_id", "tags"))
+        assert {pk: set(found) for pk, found in tags.items()} == expected

@@ -14,19 +14,6 @@ from .conftest import facet_counts, result_count
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(params=["documents", "pages"])
-def counting(request, monkeypatch):
-    """Both sources of the counting statement (as in test_taxonomy_facets.py)."""
-    from django.db import connection
-
-    if request.param == "documents":
-        if connection.vendor != "postgresql":
-            pytest.skip("search documents are kept on PostgreSQL only")
-        return request.param
-    monkeypatch.setattr("search.backend.DocumentSearchBackend.page_documents", False)
-    return request.param
-
-
 @pytest.fixture
 def shelf(make_resource):
     """'okapi' in three English publications, one French one and an English guide."""

@@ -21,20 +21,6 @@ pytestmark = pytest.mark.django_db
 OSH, GENDER, WAGES = "occupational-safety-and-health", "gender-equality", "wages-and-working-time"
 
 
-@pytest.fixture(params=["documents", "pages"])
-def counting(request, monkeypatch):
-    """Both sources of the counting statement (``search.counting``): the search documents
-    (PostgreSQL's backend keeps them) and the backend's matching pages (every other backend)."""
-    from django.db import connection
-
-    if request.param == "documents":
-        if connection.vendor != "postgresql":
-            pytest.skip("search documents are kept on PostgreSQL only")
-        return request.param
-    monkeypatch.setattr("search.backend.DocumentSearchBackend.page_documents", False)
-    return request.param
-
-
 @pytest.fixture
 def corpus(make_resource):
     """'quagga' in five English resources, one French resource, the English Cambodia portal and

@@ -35,6 +35,19 @@ def client(client):
 
 
 @pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts and ends in the default language: a request through the test client
+    leaves its language active in the thread (LocaleMiddleware activates it, nothing
+    deactivates it), and a later test that reads a message would get it in Khmer."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Each test starts with an empty cache: cached fragments, reports and counts of an earlier
     test (the locmem cache lives as long as the process) must not change what it sees."""

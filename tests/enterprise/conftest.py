@@ -4,9 +4,8 @@ enterprise role. V1 (Vietnam) is another factory with its own user."""
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone, translation
+from django.utils import timezone
 
 from ims_bridge.models import (
     CountryDataSharing,
@@ -49,12 +48,6 @@ HIDDEN = {
 }
 MEMBERS = {"factory user", "second factory user"}
 STAFF = {"country staff", "global staff", "superuser"}
-
-
-@pytest.fixture(autouse=True)
-def _reset_language():
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

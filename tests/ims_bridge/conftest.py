@@ -1,9 +1,8 @@
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.contrib.auth.models import Group, Permission
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import Locale
 
 from ims_bridge.models import CountryStaff, Factory, FactoryAccessGrant, FactoryMembership
@@ -12,13 +11,6 @@ from portal.roles import BUYERS
 from tests.factories import compliance_section
 
 from .fixtures import load_fixture
-
-
-@pytest.fixture(autouse=True)
-def _reset_language():
-    """A request to /fr/... leaves French active in the thread; later tests expect English."""
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import UTC, date, datetime
 from decimal import Decimal
 
 import pytest
-from django.conf import settings
 from django.template import engines
 from django.utils import translation
 
@@ -21,12 +20,6 @@ from portal.formatting import (
 
 NNBSP, NBSP = "\u202f", "\u00a0"
 WHEN = datetime(2025, 3, 7, 14, 5, tzinfo=UTC)
-
-
-@pytest.fixture(autouse=True)
-def _english_afterwards():
-    yield
-    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.mark.parametrize(

@@ -72,6 +72,10 @@ def test_no_two_schemas_share_a_name():
     by_name = {}
     for schema in subclasses(Schema):
         if schema.__module__.startswith(ours) and "[" not in schema.__name__:
-            by_name.setdefault(schema.__name__, set()).add(schema.__module__)
-    shared = {name: sorted(modules) for name, modules in by_name.items() if len(modules) > 1}
+            by_name.setdefault(schema.__name__, set()).add(schema)
+    shared = {
+        name: sorted(f"{schema.__module__}.{schema.__qualname__}" for schema in schemas)
+        for name, schemas in by_name.items()
+        if len(schemas) > 1
+    }
     assert shared == {}

@@ -45,7 +45,7 @@ class QuestionOut(Schema):
     text: str
 
 
-class SelfAssessmentOut(SelfAssessmentOut):
+class SelfAssessmentDetailOut(SelfAssessmentOut):
     questions: list[QuestionOut]
 
 
@@ -152,7 +152,9 @@ def start_self_assessment(request, star_id: str):
 
 
 @router.get(
-    BASE + "/{pk}", response=SelfAssessmentOut, summary="A self-assessment with its questions"
+    BASE + "/{pk}",
+    response=SelfAssessmentDetailOut,
+    summary="A self-assessment with its questions",
 )
 def self_assessment(request, star_id: str, pk: int):
     factory, role = _readable(request, star_id, "sa:get", (access.Role.MEMBER, access.Role.STAFF))

@@ -25,13 +25,8 @@ def _key_part(value):
     return f"{meta.label}:{value.pk}" if meta is not None else repr(value)
 
 
-def cached(request, name, build, *parts, kinds=(CONTENT,)):
-    """``build()``, or its value cached under ``name``, the language, the host, the tokens of
-    ``kinds`` and ``parts``. Without a request (a command, the shell) or in a preview it is
-    built each time."""
-    if request is None or getattr(request, "is_preview", False):
-        return build()
-    tokens = depend_on(request, *kinds)
+def _key(request, name, parts, kinds, tokens=None):
+    tokens = tokens or depend_on(request, *kinds)
     raw = repr(
         (
             name,
@@ -43,12 +38,50 @@ def cached(request, name, build, *parts, kinds=(CONTENT,)):
             [_key_part(part) for part in parts],
         )
     )
-    key = f"portal:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+    return f"portal:fragment:{name}:{hashlib.sha256(raw.encode()).hexdigest()}"
+
+
+def _uncached(request):
+    return request is None or getattr(request, "is_preview", False)
+
+
+def cached(request, name, build, *parts, kinds=(CONTENT,)):
+    """``build()``, or its value cached under ``name``, the language, the host, the tokens of
+    ``kinds`` and ``parts``. Without a request (a command, the shell) or in a preview it is
+    built each time."""
+    if _uncached(request):
+        return build()
+    key = _key(request, name, parts, kinds)
     value = cache.get(key, _MISSING)
     if value is _MISSING:
         value = build()
         cache.set(key, value, FRAGMENT_CACHE_SECONDS)
     return value
+
+
+def cached_each(request, name, items, build_missing, *parts, kinds=(CONTENT,)):
+    """One value per item of ``items``, each cached as ``cached`` would under ``name``, the item
+    and ``parts``: read with one ``get_many``; those missing are built together by
+    ``build_missing(missing items)`` (a list of values in their order, so it can fetch what
+    they need at once) and stored with one ``set_many``."""
+    items = list(items)
+    if _uncached(request):
+        return build_missing(items) if items else []
+    tokens = depend_on(request, *kinds)
+    keys = [_key(request, name, (item, *parts), kinds, tokens) for item in items]
+    found = cache.get_many(keys)
+    missing = [(key, item) for key, item in zip(keys, items, strict=True) if key not in found]
+    if missing:
+        built = dict(
+            zip(
+                [key for key, _item in missing],
+                build_missing([item for _key, item in missing]),
+                strict=True,
+            )
+        )
+        cache.set_many(built, FRAGMENT_CACHE_SECONDS)
+        found.update(built)
+    return [found[key] for key in keys]
 
 
 def cached_items(function=None, *, kinds=(CONTENT,), extra=None):

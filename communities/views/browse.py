@@ -2,14 +2,16 @@
 
 from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch, Q, prefetch_related_objects
 from django.shortcuts import get_object_or_404, render
+from django.template import Context
+from django.template.loader import get_template
 from django.utils.html import format_html_join
 from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext as _
 from wagtail.models import Page
 
-from portal import cache_versions, formatting
+from portal import cache_versions, formatting, fragments
 from portal.components import Card
 
 from .. import permissions
@@ -137,20 +139,16 @@ def thread_detail(request, thread):
     community = thread.community
     user = request.user
     moderator = permissions.can_moderate(user, community)
-    posts = (
-        permissions.visible_posts(user, thread)
-        .select_related("author__community_profile")
-        .prefetch_related(
-            "attachments",
-            Prefetch("linked_pages", queryset=Page.objects.live().only(*_LINKED_PAGE_FIELDS)),
-        )
-    )
+    posts = permissions.visible_posts(user, thread).select_related("author__community_profile")
     page = LongListPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
     roles = permissions.author_roles(community, {post.author_id for post in page.object_list})
     for post in page.object_list:
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_flag = permissions.can_flag(user, post)
         post.author_role = roles.get(post.author_id)
+    contents = post_contents(request, community, page.object_list)
+    for post, content in zip(page.object_list, contents, strict=True):
+        post.content_html = content
     initial = {}
     quote_id = request.GET.get("quote", "")
     if quote_id.isdigit():
@@ -182,6 +180,26 @@ def thread_detail(request, thread):
             else None,
         },
     )
+
+
+def post_contents(request, community, posts):
+    """The part of each post every reader who may see it sees alike (byline, body, linked
+    pages, files: ``post_content.html``), cached per post, language and version of the
+    community (a post edited, hidden, a member's role or name changed) and of the content (a
+    linked page's title); only the posts not cached fetch their pages and files."""
+
+    def render_missing(missing):
+        prefetch_related_objects(
+            missing,
+            "attachments",
+            Prefetch("linked_pages", queryset=Page.objects.live().only(*_LINKED_PAGE_FIELDS)),
+        )
+        # A plain Context: the page's context processors ran once already.
+        template = get_template("communities/includes/post_content.html").template
+        return [template.render(Context({"post": p, "request": request})) for p in missing]
+
+    kinds = (cache_versions.community(community.pk), cache_versions.CONTENT)
+    return fragments.cached_each(request, "post_content", posts, render_missing, kinds=kinds)
 
 
 def person(request, username):

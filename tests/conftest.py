@@ -3,6 +3,8 @@ tests/baseline.py, built from tests/factories) is made once per test session in 
 database; every test then runs in a transaction that is rolled back, so tests may add data
 freely."""
 
+import collections
+
 import pytest
 
 # The browser fixtures (chromium, the gunicorn server) serve tests/e2e and tests/security.
@@ -17,6 +19,16 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if "portal_server" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.xdist_group("browser"))
+
+
+def pytest_collection_finish(session):
+    """No two tests may share a node id: pytest-xdist's ``--dist loadgroup`` keys its work by
+    node id and runs only the first of them (schemathesis' ``schema.parametrize()`` made 216
+    such items, and ``make test`` ran 2 of them)."""
+    counts = collections.Counter(item.nodeid for item in session.items)
+    shared = sorted(nodeid for nodeid, n in counts.items() if n > 1)
+    if shared:
+        raise pytest.UsageError(f"tests that share a node id: {shared[:5]}")
 
 
 @pytest.fixture(scope="session")

@@ -11,7 +11,7 @@ import schemathesis
 from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
 from django.db import close_old_connections
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
@@ -61,14 +61,32 @@ HYPOTHESIS = settings(
 )
 
 
-@schema.parametrize()
-@HYPOTHESIS
-def test_anonymous_requests_conform(case, world):
-    case.call_and_validate(headers={"Host": "localhost"}, checks=CHECKS)
+# One test per operation, parametrised here rather than by ``schema.parametrize()``, whose items
+# all share one node id: under ``make test`` (pytest-xdist, ``--dist loadgroup``) the scheduler
+# keys work by node id, so only the first operation of each test ever ran.
+OPERATIONS = [result.ok() for result in schema.get_all_operations()]
 
 
-@schema.parametrize()
-@HYPOTHESIS
-def test_token_requests_conform(case, write_token):
-    headers = {"Host": "localhost", "Authorization": f"Bearer {write_token}"}
-    case.call_and_validate(headers=headers, checks=CHECKS)
+def _conforms(operation, headers):
+    @given(case=operation.as_strategy())
+    @HYPOTHESIS
+    def check(case):
+        case.call_and_validate(headers=headers, checks=CHECKS)
+
+    check()
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.label)
+def test_anonymous_requests_conform(operation, world):
+    _conforms(operation, {"Host": "localhost"})
+
+
+@pytest.mark.parametrize("operation", OPERATIONS, ids=lambda operation: operation.label)
+def test_token_requests_conform(operation, write_token):
+    _conforms(operation, {"Host": "localhost", "Authorization": f"Bearer {write_token}"})
+
+
+def test_every_operation_is_a_test_of_its_own():
+    """Each operation has its own node id (the reason the tests are parametrised here)."""
+    labels = [operation.label for operation in OPERATIONS]
+    assert len(labels) == len(set(labels)) > 50

@@ -29,6 +29,20 @@ from tests.factories import ResourceLibraryPageFactory
 _counter = itertools.count()
 
 
+def assert_counts_are_what_choosing_gives(client, base):
+    """The definition of a disjunctive count, for every option the search API offers under
+    the query ``base``: an option's count is the number of results choosing it gives."""
+    data = client.get("/api/v2/search/", base).json()
+    for facet, options in data["facets"].items():
+        parameter = "in_language" if facet == "language" else facet
+        for option in options:
+            narrowed = {**base, parameter: [option["value"]]}
+            if facet == "language":
+                narrowed.pop("all_languages", None)
+            count = client.get("/api/v2/search/", narrowed).json()["count"]
+            assert option["count"] == count, (facet, option, base)
+
+
 def term(model, slug):
     return model.objects.get(slug=slug, locale=Locale.get_default())
 

@@ -124,8 +124,8 @@ def navigation_entry(language, **context):
 
 
 @hooks.register("portal_provides_navigation")
-def events_navigation_entry(language, request=None, **context):
-    return section_link(EventIndexPage, language, request)
+def events_navigation_entry(**context):
+    return section_link(EventIndexPage)
 
 
 # The newsletter's admin report and its menu item register their own hooks.

@@ -230,5 +230,5 @@ register_snippet(IMSGroup)
 
 
 @hooks.register("portal_provides_navigation")
-def navigation_entry(language, request=None, **context):
-    return section_link(ComplianceIndexPage, language, request)
+def navigation_entry(**context):
+    return section_link(ComplianceIndexPage)

@@ -62,15 +62,15 @@ def public_material_documents(queryset):
 
 
 @hooks.register("portal_provides_navigation")
-def navigation_entry(language, request=None, **context):
-    return section_link(ResourceLibraryPage, language, request)
+def navigation_entry(**context):
+    return section_link(ResourceLibraryPage)
 
 
 @hooks.register("portal_provides_navigation")
-def glossary_navigation_entry(language, request=None, **context):
-    return section_link(GlossaryPage, language, request)
+def glossary_navigation_entry(**context):
+    return section_link(GlossaryPage)
 
 
 @hooks.register("portal_provides_navigation")
-def news_navigation_entry(language, request=None, **context):
-    return section_link(NewsIndexPage, language, request)
+def news_navigation_entry(**context):
+    return section_link(NewsIndexPage)

@@ -37,10 +37,10 @@ class SectionLink:
     page_model: type
 
 
-def section_link(page_model, language=None, request=None):
-    """The live page of ``page_model`` in the reader's language (else in the default
-    language) as a navigation item, or nothing when the site has none. Resolved later, with
-    the other sections, by ``resolve_sections``."""
+def section_link(page_model):
+    """A navigation entry for the live page of ``page_model``, resolved with the menu's other
+    sections by ``resolve_sections`` (in the reader's language, else the default one; nothing
+    when the site has none)."""
     return [SectionLink(page_model)]
 
 

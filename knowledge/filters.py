@@ -224,17 +224,21 @@ class ResourceFilter(django_filters.FilterSet):
         """{facet: {option slug: count}} with every other active filter applied."""
         return self._counts["facets"]
 
-    def counts_cache_key(self):
+    def selection_digest(self):
+        """The language and the valid filters chosen (not the order), as a short digest: what
+        the counts, and with the order and page the results, are cached under."""
         selection = {
             name: sorted(value) if isinstance(value, list) else value
             for name, value in self.cleaned.items()
             if name != "sort" and value not in (None, "", [], ())
         }
-        digest = hashlib.sha256(
+        return hashlib.sha256(
             json.dumps([self.language, selection], sort_keys=True).encode()
         ).hexdigest()[:40]
+
+    def counts_cache_key(self):
         token = cache_versions.current_shared([cache_versions.RESOURCE_INDEX])
-        return f"knowledge:counts:{token[cache_versions.RESOURCE_INDEX]}:{digest}"
+        return f"knowledge:counts:{token[cache_versions.RESOURCE_INDEX]}:{self.selection_digest()}"
 
     @cached_property
     def _counts(self):

@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import formatting
+from portal.cache_versions import RESOURCE_INDEX
 from portal.components import Card, Download, LanguageLink
 from portal.facets import facet_list, filter_panel
 from portal.fragments import cached, is_public, locale_codes, restricted_paths
@@ -43,23 +44,45 @@ def _size(document):
         return None
 
 
+def _page_of_results(request, filterset, page_obj):
+    """The entries of one page of results and their language versions: cached under the
+    library's index version (every change to the index bumps it), except in the "most
+    downloaded" order, which each download changes without touching the index."""
+
+    def build():
+        entries = list(page_obj.object_list)
+        return entries, languages_for(entries)
+
+    if filterset.sort_key == "downloads":
+        return build()
+    return cached(
+        request,
+        "knowledge:library-page",
+        build,
+        filterset.selection_digest(),
+        filterset.sort_key,
+        page_obj.number,
+        kinds=(RESOURCE_INDEX,),
+    )
+
+
 def library_context(page, request):
     language = locale_codes(request)[page.locale_id]
     filterset = ResourceFilter(request.GET or None, language=language, request=request)
     paginator = filterset.paginator(PAGE_SIZE)
     page_obj = paginator.get_page(request.GET.get("page"))
-    entries = list(page_obj.object_list)
-    versions = languages_for(entries)
-    types = dict(resource_type_choices())
+    entries, versions = _page_of_results(request, filterset, page_obj)
+    types = {value: str(label) for value, label in resource_type_choices()}
+    names = {code: str(language_name(code)) for code, _name in settings.LANGUAGES}  # once each
     cards = [
         Card(
             title=entry.title,
             url=entry.url,
             summary=entry.summary,
             language=entry.language,
-            kicker=str(types.get(entry.resource_type, entry.resource_type)),
+            kicker=types.get(entry.resource_type, entry.resource_type),
             versions=[
-                LanguageLink(code, language_name(code), url, current=code == entry.language)
+                LanguageLink(code, names.get(code, code), url, current=code == entry.language)
                 for code, url in versions.get(entry.translation_key, [])
             ],
             css="resource-card",

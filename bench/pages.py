@@ -95,6 +95,8 @@ def main():
     args = parser.parse_args()
     ensure_demo()
     settings.PAGE_CACHE_SECONDS = 0  # the whole-page cache (portal/page_cache.py) off
+    # Search statistics written as production writes them (once a second, not per search).
+    settings.SEARCH_STATS_FLUSH_SECONDS = 1.0
     client = Client(HTTP_HOST="localhost")
     listed = pages()
     state = "cold caches" if args.cold else "fragment caches warm"

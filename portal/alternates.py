@@ -6,8 +6,11 @@ routable page keeps its tail (``…/countries/kh/``). Any other view under ``i18
 the same path under each language prefix (Django's ``translate_url``).
 """
 
+from functools import lru_cache
+
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.encoding import escape_uri_path, iri_to_uri
 from wagtail.models import Page
 
 from .fragments import cached, is_public, restricted_paths
@@ -34,6 +37,14 @@ def _page_versions(page, request):
     return cached(request, "page_versions", build, page)
 
 
+@lru_cache(maxsize=4096)
+def _view_paths(path):
+    """((language code, path), …): a view's path under each language prefix (Django's
+    ``translate_url``, which resolves and reverses the path once per language). The URL
+    configuration does not change while a process runs, so each path is worked out once."""
+    return tuple((code, translate_url(path, code)) for code, _name in settings.LANGUAGES)
+
+
 def language_versions(request, page=None):
     """[{"code", "url", "path"}] for the request: relative URLs, in LANGUAGES order; "path" is
     the tree path of that language's page (None for app views). Computed once per request."""
@@ -49,10 +60,10 @@ def language_versions(request, page=None):
             if url:
                 versions.append({"code": code, "url": url + tail, "path": path})
     else:
-        path = request.get_full_path()
-        for code, _name in settings.LANGUAGES:
-            url = translate_url(path, code)
+        path, query = escape_uri_path(request.path), request.META.get("QUERY_STRING", "")
+        for code, url in _view_paths(path):
             if url != path or code == getattr(request, "LANGUAGE_CODE", None):
+                url = f"{url}?{iri_to_uri(query)}" if query else url
                 versions.append({"code": code, "url": url, "path": None})
     setattr(request, _CACHE_ATTRIBUTE, (key, versions))
     return versions

@@ -14,6 +14,9 @@ The kinds:
 - ``COMMUNITIES``: the list of communities and the "latest discussions" blocks (any post).
 - ``community(pk)``: one community's pages and threads (its posts, threads, settings).
 - ``RESOURCE_INDEX``: the knowledge library's index (its cached facet counts).
+- ``SEARCH_INDEX``: site search's documents (``search.documents``), written when a page is
+  indexed, which a background task may do after the publish that bumped ``CONTENT``: search
+  results and their counts depend on both.
 
 A view, block or provider names what it reads with ``depend(...)`` before reading it (the
 page cache middleware makes the request current); the tokens are read at that moment, so a copy
@@ -37,6 +40,7 @@ CONTENT = "content"
 COMPLIANCE = "compliance"
 COMMUNITIES = "communities"
 RESOURCE_INDEX = "resource-index"
+SEARCH_INDEX = "search-index"
 
 
 def community(pk):

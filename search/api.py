@@ -151,7 +151,7 @@ def search(
     filters = filters_from(facets, language, params.all_languages)
     # Facet labels, discussion URLs and picks in the reader's language, not the request's.
     with translation.override(language):
-        outcome = site_search(query, language, filters, user=request.user)
+        outcome = site_search(query, language, filters, user=request.user, request=request)
         data = page_of(
             request,
             outcome.main,
@@ -170,7 +170,7 @@ def search(
                 "url": pick["page"].url or "",
                 "description": pick["description"],
             }
-            for pick in editors_picks(query, language, record=False)
+            for pick in editors_picks(query, language, request)
         ]
     record_search(query, language, outcome.total)
     data.update(

@@ -38,6 +38,8 @@ from django.db import connections
 from django.db.models import BooleanField, ExpressionWrapper, Q
 
 from knowledge.models import ResourceFacet
+from portal.cache_versions import CONTENT, SEARCH_INDEX
+from portal.fragments import cached
 
 from . import documents, taxonomy
 from .filters import TAXONOMY_FACETS
@@ -235,10 +237,21 @@ class DocumentCounts(_Counts):
 
 
 def page_counts(search, filters, wanted):
-    """The counts of ``search``'s matching pages under ``filters``."""
+    """The counts of ``search``'s matching pages under ``filters``. The documents are of public
+    pages only, so their counts are the same for every reader: with the search's request they
+    are cached per query, language and filters until the content changes."""
     if search.documents:
         connection = connections[SearchDocument.objects.db]
-        return DocumentCounts(search, filters, wanted, connection)
+        return cached(
+            search.request,
+            "search:page-counts",
+            lambda: DocumentCounts(search, filters, wanted, connection),
+            search.query,
+            search.language,
+            filters,
+            wanted,
+            kinds=(CONTENT, SEARCH_INDEX),
+        )
     return PageCounts(search, filters, wanted, connections[search.base_pages.db])
 
 

@@ -34,9 +34,12 @@ from wagtail.search.backends import get_search_backend
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from knowledge import signals as knowledge_signals
+from portal import cache_versions
+from portal.fragments import cached_each
 
 from . import taxonomy
 from .compilers import DocumentQueryCompiler
+from .hits import PageSource
 from .models import SearchDocument
 
 
@@ -73,6 +76,7 @@ def _write(where, params):
     with transaction.atomic(using=connection.alias), connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {table} WHERE {where.format(id='page_id')}", params)  # noqa: S608
         cursor.execute(insert, (*tags_params, *params, *readable_params))
+    cache_versions.bump(cache_versions.SEARCH_INDEX)
 
 
 def refresh(page_ids):
@@ -99,6 +103,7 @@ def remove(page_ids):
         table = connection.ops.quote_name(SearchDocument._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {table} WHERE page_id = ANY(%s)", [list(page_ids)])  # noqa: S608
+        cache_versions.bump(cache_versions.SEARCH_INDEX)
 
 
 def rebuild():
@@ -110,6 +115,7 @@ def clear():
     connection = _connection()
     with connection.cursor() as cursor:
         cursor.execute(f"DELETE FROM {connection.ops.quote_name(SearchDocument._meta.db_table)}")  # noqa: S608
+    cache_versions.bump(cache_versions.SEARCH_INDEX)
 
 
 def matching(backend, query, documents):
@@ -128,17 +134,29 @@ def ranked(backend, query, documents):
 
 
 class RankedPages:
-    """Ranked documents read as their specific pages, one slice (a page of results) at a time."""
+    """Ranked documents (a queryset, or their page ids in order) read as what a hit shows of
+    each page (``search.hits.PageSource``), one slice (a page of results) at a time: one query
+    for the slice's page ids (none from a list), and the specific pages only of those not
+    cached yet for this content version (with a ``request``)."""
 
-    def __init__(self, documents):
+    def __init__(self, documents, request=None):
         self.documents = documents
+        self.request = request
 
     def __getitem__(self, key):
         if not isinstance(key, slice):
             return self[key : key + 1][0]
-        ids = list(self.documents[key].values_list("page_id", flat=True))
-        pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
-        return [pages[pk] for pk in ids if pk in pages]
+        if isinstance(self.documents, list):
+            ids = self.documents[key]
+        else:
+            ids = list(self.documents[key].values_list("page_id", flat=True))
+        sources = cached_each(self.request, "search:page-source", ids, _page_sources)
+        return [source for source in sources if source is not None]
+
+
+def _page_sources(ids):
+    pages = {page.pk: page for page in Page.objects.filter(pk__in=ids).specific()}
+    return [PageSource.of(pages[pk]) if pk in pages else None for pk in ids]
 
 
 def _on_page_changed(sender, instance, **kwargs):

@@ -54,10 +54,12 @@ def filters_from(params, reader_language, all_languages=False):
     return Filters.from_lists(**lists)
 
 
-def known(filters, page_types, locales):
+def known(filters, page_types, locales, request=None):
     """The filters with unknown values dropped, as unknown values are ignored. ``page_types``
     and ``locales`` are keyed by model name and by language code."""
     types = tuple(t for t in filters.type if t in page_types or t == DISCUSSION)
     languages = tuple(c for c in filters.language if c in locales)
-    terms = {f: tuple(taxonomy.known_slugs(f, getattr(filters, f))) for f in TAXONOMY_FACETS}
+    terms = {
+        f: tuple(taxonomy.known_slugs(f, getattr(filters, f), request)) for f in TAXONOMY_FACETS
+    }
     return Filters(type=types, language=languages, **terms)

@@ -3,6 +3,7 @@
 
 from dataclasses import dataclass
 
+from django.apps import apps
 from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext as _
 
@@ -27,33 +28,49 @@ class Hit:
     summary: str = ""  # a page's own summary (plain text), for the API
 
 
-def _page_texts(page):
-    return [
-        getattr(page, "summary", ""),
-        getattr(page, "intro", ""),
-        page.search_description,
-    ]
+@dataclass(frozen=True)
+class PageSource:
+    """What a hit shows of a page, the same for every reader and every query: cached per page
+    and content version (``search.documents.RankedPages``), so a page of results reads no
+    page."""
+
+    pk: int
+    title: str
+    texts: tuple  # summary, intro, search description: the excerpt's sources
+    url: str
+    model: str  # "app_label.modelname"
+    locale_id: int
+
+    @classmethod
+    def of(cls, page):
+        """From a specific page."""
+        texts = (getattr(page, "summary", ""), getattr(page, "intro", ""), page.search_description)
+        return cls(
+            page.pk, page.title, texts, page.url or "", page._meta.label_lower, page.locale_id
+        )
 
 
 def page_hits(pages, query, locales):
-    """``locales``: {locale id: Locale} (``Matches.locales``: read once per search)."""
+    """``pages``: specific pages or their ``PageSource``; ``locales``: {locale id: Locale}
+    (``Matches.locales``: read once per search)."""
     hits = []
     for page in pages:
-        texts = _page_texts(page)
-        model = type(page)  # the pages come from .specific()
+        source = page if isinstance(page, PageSource) else PageSource.of(page)
+        model = apps.get_model(source.model)
+        locale = locales[source.locale_id]
         hits.append(
             Hit(
                 kind="page",
-                id=page.pk,
-                title=page.title,
-                title_html=highlight(page.title, query),
-                excerpt_html=excerpt(texts, query) or "",
-                summary=next((text for text in texts if text), ""),
-                url=page.url or "",
+                id=source.pk,
+                title=source.title,
+                title_html=highlight(source.title, query),
+                excerpt_html=excerpt(source.texts, query) or "",
+                summary=next((text for text in source.texts if text), ""),
+                url=source.url,
                 type=model._meta.model_name,
                 type_label=str(model._meta.verbose_name),
-                language=locales[page.locale_id].language_code,
-                language_name=locales[page.locale_id].get_display_name(),
+                language=locale.language_code,
+                language_name=locale.get_display_name(),
             )
         )
     return hits
@@ -89,4 +106,4 @@ def hits(matches, objects, query):
     return thread_hits(objects, query)
 
 
-__all__ = ["Hit", "hits", "page_hits", "thread_hits"]
+__all__ = ["Hit", "PageSource", "hits", "page_hits", "thread_hits"]

@@ -8,6 +8,9 @@ from django.utils.functional import cached_property
 from wagtail.models import Locale, Page, get_page_models
 from wagtail.search.backends import get_search_backend
 
+from portal.cache_versions import CONTENT, SEARCH_INDEX
+from portal.fragments import cached
+
 from . import discussions, documents, taxonomy
 from .filters import TAXONOMY_FACETS
 from .models import SearchDocument
@@ -42,8 +45,10 @@ def document_tagged(facet, slugs):
 class Search:
     """One query against the reader's backend, with the querysets it is run on."""
 
-    def __init__(self, query, language, user, page_types, locales):
+    def __init__(self, query, language, user, page_types, locales, request=None):
         self.query = segment(query, language)  # words apart, as they were indexed
+        self.language = language
+        self.request = request  # for what is cached per content version (``portal.fragments``)
         self.backend = backend_for(language)
         self.page_types = page_types
         self.locale_ids = {code: loc.pk for code, loc in locales.items()}
@@ -101,9 +106,22 @@ class Search:
         results, when counting gave them, so no filter is evaluated on every page."""
         if self.documents:
             if ids is None:
-                rows = self.document_filters(filters)
-            else:
-                rows = SearchDocument.objects.filter(page_id__in=ids)
-            return documents.RankedPages(documents.ranked(self.backend, self.query, rows))
+                ranked = documents.ranked(self.backend, self.query, self.document_filters(filters))
+                return documents.RankedPages(ranked, self.request)
+            # Few results, known from counting: their order, like their counts, is the same for
+            # every reader, and is cached with them.
+            ranked = documents.ranked(
+                self.backend, self.query, SearchDocument.objects.filter(page_id__in=ids)
+            )
+            order = cached(
+                self.request,
+                "search:ranked",
+                lambda: list(ranked.values_list("page_id", flat=True)),
+                self.query,
+                self.language,
+                filters,
+                kinds=(CONTENT, SEARCH_INDEX),
+            )
+            return documents.RankedPages(order, self.request)
         pages = self.page_filters(filters) if ids is None else self.base_pages.filter(pk__in=ids)
         return self.ranked(pages.specific())

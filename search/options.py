@@ -33,13 +33,14 @@ def language_options(language_counts, filters, locales):
     )
 
 
-def taxonomy_options(facet, counts, filters, language):
-    """``counts``: {slug: n}; labels in the reader's ``language``, else the default one's."""
+def taxonomy_options(facet, counts, filters, language, request=None):
+    """``counts``: {slug: n}; labels in the reader's ``language``, else the default one's
+    (cached per language and content version with a ``request``)."""
     selected = getattr(filters, facet)
     slugs = {slug for slug, n in counts.items() if n} | set(selected)
     if not slugs:
         return []
-    names = taxonomy.labels_with_languages(facet, slugs, language)
+    names = taxonomy.labels_with_languages(facet, slugs, language, request)
     # A selected slug that names no term (a typo, a hostile value) is not echoed back.
     slugs = {slug for slug in slugs if counts.get(slug) or slug in names}
     options = []

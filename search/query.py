@@ -15,9 +15,11 @@ on), ``search.counting`` (the pages' counts, in one statement that evaluates the
 from dataclasses import dataclass, field, replace
 
 from django.contrib.auth.models import AnonymousUser
-from wagtail.contrib.search_promotions.models import Query
-from wagtail.models import Locale
+from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
+
+from portal.fragments import cached
 
 from . import discussions
 from .counting import page_counts
@@ -34,24 +36,40 @@ def autocomplete_pages(query, language, limit=8):
     return backend_for(language).autocomplete(segment(query, language), pages)[:limit]
 
 
-def editors_picks(query, language, record=True):
+def promotions(request=None):
+    """{normalised query: [(page id, description)]} of every editors' pick (Wagtail's search
+    promotions), in their order: read once per content version with a ``request`` (a
+    promotion saved or deleted bumps it), so a search without picks reads nothing."""
+
+    def build():
+        rows = (
+            SearchPromotion.objects.filter(page__isnull=False)
+            .order_by("query_id", "sort_order", "pk")
+            .values_list("query__query_string", "page_id", "description")
+        )
+        found = {}
+        for query_string, page_id, description in rows:
+            found.setdefault(query_string, []).append((page_id, description))
+        return found
+
+    return cached(request, "search:promotions", build)
+
+
+def editors_picks(query, language, request=None):
     """Wagtail search promotions for this query, in the reader's language where translated.
-    ``record`` keeps Wagtail's row for the query (as its own search view does); without it
-    (the API) nothing is written."""
+    Nothing is written: searches are counted by ``search.analytics`` (with their language
+    and number of results), not in Wagtail's ``Query`` rows."""
+    picked = promotions(request).get(normalise_query_string(query), [])
+    if not picked:
+        return []
+    pages = Page.objects.in_bulk([page_id for page_id, _description in picked])
     picks = []
-    if record:
-        found = Query.get(query)
-    else:
-        found = Query.objects.filter(query_string=normalise_query_string(query)).first()
-        if found is None:
-            return picks
-    promoted = found.editors_picks.select_related("page").order_by("sort_order")
-    for pick in promoted:
-        if pick.page is None:
+    for page_id, description in picked:
+        if page_id not in pages:
             continue
-        page = pick.page.localized
+        page = pages[page_id].localized
         if page.live and page.locale.language_code == language:
-            picks.append({"page": page.specific, "description": pick.description})
+            picks.append({"page": page.specific, "description": description})
     return picks
 
 
@@ -104,12 +122,15 @@ class Outcome:
         return sum(m.count() for m in (self.pages, self.discussions) if m is not None)
 
 
-def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: B008
-    """Search pages (and the discussions ``user`` may read) with disjunctive facets."""
+def site_search(query, reader_language, filters=Filters(), user=None, request=None):  # noqa: B008
+    """Search pages (and the discussions ``user`` may read) with disjunctive facets. With the
+    ``request``, what is the same for every reader (the locales, the facets' labels, what a
+    hit shows of a page) is read once per content version (``portal.fragments``)."""
     types = page_types()
-    locales = {loc.language_code: loc for loc in Locale.objects.all()}
-    filters = known(filters, types, locales)
-    search = Search(query, reader_language, user or AnonymousUser(), types, locales)
+    all_locales = cached(request, "search:locales", lambda: list(Locale.objects.all()))
+    locales = {loc.language_code: loc for loc in all_locales}
+    filters = known(filters, types, locales, request)
+    search = Search(query, reader_language, user or AnonymousUser(), types, locales, request)
 
     wanted = not filters.type or any(t in types for t in filters.type)
     pages = page_counts(search, filters, wanted)
@@ -143,7 +164,9 @@ def site_search(query, reader_language, filters=Filters(), user=None):  # noqa: 
         "language": language_options(language_counts, filters, locales),
     }
     for facet in TAXONOMY_FACETS:
-        facets[facet] = taxonomy_options(facet, taxonomy_counts[facet], filters, reader_language)
+        facets[facet] = taxonomy_options(
+            facet, taxonomy_counts[facet], filters, reader_language, request
+        )
     return Outcome(filters, page_matches, thread_matches, facets)
 
 

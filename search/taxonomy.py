@@ -33,6 +33,7 @@ from django.utils.translation import gettext_lazy as _
 from communities.models import EventPage
 from knowledge.models import NewsArticlePage, PublicationKind, ResourceFacet
 from knowledge.models.index import GLOBAL
+from portal.fragments import cached
 from portal.models import Country, CountryPage, Industry, Topic
 
 FACETS = {
@@ -48,16 +49,26 @@ MAX_SLUG_LENGTH = 120
 _SLUG = re.compile(r"[-a-zA-Z0-9_]+")
 
 
-def known_slugs(facet, slugs):
+def known_slugs(facet, slugs, request=None):
     """The given slugs that exist in the vocabulary (unknown ones are ignored, like unknown types
-    and languages), in the order given."""
+    and languages), in the order given. With a ``request``, the vocabulary is read once per
+    content version (``portal.fragments``)."""
     wanted = [s for s in dict.fromkeys(slugs) if len(s) <= MAX_SLUG_LENGTH and _SLUG.fullmatch(s)]
     if not wanted:
         return []
     model = FACETS[facet][0]
     if facet in CHOICE_FACETS:
         return [s for s in wanted if s in model.values]
-    found = set(model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
+    if request is not None:
+        every = cached(
+            request,
+            "search:vocabulary",
+            lambda: set(model.objects.values_list("slug", flat=True)),
+            facet,
+        )
+        found = every & set(wanted)
+    else:
+        found = set(model.objects.filter(slug__in=wanted).values_list("slug", flat=True))
     if facet == "country":
         found.add(GLOBAL)
     return [s for s in wanted if s in found]
@@ -170,23 +181,35 @@ def labels(facet, slugs, language):
     }
 
 
-def labels_with_languages(facet, slugs, language):
-    """{slug: (name, language code of the name)}, like ``labels``."""
+def labels_with_languages(facet, slugs, language, request=None):
+    """{slug: (name, language code of the name)}, like ``labels``. With a ``request``, every
+    label of the facet is read once per language and content version (``portal.fragments``)."""
     model = FACETS[facet][0]
     if facet in CHOICE_FACETS:  # gettext labels, in the active (reader's) language
         return {value: (str(label), language) for value, label in model.choices if value in slugs}
+    if request is not None:
+        every = cached(
+            request,
+            "search:taxonomy-labels",
+            lambda: _names(facet, None, language),
+            facet,
+            language,
+        )
+        return {slug: every[slug] for slug in slugs if slug in every}
+    return _names(facet, slugs, language)
+
+
+def _names(facet, slugs, language):
+    """The names of ``slugs`` (all the facet's terms for None) in ``language``, else in the
+    default language."""
+    model = FACETS[facet][0]
     names = {}
     if facet == "country":
         names[GLOBAL] = (str(_("Global (all countries)")), language)
-    rows = (
-        model.objects.filter(
-            slug__in=list(slugs),
-            locale__language_code__in={language, settings.LANGUAGE_CODE},
-        )
-        .order_by()
-        .values_list("slug", "name", "locale__language_code")
-    )
-    for slug, name, code in rows:
+    rows = model.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
+    if slugs is not None:
+        rows = rows.filter(slug__in=list(slugs))
+    for slug, name, code in rows.order_by().values_list("slug", "name", "locale__language_code"):
         if code == language or slug not in names:
             names[slug] = (name, code)
     return names

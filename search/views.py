@@ -35,10 +35,11 @@ def search(request):
     all_languages = request.GET.get("all") == "1"
     context = {"search_query": query, "all_languages": all_languages, "facets": []}
     if query:
-        cache_versions.depend(cache_versions.COMMUNITIES)  # results include discussions
+        # results include discussions; pages are found through the search index
+        cache_versions.depend(cache_versions.COMMUNITIES, cache_versions.SEARCH_INDEX)
         params = {facet: request.GET.getlist(facet) for facet in FACETS}
         filters = filters_from(params, language, all_languages)
-        outcome = site_search(query, language, filters, user=request.user)
+        outcome = site_search(query, language, filters, user=request.user, request=request)
         page_obj = Paginator(outcome.main, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
         aside = outcome.aside if page_obj.number == 1 else None
         page_cache.on_hit(request, record_search, query, language, outcome.total)
@@ -48,7 +49,7 @@ def search(request):
             results=hits(outcome.main, page_obj.object_list, query),
             aside=aside,
             aside_results=hits(aside, aside[:ASIDE_RESULTS], query) if aside else [],
-            editors_picks=editors_picks(query, language),
+            editors_picks=editors_picks(query, language, request),
             **filter_panel(facet_list(outcome.facets, FACET_LABELS), request.GET),
             suggestion=None if outcome.total else did_you_mean(query, language),
             library_url=library_url(language, outcome.filters),

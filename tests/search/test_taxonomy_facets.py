@@ -229,12 +229,13 @@ def test_the_number_of_queries_does_not_grow_with_the_options(client, corpus):
         return len(captured)
 
     queries({"country": "cambodia"})  # warm the per-process caches (content types, sites)
-    # the same results (the extra countries match nothing), so the same pages to load
+    # the same results (the extra countries match nothing): no more queries (the pages they
+    # show were read, and kept, by the first)
     one = queries({"country": "cambodia", "topic": OSH})
     many = queries(
         {"country": ["cambodia", "jordan", "haiti", "egypt"], "topic": [OSH, "productivity"]}
     )
-    assert one == many
+    assert many <= one
     assert queries({}) <= 30
 
 

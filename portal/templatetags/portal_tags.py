@@ -126,6 +126,15 @@ def localized_home_url(context):
 
 
 @register.simple_tag(takes_context=True)
+def localized_page_url(context, page):
+    """The URL of ``page`` in the active language, else of the page itself (Wagtail's
+    ``localized``): cached until the content changes, so a link block costs no Locale and no
+    translation query a request."""
+    request = context.get("request")
+    return cached(request, "localized_url", lambda: page.localized.get_url(request) or "", page)
+
+
+@register.simple_tag(takes_context=True)
 def page_ancestors(context, page):
     """[{"title", "url"}] of the page's ancestors below the tree's root, for the breadcrumbs;
     cached until the content changes."""

@@ -57,3 +57,59 @@ def test_an_optional_button_may_be_left_empty_but_not_half_filled():
         call.clean(
             call.to_python({"heading": "Join", "text": "", "link": {"page": None, "url": ""}})
         )
+
+
+@pytest.fixture
+def home_button(about):
+    """The English home page's call to action, pointing at the English About page."""
+    import json
+
+    from wagtail.models import Locale
+
+    from portal.models import HomePage
+
+    for home in HomePage.objects.all():
+        home.body = json.dumps(
+            [
+                {
+                    "type": "call_to_action",
+                    "value": {
+                        "heading": "Join us",
+                        "text": "",
+                        "link": {"page": about.pk, "url": "", "label": "Read more"},
+                    },
+                }
+            ]
+        )
+        home.save_revision().publish()
+    return HomePage.objects.get(locale=Locale.get_default())
+
+
+def button(client, url):
+    import re
+
+    html = client.get(url).content.decode()
+    return re.search(r'<a class="button" href="([^"]*)">Read more</a>', html).group(1)
+
+
+def test_a_page_link_leads_to_the_readers_language_version(client, home_button):
+    from wagtail.models import Page
+
+    assert button(client, "/en/") == "/en/about/"
+    assert button(client, "/fr/") == "/fr/about/"
+    french = Page.objects.get(slug="about", locale__language_code="fr").specific
+    french.slug = "a-propos"
+    french.save_revision().publish()
+    assert button(client, "/fr/") == "/fr/a-propos/"  # at once: the publish bumps the content
+    french.unpublish()
+    assert button(client, "/fr/") == "/en/about/"  # no French version: the page itself
+
+
+def test_a_link_costs_no_locale_query_once_shown(client, home_button):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    button(client, "/fr/")
+    with CaptureQueriesContext(connection) as captured:
+        assert button(client, "/fr/") == "/fr/about/"
+    assert not [q for q in captured.captured_queries if "wagtailcore_locale" in q["sql"]]

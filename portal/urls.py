@@ -69,6 +69,7 @@ urlpatterns += i18n_patterns(
     path("newsletter/", include("communities.newsletter.urls")),
     path("trainers/", include("communities.trainers.urls")),
     path("factory/", include("ims_bridge.enterprise.urls")),
+    path("", include("knowledge.urls")),
     path("", include(_wagtail_urls_served_here)),
     prefix_default_language=True,
 )

@@ -2,7 +2,6 @@
 licence, review date, version) and its materials, downloads and "download all" bundle."""
 
 from django.db import models
-from django.http import Http404, HttpResponseNotAllowed, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -414,24 +413,15 @@ class SelfGuidedToolPage(ResourcePage):
         context["progress_done"] = sum(1 for _i, _b, is_done in steps if is_done)
         return context
 
-    @path("progress/", name="progress")
-    def progress(self, request):
-        """POST step=<n>&done=1|0 marks a step; no JS needed, stored in the session only."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        try:
-            step = int(request.POST.get("step", ""))
-        except ValueError as exc:
-            raise Http404("Unknown step.") from exc
-        if not 0 <= step < len(self.steps):
-            raise Http404("Unknown step.")
-        done = set(request.session.get(self._progress_key(), []))
-        if request.POST.get("done") == "1":
-            done.add(step)
+    def mark_step(self, request, step, *, done):
+        """Mark a step done or not done in the reader's session (``knowledge.progress``: its
+        URL is outside the page, so the page needs no CSRF token and can be cached)."""
+        marked = set(request.session.get(self._progress_key(), []))
+        if done:
+            marked.add(step)
         else:
-            done.discard(step)
-        request.session[self._progress_key()] = sorted(done)
-        return HttpResponseRedirect(self.get_url(request) + f"#step-{step}")
+            marked.discard(step)
+        request.session[self._progress_key()] = sorted(marked)
 
 
 RESOURCE_TYPES = {

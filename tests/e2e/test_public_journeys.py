@@ -355,3 +355,26 @@ def test_search_suggests_as_you_type_and_facets_narrow_the_results(journey, lang
     expect(page.locator(f"input[type=checkbox][name='{facet}'][value='{value}']")).to_be_checked()
     expect(box).to_have_value(chosen)
     journey.auditor.assert_clean()
+
+
+# Journey 5 — an enterprise follows a self-guided tool without an account: ticking a step
+# posts to the tool's progress URL from the browser (its Origin header is the check: the page,
+# cached for anonymous readers, carries no form token) and the page shows it ticked.
+@in_languages("en", "km")
+@widths
+def test_enterprise_ticks_the_steps_of_a_self_guided_tool(journey, lang):
+    page, base = journey.page, journey.base_url
+    page.goto(f"{base}/{lang}/resources/?type=self-guided-tool")
+    href = page.locator(".library-results .resource-card h3 a").first.get_attribute("href")
+    page.goto(base + href)
+    journey.check("self-guided tool")
+    first_step = page.locator(".tool-steps li").first
+    expect(first_step.locator("input[name=done]")).to_have_value("1")  # "mark as done"
+    first_step.locator("button").click()
+    expect(page).to_have_url(re.compile(r"#step-0$"))
+    first_step = page.locator(".tool-steps li").first
+    expect(first_step.locator("input[name=done]")).to_have_value("0")  # now "mark as not done"
+    journey.check("self-guided tool, a step done")
+    first_step.locator("button").click()
+    expect(page.locator(".tool-steps li").first.locator("input[name=done]")).to_have_value("1")
+    journey.auditor.assert_clean()

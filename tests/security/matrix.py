@@ -926,13 +926,26 @@ TABLE = {
         for label in RESOURCE_LABELS
         for key, cases in _resource_routes(label, f"material:{label}").items()
     },
-    "page:knowledge.SelfGuidedToolPage:progress": {
+    # Outside the page (which is cached for anonymous readers): a same-origin POST, no token.
+    "knowledge:tool_progress": {
         "": Case(
-            {"page_path": "@page:knowledge.SelfGuidedToolPage"},
+            {"page_id": "@tool_pk"},
             GET=every(NOT_ALLOWED),
             POST=every(REDIRECT),
             data={"step": "0", "done": "1"},
-        )
+        ),
+        "restricted": Case(
+            {"page_id": "@private_tool_pk"},
+            GET=every(NOT_ALLOWED),
+            POST=every(LOGIN).but(REDIRECT, "editor", "superuser"),
+            data={"step": "0", "done": "1"},
+        ),
+        "unknown page": Case(
+            {"page_id": "999999"},
+            GET=every(NOT_ALLOWED),
+            POST=every(NOT_FOUND),
+            data={"step": "0", "done": "1"},
+        ),
     },
     f"{GUIDE}:detail": {
         "": Case({"page_path": "@page:knowledge.GoodPracticeGuidePage"}, GET=PUBLIC),

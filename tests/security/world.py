@@ -262,6 +262,20 @@ def _knowledge(world):
     restriction.groups.set(Group.objects.filter(name="Editors"))
     private_material = private.knowledge_materials.get()
     ids["private_page_path"] = private.url
+    ids["tool_pk"] = pages["knowledge.SelfGuidedToolPage"].pk
+    # A self-guided tool only Editors may read (its progress URL is outside the page).
+    step = {"title": "Step 1", "text": "<p>Do it.</p>", "worksheet": None}
+    private_tool = make_resource(
+        library,
+        SelfGuidedToolPage,
+        "Sec Private tool",
+        steps=json.dumps([{"type": "step", "value": step}]),
+    )
+    tool_restriction = PageViewRestriction.objects.create(
+        page=private_tool, restriction_type=PageViewRestriction.GROUPS
+    )
+    tool_restriction.groups.set(Group.objects.filter(name="Editors"))
+    ids["private_tool_pk"] = private_tool.pk
     ids["private_material"] = private_material.pk
     ids["private_document"] = private_material.document.pk
     ids["private_document_file"] = private_material.document.filename

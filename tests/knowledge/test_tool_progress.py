@@ -123,3 +123,9 @@ def test_the_tools_page_has_no_form_token_and_is_cached_for_anonymous_readers(
     own = client.get(tool.url)
     assert "X-Page-Cache" not in own
     assert "1 of 3 steps done" in own.content.decode()
+
+
+def test_the_session_cookie_is_not_sent_by_other_sites_posts(client, tool):
+    """The origin check's second half: a cross-site POST does not carry the reader's session."""
+    mark(client, tool, 0, **SAME_SITE)
+    assert client.cookies["sessionid"]["samesite"] == "Lax"

@@ -141,11 +141,9 @@ def thread_detail(request, thread):
     moderator = permissions.can_moderate(user, community)
     posts = permissions.visible_posts(user, thread).select_related("author__community_profile")
     page = LongListPaginator(posts, POSTS_PER_PAGE).get_page(request.GET.get("page"))
-    roles = permissions.author_roles(community, {post.author_id for post in page.object_list})
     for post in page.object_list:
         post.can_edit = permissions.can_edit_post(user, post)
         post.can_flag = permissions.can_flag(user, post)
-        post.author_role = roles.get(post.author_id)
     contents = post_contents(request, community, page.object_list)
     for post, content in zip(page.object_list, contents, strict=True):
         post.content_html = content
@@ -186,9 +184,13 @@ def post_contents(request, community, posts):
     """The part of each post every reader who may see it sees alike (byline, body, linked
     pages, files: ``post_content.html``), cached per post, language and version of the
     community (a post edited, hidden, a member's role or name changed) and of the content (a
-    linked page's title); only the posts not cached fetch their pages and files."""
+    linked page's title); only the posts not cached fetch their authors' roles, pages and
+    files."""
 
     def render_missing(missing):
+        roles = permissions.author_roles(community, {post.author_id for post in missing})
+        for post in missing:
+            post.author_role = roles.get(post.author_id)
         prefetch_related_objects(
             missing,
             "attachments",

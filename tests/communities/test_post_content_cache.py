@@ -40,8 +40,14 @@ def _get(client, thread, **query):
 
 
 def _reads_post_parts(queries):
+    """The queries for what a post's cached part shows: its linked pages, its files and its
+    author's role (owner, moderator, staff)."""
     return [
-        sql for sql in queries if '"communities_post_linked_pages"' in sql or "attachment" in sql
+        sql
+        for sql in queries
+        if '"communities_post_linked_pages"' in sql
+        or "attachment" in sql
+        or ('"communities_membership"' in sql and "change_community" in sql)
     ]
 
 

@@ -75,7 +75,7 @@ def page_urls():
         "home": "/en/",
         "library": library.url,
         "resource": resource.page.url,
-        # Its step forms carry one reader's CSRF token: never stored in the page cache.
+        # Its step forms post to knowledge.progress (checked by origin): no token, so cached.
         "self-guided tool": tool.url,
         "search": "/en/search/?q=overtime",
         "compliance": "/en/compliance/",

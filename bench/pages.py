@@ -37,10 +37,12 @@ from bench.common import ensure_demo, percentile  # noqa: E402
 
 
 def pages():
+    from django.contrib.auth.models import AnonymousUser
     from django.db.models import Count
     from wagtail.models import Page
 
-    from knowledge.models import ResourceLibraryPage
+    from communities.models import Thread, Visibility
+    from knowledge.models import ResourceLibraryPage, SelfGuidedToolPage
 
     library = ResourceLibraryPage.objects.live().filter(locale__language_code="en").first()
     # The public resource with the most materials: the heaviest detail page of the demo.
@@ -50,6 +52,13 @@ def pages():
         .filter(locale__language_code="en")
         .annotate(materials=Count("knowledge_materials"))
         .order_by("-materials", "pk")
+        .first()
+    )
+    tool = SelfGuidedToolPage.objects.live().filter(locale__language_code="en").first()
+    thread = (  # the public thread with the most replies, as bench/load.py
+        Thread.objects.readable_by(AnonymousUser())
+        .filter(community__visibility=Visibility.PUBLIC)
+        .order_by("-reply_count")
         .first()
     )
     return [
@@ -62,6 +71,9 @@ def pages():
         ("compliance: indicator", "/en/compliance/?indicator=point:overtime"),
         ("compliance: country", "/en/compliance/countries/cambodia/"),
         ("country portal", "/en/countries/cambodia/"),
+        ("self-guided tool", tool.url),
+        ("community", thread.community.get_absolute_url()),
+        ("thread", thread.get_absolute_url()),
         ("home (French)", "/fr/"),
     ]
 

@@ -12,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from portal import formatting
-from portal.cache_versions import RESOURCE_INDEX
+from portal.cache_versions import CONTENT, RESOURCE_INDEX
 from portal.components import Card, Download, LanguageLink
 from portal.facets import facet_list, filter_panel
 from portal.fragments import cached, is_public, locale_codes, restricted_paths
@@ -264,8 +264,24 @@ def resource_context(page, request):
         if library_url
         else "",
         "resource_downloads": downloads,
-        "adapted_from": adapted_from(page, language),
-        "adaptations": adaptations(page, language, labels["country"]),
+        # Read from the library's index: kept until it (or the content: the countries' names)
+        # changes.
+        "adapted_from": cached(
+            request,
+            "knowledge_adapted_from",
+            lambda: adapted_from(page, language),
+            page,
+            language,
+            kinds=(CONTENT, RESOURCE_INDEX),
+        ),
+        "adaptations": cached(
+            request,
+            "knowledge_adaptations",
+            lambda: adaptations(page, language, labels["country"]),
+            page,
+            language,
+            kinds=(CONTENT, RESOURCE_INDEX),
+        ),
         "bundle": _bundle(page, materials, request, base_url),
         "fallback": fallback,
         "fallback_versions": [

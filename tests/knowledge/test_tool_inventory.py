@@ -75,6 +75,24 @@ def test_adapted_in_names_countries_in_the_readers_language(
     assert f'href="{km.url}"' in html
 
 
+def test_a_new_adaptation_or_a_restriction_shows_at_once(client, library, tools):
+    """The global tool's "Adapted in" list is kept until the library's index changes."""
+    assert tools["vietnam"].url in client.get(tools["global"].url).content.decode()
+    jordan = make_resource(
+        library,
+        WorkbookPage,
+        "Toolkit for jordan",
+        countries=["jordan"],
+        adapted_from=tools["global"],
+    )
+    html = client.get(tools["global"].url).content.decode()
+    assert jordan.url in html
+    PageViewRestriction.objects.create(
+        page=tools["vietnam"], restriction_type=PageViewRestriction.LOGIN
+    )
+    assert tools["vietnam"].url not in client.get(tools["global"].url).content.decode()
+
+
 def test_restricted_adaptation_is_not_shown(client, tools):
     PageViewRestriction.objects.create(
         page=tools["vietnam"], restriction_type=PageViewRestriction.LOGIN

@@ -200,6 +200,11 @@ RESOURCE_MODELS = (
 )
 
 
+ONE_STEP = json.dumps(
+    [{"type": "step", "value": {"title": "Step 1", "text": "<p>Do it.</p>", "worksheet": None}}]
+)
+
+
 def _knowledge(world):
     ids, pages = world.ids, world.pages
     home = HomePage.objects.get(locale=Locale.get_default())
@@ -210,8 +215,7 @@ def _knowledge(world):
     for model in RESOURCE_MODELS:
         extra = {}
         if model in (WorkbookPage, SelfGuidedToolPage):
-            step = {"title": "Step 1", "text": "<p>Do it.</p>", "worksheet": None}
-            extra["steps"] = json.dumps([{"type": "step", "value": step}])
+            extra["steps"] = ONE_STEP
         page = make_resource(
             library,
             model,
@@ -264,13 +268,7 @@ def _knowledge(world):
     ids["private_page_path"] = private.url
     ids["tool_pk"] = pages["knowledge.SelfGuidedToolPage"].pk
     # A self-guided tool only Editors may read (its progress URL is outside the page).
-    step = {"title": "Step 1", "text": "<p>Do it.</p>", "worksheet": None}
-    private_tool = make_resource(
-        library,
-        SelfGuidedToolPage,
-        "Sec Private tool",
-        steps=json.dumps([{"type": "step", "value": step}]),
-    )
+    private_tool = make_resource(library, SelfGuidedToolPage, "Sec Private tool", steps=ONE_STEP)
     tool_restriction = PageViewRestriction.objects.create(
         page=private_tool, restriction_type=PageViewRestriction.GROUPS
     )

@@ -19,7 +19,7 @@ from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import Locale, Page
 from wagtail.search.utils import normalise_query_string
 
-from portal.fragments import cached
+from portal.fragments import cached, locale_codes
 
 from . import discussions
 from .counting import page_counts
@@ -127,8 +127,9 @@ def site_search(query, reader_language, filters=Filters(), user=None, request=No
     ``request``, what is the same for every reader (the locales, the facets' labels, what a
     hit shows of a page) is read once per content version (``portal.fragments``)."""
     types = page_types()
-    all_locales = cached(request, "search:locales", lambda: list(Locale.objects.all()))
-    locales = {loc.language_code: loc for loc in all_locales}
+    # Locale objects for their id and display name, from the cached {id: code}.
+    codes = locale_codes(request)
+    locales = {code: Locale(pk=pk, language_code=code) for pk, code in codes.items()}
     filters = known(filters, types, locales, request)
     search = Search(query, reader_language, user or AnonymousUser(), types, locales, request)
 

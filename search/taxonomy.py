@@ -31,6 +31,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, F, OuterRe
 from django.utils.translation import gettext_lazy as _
 
 from communities.models import EventPage
+from knowledge.filters import taxonomy_labels
 from knowledge.models import NewsArticlePage, PublicationKind, ResourceFacet
 from knowledge.models.index import GLOBAL
 from portal.fragments import cached
@@ -182,34 +183,28 @@ def labels(facet, slugs, language):
 
 
 def labels_with_languages(facet, slugs, language, request=None):
-    """{slug: (name, language code of the name)}, like ``labels``. With a ``request``, every
-    label of the facet is read once per language and content version (``portal.fragments``)."""
+    """{slug: (name, language code of the name)}, like ``labels``. With a ``request``, from
+    the library's labels (``knowledge.filters.taxonomy_labels``: cached per language and
+    content version)."""
     model = FACETS[facet][0]
     if facet in CHOICE_FACETS:  # gettext labels, in the active (reader's) language
         return {value: (str(label), language) for value, label in model.choices if value in slugs}
-    if request is not None:
-        every = cached(
-            request,
-            "search:taxonomy-labels",
-            lambda: _names(facet, None, language),
-            facet,
-            language,
-        )
-        return {slug: every[slug] for slug in slugs if slug in every}
-    return _names(facet, slugs, language)
-
-
-def _names(facet, slugs, language):
-    """The names of ``slugs`` (all the facet's terms for None) in ``language``, else in the
-    default language."""
-    model = FACETS[facet][0]
     names = {}
     if facet == "country":
         names[GLOBAL] = (str(_("Global (all countries)")), language)
-    rows = model.objects.filter(locale__language_code__in={language, settings.LANGUAGE_CODE})
-    if slugs is not None:
-        rows = rows.filter(slug__in=list(slugs))
-    for slug, name, code in rows.order_by().values_list("slug", "name", "locale__language_code"):
+    if request is not None:  # the library's labels, the same names: one cached copy for both
+        every = taxonomy_labels(request, language)[facet]
+        names.update((slug, every[slug]) for slug in slugs if slug in every)
+        return names
+    rows = (
+        model.objects.filter(
+            slug__in=list(slugs),
+            locale__language_code__in={language, settings.LANGUAGE_CODE},
+        )
+        .order_by()
+        .values_list("slug", "name", "locale__language_code")
+    )
+    for slug, name, code in rows:
         if code == language or slug not in names:
             names[slug] = (name, code)
     return names
